@@ -1,0 +1,45 @@
+# Offprint — every routine task has a target.  A fresh machine needs only
+# `make run` and `make test`; both create the environment first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LIBRARY ?= $(CURDIR)/sample-library
+export QT_QPA_PLATFORM_PLUGIN_PATH :=
+
+.PHONY: venv run test bench lint format screenshots package clean sample-library
+
+venv: $(STAMP)
+
+# Re-install whenever the declared dependencies change.
+$(STAMP): pyproject.toml Makefile
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Offprint needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+# Build the sample library from corpus/ once, then open the app on it.
+run: $(STAMP)
+	@$(BIN)/python -m reader.ui.qtcheck
+	@test -f $(LIBRARY)/library.sqlite3 || $(BIN)/offprint --library $(LIBRARY) import corpus
+	$(BIN)/offprint gui --library $(LIBRARY)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests benchmarks
+	$(BIN)/ruff format --check reader tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format reader tests benchmarks
+	$(BIN)/ruff check --fix reader tests benchmarks
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache sample-library

@@ -1,0 +1,5 @@
+"""``python -m reader`` starts the same command as ``offprint``."""
+
+from reader.cli import main
+
+raise SystemExit(main())

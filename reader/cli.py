@@ -1,0 +1,68 @@
+"""The ``offprint`` command: the same core as the app, headless.
+
+Each subcommand lives in a module of :mod:`reader.commands` that exposes
+``register(subparsers)``; this module only builds the parser, dispatches, and
+turns :class:`~reader.errors.OffprintError` into a one-line message and exit
+status 2 (never a traceback).  With no subcommand it starts the desktop app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from reader import __version__
+from reader.errors import OffprintError
+
+# Order is the order ``offprint --help`` lists them in.
+COMMAND_MODULES = (
+    "reader.commands.extract",
+    "reader.commands.repair",
+    "reader.commands.library",
+    "reader.commands.cite",
+    "reader.commands.gui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offprint",
+        description="Offprint: read, search and cite your offline corpus of saved web articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"offprint {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real missing dependency inside the module
+                raise
+            continue  # that command family is not built yet
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        if "reader.commands.gui" in sys.modules:
+            return int(sys.modules["reader.commands.gui"].run_default(args))
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except OffprintError as exc:
+        print(f"offprint: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("offprint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `offprint search ... | head` is normal use
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

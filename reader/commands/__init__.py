@@ -1,0 +1,1 @@
+"""Subcommands of ``offprint``; each module exposes ``register(subparsers)``."""

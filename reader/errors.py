@@ -1,0 +1,60 @@
+"""The one error tree of Offprint.
+
+Every error a user can see derives from :class:`OffprintError` and carries a
+message they can act on (it names the file, the article or the query and the
+problem).  Leaves also subclass the matching builtin so callers that only know
+``ValueError`` or ``OSError`` still catch them.
+"""
+
+from __future__ import annotations
+
+
+class OffprintError(Exception):
+    """Root of every error Offprint raises on purpose."""
+
+
+class IngestError(OffprintError):
+    """A file could not be read or turned into an article."""
+
+
+class UnsupportedFileError(IngestError, ValueError):
+    """The file is not a kind of saved page Offprint reads."""
+
+
+class StorageError(OffprintError):
+    """The library store could not be opened, read or written."""
+
+
+class LibraryLockedError(StorageError):
+    """Another process holds the library for writing."""
+
+
+class ReadOnlyLibraryError(StorageError, PermissionError):
+    """A write was asked of a library opened read-only."""
+
+
+class CorruptLibraryError(StorageError):
+    """The store's database is damaged; it is never overwritten."""
+
+
+class ArticleNotFoundError(StorageError, KeyError):
+    """No article has that id."""
+
+    def __str__(self) -> str:  # KeyError quotes its argument; we want the message as is
+        return str(self.args[0]) if self.args else "article not found"
+
+
+class IndexError_(OffprintError):
+    """The full-text index failed; it can always be rebuilt from the store."""
+
+
+class QueryError(OffprintError, ValueError):
+    """A search query could not be understood; the message says where and why."""
+
+
+class CitationError(OffprintError):
+    """A citation could not be formatted (unknown style, engine failure)."""
+
+
+class UnknownStyleError(CitationError, LookupError):
+    """No installed CSL style has that id or alias."""
