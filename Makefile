@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LIBRARY ?= $(CURDIR)/sample-library
 export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
-.PHONY: venv run test bench lint format screenshots package clean sample-library
+.PHONY: venv run test bench lint format screenshots package clean
 
 venv: $(STAMP)
 
@@ -19,12 +19,13 @@ $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m reader.cite.setup_engine
 	@touch $@
 
 # Build the sample library from corpus/ once, then open the app on it.
 run: $(STAMP)
 	@$(BIN)/python -m reader.ui.qtcheck
-	@test -f $(LIBRARY)/library.sqlite3 || $(BIN)/offprint --library $(LIBRARY) import corpus
+	@test -f $(LIBRARY)/library.sqlite3 || $(BIN)/offprint import --library $(LIBRARY) corpus
 	$(BIN)/offprint gui --library $(LIBRARY)
 
 test: $(STAMP)
@@ -34,12 +35,26 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 lint: $(STAMP)
-	$(BIN)/ruff check reader tests benchmarks
-	$(BIN)/ruff format --check reader tests benchmarks
+	$(BIN)/ruff check reader tests benchmarks packaging
+	$(BIN)/ruff format --check reader tests benchmarks packaging
 
 format: $(STAMP)
-	$(BIN)/ruff format reader tests benchmarks
-	$(BIN)/ruff check --fix reader tests benchmarks
+	$(BIN)/ruff format reader tests benchmarks packaging
+	$(BIN)/ruff check --fix reader tests benchmarks packaging
+
+# The README's screenshots: the main window on the sample library, light and dark.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.screenshots docs/screenshots
+
+PKG_STAMP := $(VENV)/.package-installed
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	@touch $@
+
+# A one-folder desktop app in dist/offprint, then a smoke test of the built app.
+package: $(PKG_STAMP)
+	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/smoke_test.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache sample-library

@@ -32,6 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Offprint: read, search and cite your offline corpus of saved web articles.",
     )
     parser.add_argument("--version", action="version", version=f"offprint {__version__}")
+    parser.add_argument(
+        "--library",
+        dest="library_global",
+        metavar="DIR",
+        help="the library folder for any command (default: $OFFPRINT_LIBRARY, else your user data folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -47,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # `offprint --library DIR search …` and `offprint search --library DIR …` mean the same.
+    if args.library_global and getattr(args, "library", None) is None:
+        args.library = args.library_global
     if not getattr(args, "func", None):
         if "reader.commands.gui" in sys.modules:
             return int(sys.modules["reader.commands.gui"].run_default(args))

@@ -56,8 +56,13 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not (
-            self.series or self.topics or self.authors or self.sites or self.years
-            or self.date_from or self.date_to
+            self.series
+            or self.topics
+            or self.authors
+            or self.sites
+            or self.years
+            or self.date_from
+            or self.date_to
         )
 
 
@@ -93,9 +98,15 @@ class SearchResult:
             "total": self.total,
             "hits": [
                 {
-                    "id": h.id, "title": h.title, "authors": h.authors, "date": h.date,
-                    "site": h.site, "series": h.series, "topics": h.topics,
-                    "score": h.score, "snippet": h.snippet,
+                    "id": h.id,
+                    "title": h.title,
+                    "authors": h.authors,
+                    "date": h.date,
+                    "site": h.site,
+                    "series": h.series,
+                    "topics": h.topics,
+                    "score": h.score,
+                    "snippet": h.snippet,
                 }
                 for h in self.hits
             ],
@@ -144,6 +155,14 @@ class StoredArticle:
 
 
 EDITABLE_FIELDS = (
-    "title", "authors", "organizations", "date", "site", "url", "language",
-    "series", "topics", "accessed",
+    "title",
+    "authors",
+    "organizations",
+    "date",
+    "site",
+    "url",
+    "language",
+    "series",
+    "topics",
+    "accessed",
 )

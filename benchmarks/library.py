@@ -1,0 +1,293 @@
+"""Library benchmark: synthetic libraries of 10,000 and 100,000 articles on both engines, plus import speed.
+
+Text is generated here from a seeded vocabulary (invented words with a Zipf-like
+frequency), ~900 words per article.  Every measurement runs in a fresh subprocess
+so peak memory (``ru_maxrss``) belongs to that step alone.  Printed per engine and
+size: store fill and index build (docs/s), index size ÷ text size, open time,
+p50/p95 latency of each query kind (20 hits with snippets and facet counts; wall
+time, and the process's CPU time, which stays meaningful on a busy shared machine),
+peak memory; then import pages/s end to end on 2 workers over the dev-set pages.
+
+Environment: ``OFFPRINT_BENCH_SIZES`` (default ``10000,100000``);
+``OFFPRINT_BENCH_WHOOSH_100K=1`` also builds whoosh at 100,000 (about half an hour).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SET = Path(os.environ.get("OFFPRINT_DEV_SET", "/work/shared/corpora/readability"))
+WORDS_PER_ARTICLE = 900
+QUERIES_PER_KIND = 40
+SEED = 20260401
+
+
+# -- synthetic corpus --------------------------------------------------------------------------------
+
+_SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou", "ei")]
+
+
+class Corpus:
+    """A seeded generator of articles: same seed, same library."""
+
+    def __init__(self, seed: int = SEED, vocabulary: int = 30_000) -> None:
+        self.rng = random.Random(seed)
+        words: set[str] = set()
+        while len(words) < vocabulary:
+            words.add("".join(self.rng.choices(_SYLLABLES, k=self.rng.choice((1, 2, 2, 3, 3, 4)))))
+        self.words = sorted(words)
+        self.rng.shuffle(self.words)
+        weights = [1.0 / (rank + 10) for rank in range(len(self.words))]
+        total = 0.0
+        self.cumulative = []
+        for weight in weights:
+            total += weight
+            self.cumulative.append(total)
+        self.people = [f"{self._name()} {self._name()}" for _ in range(600)]
+        self.sites = [f"{self._name()} Review" for _ in range(200)]
+        self.series = [f"{self._name()} {self._name()}" for _ in range(80)]
+        self.topics = [self._name() for _ in range(300)]
+
+    def _name(self) -> str:
+        return "".join(self.rng.choices(_SYLLABLES, k=self.rng.choice((2, 3)))).capitalize()
+
+    def text(self, count: int) -> list[str]:
+        return self.rng.choices(self.words, cum_weights=self.cumulative, k=count)
+
+    def article(self, number: int) -> dict[str, Any]:
+        words = self.text(WORDS_PER_ARTICLE)
+        paragraphs = [" ".join(words[i : i + 90]).capitalize() + "." for i in range(0, len(words), 90)]
+        rng = self.rng
+        return {
+            "title": " ".join(self.text(rng.randint(5, 9))).capitalize(),
+            "authors": rng.sample(self.people, rng.choice((1, 1, 1, 2, 3))),
+            "site": rng.choice(self.sites),
+            "series": [rng.choice(self.series)] if rng.random() < 0.3 else [],
+            "topics": rng.sample(self.topics, rng.randint(1, 4)),
+            "date": f"{rng.randint(2000, 2026)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}",
+            "url": f"https://example.invalid/{number}",
+            "text": "\n\n".join(paragraphs),
+        }
+
+
+# -- steps, each run in its own process ---------------------------------------------------------------
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def step_fill(folder: str, size: int) -> dict[str, Any]:
+    """Fill a store with ``size`` synthetic articles (no index)."""
+    from reader.ingest.model import Article
+    from reader.library import paths
+    from reader.library.store import Store
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    store = Store(paths.database_path(Path(folder)))
+    corpus = Corpus()
+    started = time.perf_counter()
+    text_chars = 0
+    batch = 1000
+    for first in range(0, size, batch):
+        with store.transaction() as conn:
+            for number in range(first, min(size, first + batch)):
+                record = corpus.article(number)
+                text_chars += len(record["text"])
+                article = Article(
+                    path=f"synthetic/{number}.html",
+                    language="en",
+                    kind="html",
+                    content_hash=f"{number:064x}",
+                    html="",
+                    **record,
+                )
+                store.insert_article(conn, article, article.path)
+    elapsed = time.perf_counter() - started
+    store.close()
+    return {"fill_s": elapsed, "fill_docs_s": size / elapsed, "text_chars": text_chars, "peak_mb": _peak_mb()}
+
+
+def step_build(folder: str, engine: str) -> dict[str, Any]:
+    """Build ``engine``'s index from the store, through the index interface."""
+    from reader.library import paths
+    from reader.library.index.manager import IndexManager
+    from reader.library.store import Store
+
+    store = Store(paths.database_path(Path(folder)))
+    store.set_setting("engine", engine)
+    manager = IndexManager(Path(folder), engine, store, read_only=False, notices=[])
+    started = time.perf_counter()
+    manager.rebuild()
+    elapsed = time.perf_counter() - started
+    size = manager.engine.size_bytes()
+    count = store.count()
+    manager.close()
+    store.close()
+    return {"build_s": elapsed, "build_docs_s": count / elapsed, "index_bytes": size, "peak_mb": _peak_mb()}
+
+
+def _queries(corpus: Corpus, folder: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    rng = random.Random(SEED + 1)
+    middling = corpus.words[200:3000]
+    sample_text = corpus.article(rng.randint(0, 50)).get("text", "").split()
+    kinds: dict[str, list[tuple[str, dict[str, Any]]]] = {
+        k: [] for k in ("one word", "two words", "phrase", "prefix", "filtered")
+    }
+    for _ in range(QUERIES_PER_KIND):
+        kinds["one word"].append((rng.choice(middling), {}))
+        kinds["two words"].append((f"{rng.choice(middling)} {rng.choice(middling)}", {}))
+        start = rng.randint(0, len(sample_text) - 3)
+        phrase = " ".join(w.strip(".").lower() for w in sample_text[start : start + 2])
+        kinds["phrase"].append((f'"{phrase}"', {}))
+        word = rng.choice(middling)
+        kinds["prefix"].append((word[:3] + "*", {}))
+        kinds["filtered"].append(
+            (
+                rng.choice(middling),
+                {"topics": [rng.choice(corpus.topics)], "years": [rng.randint(2000, 2026)]},
+            )
+        )
+    return kinds
+
+
+def step_search(folder: str) -> dict[str, Any]:
+    """Open the library and time each query kind: 20 hits, snippets and facet counts included."""
+    import reader.library.index.tantivy_engine
+    import reader.library.index.whoosh_engine  # noqa: F401  (module import time is not open time)
+    from reader.library.facade import Library
+    from reader.library.types import Filters
+
+    started = time.perf_counter()
+    library = Library.open(folder, read_only=True)
+    open_s = time.perf_counter() - started
+    assert not library.notices, library.notices
+    corpus = Corpus()
+    latencies: dict[str, dict[str, float]] = {}
+    for kind, queries in _queries(corpus, folder).items():
+        times = []
+        hits = 0
+        library.search(queries[0][0], Filters(**queries[0][1]), limit=20)  # warm caches once per kind
+        cpu_times = []
+        for text, filters in queries:
+            begun, begun_cpu = time.perf_counter(), time.process_time()
+            result = library.search(text, Filters(**filters), limit=20, snippets=True, facets=True)
+            times.append((time.perf_counter() - begun) * 1000)
+            cpu_times.append((time.process_time() - begun_cpu) * 1000)
+            hits += result.total
+        times.sort()
+        cpu_times.sort()
+        # CPU time too: on a shared machine wall time includes waiting for a core
+        latencies[kind] = {
+            "p50_ms": statistics.median(times),
+            "p95_ms": times[int(len(times) * 0.95) - 1],
+            "cpu_p50_ms": statistics.median(cpu_times),
+            "cpu_p95_ms": cpu_times[int(len(cpu_times) * 0.95) - 1],
+            "mean_hits": hits / len(queries),
+        }
+    library.close()
+    return {"open_s": open_s, "latency": latencies, "peak_mb": _peak_mb()}
+
+
+def step_import(folder: str, engine: str, pages: str) -> dict[str, Any]:
+    """Import the dev-set pages end to end with 2 worker processes."""
+    from reader.library.facade import Library
+
+    with Library.open(folder) as library:
+        if library.engine != engine:
+            library.reindex(engine)
+        started = time.perf_counter()
+        results = list(library.import_paths([pages], workers=2))
+        elapsed = time.perf_counter() - started
+        count = library.count()
+    failed = sum(r.status == "failed" for r in results)
+    return {
+        "files": len(results),
+        "articles": count,
+        "failed": failed,
+        "import_s": elapsed,
+        "pages_s": len(results) / elapsed,
+        "peak_mb": _peak_mb(),
+    }
+
+
+def _run_step(name: str, *args: Any) -> dict[str, Any]:
+    code = f"import json, benchmarks.library as b\nprint('@@' + json.dumps(b.{name}(*{args!r})))\n"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    for line in done.stdout.splitlines():
+        if line.startswith("@@"):
+            return json.loads(line[2:])  # type: ignore[no-any-return]
+    raise RuntimeError(f"benchmark step {name} failed:\n{done.stderr[-3000:]}")
+
+
+# -- driver ------------------------------------------------------------------------------------------
+
+
+def _print_engine(
+    size: int, engine: str, fill: dict[str, Any], build: dict[str, Any], search: dict[str, Any]
+) -> None:
+    print(
+        f"  {engine} @ {size:,}: build {build['build_docs_s']:,.0f} docs/s ({build['build_s']:.1f} s, "
+        f"peak {build['peak_mb']:,.0f} MB); index/text {build['index_bytes'] / fill['text_chars']:.2f}; "
+        f"open {search['open_s'] * 1000:.0f} ms; search peak {search['peak_mb']:,.0f} MB"
+    )
+    for kind, figures in search["latency"].items():
+        print(
+            f"    {kind:10} p50 {figures['p50_ms']:7.1f} ms   p95 {figures['p95_ms']:7.1f} ms   "
+            f"(CPU p50 {figures['cpu_p50_ms']:6.1f}, p95 {figures['cpu_p95_ms']:6.1f} ms; "
+            f"mean hits {figures['mean_hits']:,.0f})"
+        )
+
+
+def main() -> None:
+    sizes = [int(s) for s in os.environ.get("OFFPRINT_BENCH_SIZES", "10000,100000").split(",") if s]
+    whoosh_100k = os.environ.get("OFFPRINT_BENCH_WHOOSH_100K") == "1"
+    work = Path(tempfile.mkdtemp(prefix="offprint-bench-"))
+    try:
+        for size in sizes:
+            base = work / f"store-{size}"
+            fill = _run_step("step_fill", str(base), size)
+            print(
+                f"library of {size:,} synthetic articles (~{WORDS_PER_ARTICLE} words): store fill "
+                f"{fill['fill_docs_s']:,.0f} docs/s ({fill['fill_s']:.1f} s), "
+                f"text {fill['text_chars'] / 1e6:,.0f} M chars"
+            )
+            for engine in ("tantivy", "whoosh"):
+                if engine == "whoosh" and size > 20_000 and not whoosh_100k:
+                    print(f"  whoosh @ {size:,}: skipped (set OFFPRINT_BENCH_WHOOSH_100K=1 to build it)")
+                    continue
+                folder = work / f"{engine}-{size}"
+                shutil.copytree(base, folder)
+                build = _run_step("step_build", str(folder), engine)
+                search = _run_step("step_search", str(folder))
+                _print_engine(size, engine, fill, build, search)
+                shutil.rmtree(folder)
+            shutil.rmtree(base)
+        if DEV_SET.is_dir():
+            for engine in ("whoosh", "tantivy"):
+                figures = _run_step("step_import", str(work / f"import-{engine}"), engine, str(DEV_SET))
+                print(
+                    f"import end to end, 2 workers, {engine}: {figures['pages_s']:.1f} pages/s "
+                    f"({figures['files']} files, {figures['failed']} failed, {figures['import_s']:.1f} s, "
+                    f"peak {figures['peak_mb']:,.0f} MB)"
+                )
+        else:
+            print(f"import: dev set not found at {DEV_SET}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

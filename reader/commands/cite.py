@@ -1,0 +1,222 @@
+"""The citation commands: ``cite``, ``export`` and ``styles``.
+
+``offprint cite ID...`` formats library articles (a bibliography sorted and disambiguated
+together, or one in-text citation / note for all of them); ``offprint cite --csl-json FILE``
+formats CSL-JSON records without a library, each record on its own, one line per record, in
+order.  ``offprint export`` writes BibTeX, BibLaTeX, RIS or CSL-JSON for the articles a search
+selects.  ``offprint styles`` lists the citation styles.  The library is imported lazily so that
+``--csl-json`` works without one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reader.cite.csl import article_to_csl
+from reader.cite.export import to_biblatex, to_bibtex, to_csl_json, to_ris
+from reader.cite.facade import Citer
+from reader.errors import CitationError, LibraryLockedError
+
+EXPORTERS: dict[str, Callable[[Sequence[dict[str, Any]]], str]] = {
+    "bibtex": to_bibtex,
+    "biblatex": to_biblatex,
+    "ris": to_ris,
+    "csl-json": to_csl_json,
+}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the library folder (default: $OFFPRINT_LIBRARY, else your user data folder)",
+    )
+
+    parser = subparsers.add_parser(
+        "cite", parents=[common], help="format citations of library articles or of CSL-JSON records"
+    )
+    parser.add_argument("ids", type=int, nargs="*", metavar="ID", help="article ids (see `offprint search`)")
+    parser.add_argument(
+        "--csl-json",
+        metavar="FILE",
+        help="format the records of this CSL-JSON file ('-': stdin), one per line",
+    )
+    parser.add_argument("--style", default="apa", help="style id, alias or .csl file (default: %(default)s)")
+    parser.add_argument("--format", choices=("text", "html"), default="text", dest="fmt")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--in-text", action="store_true", help="the in-text citation instead of the entry")
+    form.add_argument("--note", action="store_true", help="the citation as a footnote")
+    parser.add_argument(
+        "--include-series", action="store_true", help="cite the article's series as collection"
+    )
+    parser.set_defaults(func=run_cite)
+
+    parser = subparsers.add_parser(
+        "export", parents=[common], help="export articles as BibTeX, BibLaTeX, RIS or CSL-JSON"
+    )
+    parser.add_argument("query", nargs="?", default="", help="a search query (default: every article)")
+    parser.add_argument("--format", choices=tuple(EXPORTERS), required=True, dest="fmt")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    parser.add_argument("--series", action="append", default=[], metavar="S")
+    parser.add_argument("--topic", action="append", default=[], dest="topics", metavar="T")
+    parser.add_argument("--author", action="append", default=[], dest="authors", metavar="A")
+    parser.add_argument("--site", action="append", default=[], dest="sites", metavar="S")
+    parser.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--include-series", action="store_true", help="export the article's series")
+    parser.set_defaults(func=run_export)
+
+    parser = subparsers.add_parser("styles", parents=[common], help="list the citation styles")
+    parser.add_argument("--all", action="store_true", help="every installed style, not only the usual ones")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(func=run_styles)
+
+
+# -- cite ------------------------------------------------------------------------------------------------
+
+
+def run_cite(args: argparse.Namespace) -> int:
+    if args.csl_json and args.ids:
+        raise CitationError("give either article ids or --csl-json FILE, not both")
+    if args.csl_json:
+        return _cite_records(args)
+    if not args.ids:
+        raise CitationError("nothing to cite: give article ids (see `offprint search`) or --csl-json FILE")
+    library = _open_library(args.library)
+    try:
+        items = [
+            article_to_csl(library.get(article_id), include_series=args.include_series)
+            for article_id in args.ids
+        ]
+        with Citer([library.styles_folder()]) as citer:
+            if args.in_text:
+                lines = [citer.citation(items, args.style, args.fmt)]
+            elif args.note:
+                lines = [citer.note(items, args.style, args.fmt)]
+            else:
+                lines = citer.bibliography(items, args.style, args.fmt)
+    finally:
+        library.close()
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _cite_records(args: argparse.Namespace) -> int:
+    records = _read_records(args.csl_json)
+    form = "citation" if args.in_text else "note" if args.note else "bibliography"
+    failures = 0
+    with Citer(_user_style_dirs(args.library)) as citer:
+        citer.warm(args.style)  # an unknown style or a missing engine is one clear error, not one per record
+        for number, record in enumerate(records, start=1):
+            try:
+                line = citer.format_each([record], args.style, args.fmt, form)[0]
+            except CitationError as exc:
+                failures += 1
+                print(f"offprint: {args.csl_json}: record {number}: {exc}", file=sys.stderr)
+                line = ""
+            print(line, flush=False)
+    return 1 if failures else 0
+
+
+def _read_records(source: str) -> list[dict[str, Any]]:
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CitationError(f"{source}: cannot read the CSL-JSON file: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise CitationError(f"{source}: not valid JSON: {exc}") from exc
+    if isinstance(data, dict) and isinstance(data.get("items"), list):
+        data = data["items"]
+    records = data if isinstance(data, list) else [data]
+    if not all(isinstance(r, dict) for r in records):
+        raise CitationError(f"{source}: expected a JSON array of CSL-JSON objects")
+    return records
+
+
+# -- export ------------------------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from reader.library.types import Filters, SortOrder
+
+    filters = Filters(
+        series=args.series,
+        topics=args.topics,
+        authors=args.authors,
+        sites=args.sites,
+        years=args.years,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+    library = _open_library(args.library)
+    try:
+        sort = SortOrder.RELEVANCE if args.query.strip() else SortOrder.DATE
+        ids = library.search_ids(args.query, filters, sort=sort)
+        items = [article_to_csl(library.get(i), include_series=args.include_series) for i in ids]
+    finally:
+        library.close()
+    text = EXPORTERS[args.fmt](items)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:  # keep RIS's CRLF as is
+                handle.write(text)
+        except OSError as exc:
+            raise CitationError(f"{args.output}: cannot write the export: {exc.strerror or exc}") from exc
+        print(f"exported {len(items)} article(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    return 0
+
+
+# -- styles --------------------------------------------------------------------------------------------------
+
+
+def run_styles(args: argparse.Namespace) -> int:
+    citer = Citer(_user_style_dirs(args.library))
+    styles = citer.styles(installed=args.all)
+    if args.json:
+        print(json.dumps([s.__dict__ for s in styles], ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(s.id) for s in styles), default=0)
+    for style in styles:
+        print(f"{style.id:<{width}}  {style.alias or '-':<12}  {style.title}")
+    return 0
+
+
+# -- helpers -----------------------------------------------------------------------------------------------
+
+
+def _open_library(folder: str | None) -> Any:
+    from reader.library.facade import Library  # lazily: `cite --csl-json` and `styles` need no library
+
+    try:
+        library = Library.open(folder)
+    except LibraryLockedError:
+        library = Library.open(folder, read_only=True)
+    for notice in library.notices:
+        print(f"offprint: note: {notice}", file=sys.stderr)
+    return library
+
+
+def _user_style_dirs(folder: str | None) -> list[Path]:
+    """The library's styles folder (``--library``, ``$OFFPRINT_LIBRARY`` or the default); not created."""
+    try:
+        from reader.library import paths
+
+        return [paths.styles_folder(paths.resolve_library_folder(folder))]
+    except (ImportError, AttributeError, OSError):
+        base = folder or os.environ.get("OFFPRINT_LIBRARY")
+        return [Path(base).expanduser() / "styles"] if base else []

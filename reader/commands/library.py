@@ -1,0 +1,417 @@
+"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``remove``,
+``reindex``, ``check`` and ``stats``.  Each takes ``--library DIR``.
+
+They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
+and prints.  Commands that only read fall back to a read-only library when another
+process holds the writer lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from typing import Any, TextIO
+
+from reader.errors import LibraryLockedError
+from reader.library.facade import Library
+from reader.library.index.base import ENGINES
+from reader.library.types import FACETS, Filters, ImportProgress, ImportResult, ImportStatus, SortOrder
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the library folder (default: $OFFPRINT_LIBRARY, else your user data folder)",
+    )
+
+    parser = subparsers.add_parser("import", parents=[common], help="import saved pages into the library")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: all cores)")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    parser.set_defaults(func=run_import)
+
+    parser = subparsers.add_parser("search", parents=[common], help="search the library")
+    parser.add_argument(
+        "query", nargs="?", default="", help='e.g. arctic "sea ice" author:baev -draft negoti*'
+    )
+    _add_filters(parser)
+    parser.add_argument("--offset", type=int, default=0, help="skip this many hits")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run_search)
+
+    parser = subparsers.add_parser("list", parents=[common], help="list articles (optionally filtered)")
+    _add_filters(parser, default_sort="date", default_limit=0)
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(func=run_list)
+
+    parser = subparsers.add_parser("show", parents=[common], help="show one article")
+    parser.add_argument("id", type=int)
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--text", action="store_true", help="the article text only")
+    form.add_argument("--html", action="store_true", help="the reader HTML only")
+    form.add_argument("--json", action="store_true", help="everything as JSON")
+    parser.set_defaults(func=run_show)
+
+    parser = subparsers.add_parser("edit", parents=[common], help="correct an article's metadata")
+    parser.add_argument("id", type=int)
+    parser.add_argument("--title")
+    parser.add_argument(
+        "--author",
+        action="append",
+        dest="authors",
+        metavar="NAME",
+        help="an author (repeat for several; replaces the list)",
+    )
+    parser.add_argument("--organization", action="append", dest="organizations", metavar="NAME")
+    parser.add_argument("--date", help="YYYY-MM-DD")
+    parser.add_argument("--site")
+    parser.add_argument("--url")
+    parser.add_argument("--language")
+    parser.add_argument("--accessed", help="YYYY-MM-DD (default: the import date)")
+    parser.add_argument("--series", action="append", metavar="NAME")
+    parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
+    parser.add_argument(
+        "--revert",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="drop your edit of FIELD, going back to the extracted value",
+    )
+    parser.set_defaults(func=run_edit)
+
+    parser = subparsers.add_parser("remove", parents=[common], help="remove articles from the library")
+    parser.add_argument("ids", type=int, nargs="+", metavar="ID")
+    parser.set_defaults(func=run_remove)
+
+    parser = subparsers.add_parser("reindex", parents=[common], help="rebuild the full-text index")
+    parser.add_argument("--engine", choices=ENGINES, help="switch to this engine")
+    parser.set_defaults(func=run_reindex)
+
+    parser = subparsers.add_parser("check", parents=[common], help="check store, index and originals agree")
+    parser.add_argument("--repair", action="store_true", help="fix what can be fixed")
+    parser.set_defaults(func=run_check)
+
+    parser = subparsers.add_parser("stats", parents=[common], help="size and health of the library")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run_stats)
+
+
+def _add_filters(
+    parser: argparse.ArgumentParser, *, default_sort: str = "relevance", default_limit: int = 20
+) -> None:
+    parser.add_argument("--series", action="append", default=[], metavar="S")
+    parser.add_argument("--topic", action="append", default=[], dest="topics", metavar="T")
+    parser.add_argument("--author", action="append", default=[], dest="authors", metavar="A")
+    parser.add_argument("--site", action="append", default=[], dest="sites", metavar="S")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
+    when.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument("--sort", choices=[s.value for s in SortOrder], default=default_sort)
+    parser.add_argument("--limit", type=int, default=default_limit, help="at most N hits (0: all)")
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    return Filters(
+        series=args.series,
+        topics=args.topics,
+        authors=args.authors,
+        sites=args.sites,
+        years=args.years,
+        date_from=args.date_from,
+        date_to=args.date_to,
+    )
+
+
+def _open(args: argparse.Namespace, *, write: bool) -> Library:
+    try:
+        library = Library.open(args.library)
+    except LibraryLockedError:
+        if write:
+            raise
+        library = Library.open(args.library, read_only=True)
+    for notice in library.notices:
+        print(f"offprint: note: {notice}", file=sys.stderr)
+    return library
+
+
+# -- import ------------------------------------------------------------------------------------------
+
+
+class _ProgressBar:
+    """A one-line progress bar on a terminal (stderr); silent when stderr is not a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.last = 0.0
+
+    def __call__(self, progress: ImportProgress) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and progress.done < progress.total):
+            return
+        self.last = now
+        width = 30
+        filled = int(width * progress.done / progress.total) if progress.total else width
+        eta = f" ETA {progress.eta_seconds:.0f}s" if progress.eta_seconds else ""
+        name = progress.current.rsplit("/", 1)[-1][:30]
+        line = (
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {progress.done}/{progress.total} "
+            f"{progress.rate:.1f}/s{eta} {name}"
+        )
+        self.stream.write(line.ljust(100)[:100])
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * 100 + "\r")
+            self.stream.flush()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    bar = _ProgressBar(sys.stderr)
+    counts: Counter[str] = Counter()
+    failures: list[ImportResult] = []
+    with _open(args, write=True) as library:
+        try:
+            for result in library.import_paths(args.paths, workers=args.workers, on_progress=bar):
+                counts[result.status] += 1
+                if result.status == ImportStatus.FAILED:
+                    failures.append(result)
+                elif not args.quiet and not bar.enabled:
+                    print(f"{result.status.value:9} {result.article_id or '-':>6}  {result.path}")
+        finally:
+            bar.finish()
+        total = library.count()
+    print(
+        f"imported {counts[ImportStatus.IMPORTED]}, updated {counts[ImportStatus.UPDATED]}, "
+        f"duplicates {counts[ImportStatus.DUPLICATE]}, failed {counts[ImportStatus.FAILED]} "
+        f"({total} articles in the library)"
+    )
+    for failure in failures:
+        print(f"  failed: {failure.error or failure.path}")
+    succeeded = counts[ImportStatus.IMPORTED] + counts[ImportStatus.UPDATED] + counts[ImportStatus.DUPLICATE]
+    return 1 if failures and not succeeded else 0
+
+
+# -- search and list ---------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain_snippet(snippet: str, *, bold: bool) -> str:
+    import html
+
+    if bold:
+        snippet = snippet.replace("<b>", "\x1b[1m").replace("</b>", "\x1b[0m")
+    return html.unescape(_TAG.sub("", snippet))
+
+
+def _hit_line(hit: Any) -> str:
+    byline = ", ".join(hit.authors)
+    parts = [f"{hit.id:>6}", hit.date or "----------", hit.title or "(untitled)"]
+    extra = " — ".join(p for p in (byline, hit.site or "") if p)
+    return "  ".join(parts) + (f"  ({extra})" if extra else "")
+
+
+def run_search(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        limit = args.limit if args.limit > 0 else max(library.count(), 1)
+        result = library.search(
+            args.query, _filters(args), sort=SortOrder(args.sort), limit=limit, offset=args.offset
+        )
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False))
+        return 0
+    bold = sys.stdout.isatty()
+    print(f"{result.total} article(s) match")
+    for hit in result.hits:
+        print(_hit_line(hit))
+        if hit.snippet:
+            print(f"        {_plain_snippet(hit.snippet, bold=bold)}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        limit = args.limit if args.limit > 0 else max(library.count(), 1)
+        result = library.search(
+            "", _filters(args), sort=SortOrder(args.sort), limit=limit, snippets=False, facets=False
+        )
+    if args.json:
+        print(json.dumps([hit for hit in result.to_json()["hits"]], ensure_ascii=False))
+        return 0
+    for hit in result.hits:
+        print(_hit_line(hit))
+    print(f"{result.total} article(s)", file=sys.stderr)
+    return 0
+
+
+# -- one article -------------------------------------------------------------------------------------
+
+
+def _article_json(article: Any) -> dict[str, Any]:
+    data = {
+        name: getattr(article, name)
+        for name in (
+            "id",
+            "title",
+            "authors",
+            "organizations",
+            "date",
+            "site",
+            "url",
+            "language",
+            "excerpt",
+            "series",
+            "topics",
+            "accessed",
+            "content_hash",
+            "source_path",
+            "imported_at",
+            "provenance",
+            "repairs",
+            "text",
+            "html",
+            "extracted",
+            "resources",
+        )
+    }
+    data["edited"] = sorted(article.edited)
+    return data
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        article = library.get(args.id)
+    if args.text:
+        print(article.text)
+    elif args.html:
+        print(article.html)
+    elif args.json:
+        print(json.dumps(_article_json(article), ensure_ascii=False, indent=2))
+    else:
+        _print_article(article)
+    return 0
+
+
+def _print_article(article: Any) -> None:
+    rows = [
+        ("title", article.title),
+        ("authors", "; ".join(article.authors)),
+        ("organizations", "; ".join(article.organizations)),
+        ("date", article.date),
+        ("site", article.site),
+        ("url", article.url),
+        ("language", article.language),
+        ("series", "; ".join(article.series)),
+        ("topics", "; ".join(article.topics)),
+        ("accessed", article.accessed),
+        ("source", article.source_path),
+        ("imported", article.imported_at),
+    ]
+    for name, value in rows:
+        if value:
+            mark = " (edited)" if name in article.edited else ""
+            print(f"{name:>13}: {value}{mark}")
+    print()
+    print(article.text)
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    names = (
+        "title",
+        "authors",
+        "organizations",
+        "date",
+        "site",
+        "url",
+        "language",
+        "accessed",
+        "series",
+        "topics",
+    )
+    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    with _open(args, write=True) as library:
+        article = library.get(args.id)
+        if args.revert:
+            article = library.revert(args.id, args.revert)
+        if fields:
+            article = library.update(args.id, **fields)
+    _print_article_head(article)
+    return 0
+
+
+def _print_article_head(article: Any) -> None:
+    edited = ", ".join(sorted(article.edited)) or "none"
+    print(
+        f"{article.id}: {article.title} — {', '.join(article.authors)} ({article.date or 'no date'}); "
+        f"edited fields: {edited}"
+    )
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as library:
+        missing = [i for i in args.ids if not _exists(library, i)]
+        removed = library.remove(args.ids)
+    print(f"removed {removed} article(s)")
+    for article_id in missing:
+        print(f"  no article {article_id}", file=sys.stderr)
+    return 0 if not missing else 1
+
+
+def _exists(library: Library, article_id: int) -> bool:
+    try:
+        library.get(article_id)
+    except KeyError:
+        return False
+    return True
+
+
+# -- maintenance -------------------------------------------------------------------------------------
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    with _open(args, write=True) as library:
+        started = time.perf_counter()
+        library.reindex(args.engine)
+        print(
+            f"rebuilt the {library.engine} index of {library.count()} article(s) "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    with _open(args, write=args.repair) as library:
+        report = library.check(repair=args.repair)
+    for line in report.repaired:
+        print(f"repaired: {line}")
+    for line in report.problems:
+        print(f"problem: {line}")
+    print(
+        "the library is consistent"
+        if report.ok
+        else f"{len(report.problems)} problem(s) found"
+        + ("" if args.repair else "; `offprint check --repair` fixes what can be fixed")
+    )
+    return 0 if report.ok else 1
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    with _open(args, write=False) as library:
+        stats = library.stats()
+        facets = library.facets()
+    stats["facet_values"] = {name: len(facets.get(name, {})) for name in FACETS}
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return 0
+    for name, value in stats.items():
+        print(f"{name:>17}: {value}")
+    return 0

@@ -1,0 +1,398 @@
+"""Boilerplate removal: everything on a saved page that is not the article or its metadata.
+
+:func:`clean_page` works in place on the whole parsed page (after metadata was read from it) and drops
+code, hidden elements, page navigation and page header/footer, asides, small forms, cookie and consent
+banners, share bars, newsletter boxes, related-article teasers, comment sections, app error overlays
+(Blazor, React, "please enable JavaScript") and the elements metadata extraction consumed (bylines,
+series and topic blocks).  Containers holding the article itself are never dropped by a class-name
+guess.  Two passes run on the extracted article instead: :func:`drop_doubled_blocks` removes a caption or
+paragraph repeated right after itself, and :func:`drop_article_boilerplate` removes what article scorers
+keep inside the story's container (newsletter pitches, "Follow us" and copyright lines, "Read more:
+<link>" teasers, closing "Related"/"Comments"/"About the author" sections).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from reader.ingest.textdump import OVERLAY_LINE
+
+_ALWAYS_DROP = ("script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg",
+                "canvas", "dialog", "nav", "aside",
+                # dev-server crash overlays
+                "vite-error-overlay", "nextjs-portal", "react-error-overlay")  # fmt: skip
+_PAGE_LANDMARK_ROLES = {
+    "banner",
+    "contentinfo",
+    "navigation",
+    "search",
+    "complementary",
+    "alert",
+    "alertdialog",
+}
+_CONTENT_MARKERS = "//*[@role='main' or @itemprop='articleBody']"  # besides <article> and <main>
+
+
+# Each class/id pattern with the most text a matching element may hold and still be taken for that
+# boilerplate (a big container with "share" in a class name is more likely the article than a share bar).
+_BOILERPLATE: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"cookie|consent|gdpr|onetrust|truste-|cc-(?:banner|window)|cmp-container|privacy-(?:banner|notice)",
+                re.I), 3000),
+    (re.compile(r"(?:^|[\s_-])(?:share|sharing|shares|sharebar|sharedaddy|addthis|shareaholic|social-?(?:links|icons|bar|share|media))(?:$|[\s_-])",
+                re.I), 600),
+    (re.compile(r"newsletter|subscribe|sign-?up-?(?:box|form)|mailing-?list|optin|opt-in", re.I), 1500),
+    (re.compile(r"(?:^|[\s_-])(?:related|recommended|recommendations|more-(?:stories|articles|news)|"
+                r"also-?read|you-may-like|outbrain|taboola|trending|most-(?:popular|read))(?:$|[\s_-])",
+                re.I), 4000),
+    (re.compile(r"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus|respond)(?:$|[\s_-])",
+                re.I), 10**9),
+    (re.compile(r"(?:^|[\s_-])(?:skip-?link|skip-to-content|screen-reader-text|sr-only|visually-hidden)(?:$|[\s_-])",
+                re.I), 200),
+    (re.compile(r"blazor-error-ui|error-overlay|webpack-dev-server-client-overlay|nextjs-portal|"
+                r"(?:^|[\s_-])(?:modal|popup|overlay|paywall|interstitial)(?:$|[\s_-])", re.I), 1500),
+    # Author bio boxes and breadcrumb trails: about the writer or the site, not part of the story.
+    (re.compile(r"(?:^|[\s_-])(?:author-?bio|about-?(?:the-?)?authors?|author-?(?:box|card|profile|about|notes?)|"
+                r"bio-?box|breadcrumbs?)(?:$|[\s_-])", re.I), 1500),
+    # Photo credits ("Getty Images") under a picture: the caption stays, the agency line goes.
+    (re.compile(r"(?:^|[\s_-])(?:(?:photo|image|img|media)-?)?credits?(?:$|[\s_-])", re.I), 150),
+)  # fmt: skip
+_COMMENTS = 4  # indexes of the comment-section and skip-link patterns above
+_SCREEN_READER = 5
+_CREDIT = 8
+_INLINE_BOILERPLATE = frozenset({_SCREEN_READER, _CREDIT})  # inline elements may be these two kinds
+_INLINE = frozenset({"a", "span", "b", "i", "em", "strong", "code", "small", "abbr", "time", "cite", "label"})
+_KEYWORDS = ("cookie", "consent", "gdpr", "onetrust", "truste", "cc-", "cmp-", "privacy", "shar", "social",
+             "addthis", "newsletter", "subscri", "sign", "mailing", "optin", "opt-in", "related", "recommend",
+             "more", "also", "you-may", "outbrain", "taboola", "trending", "most", "comment", "disqus",
+             "respond", "error", "overlay", "skip", "screen-reader", "sr-only",
+             "visually-hidden", "nextjs", "modal", "popup", "paywall",
+             "interstitial", "author", "bio", "breadcrumb", "credit")  # fmt: skip
+_SCREEN = re.compile("|".join(re.escape(k) for k in _KEYWORDS))  # on lower-cased names: re.I is 7x slower
+_ANY_BOILERPLATE = re.compile(
+    "|".join(f"(?P<b{i}>{p.pattern})" for i, (p, _) in enumerate(_BOILERPLATE)), re.I
+)
+
+
+def clean_page(root: HtmlElement, consumed: Iterable[HtmlElement] = ()) -> None:
+    """Drop boilerplate from the whole page tree, in place."""
+    strip_comments(root)
+    consumed = list(consumed)
+    page_text = len(text_of(root)) if consumed else 0
+    for element in consumed:
+        # Metadata never holds most of a page; if a consumed element does, keeping the text is safer.
+        if len(text_of(element)) < page_text * 0.5:
+            drop(element)
+    protected = content_ancestors(root)
+    for element in list(root.iter(*_ALWAYS_DROP)):
+        drop(element)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if element.tag in ("html", "body", "head"):
+            continue
+        if is_hidden(element) or is_page_chrome(element, protected) or is_boilerplate(element, protected):
+            drop(element)
+    for form in list(root.iter("form")):
+        if form not in protected and not has_article_text(form):
+            drop(form)
+    drop_overlay_text(root)
+    drop_ad_labels(root)
+
+
+def strip_comments(root: HtmlElement) -> None:
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+
+
+def drop(element: HtmlElement) -> None:
+    """Remove an element (if still in the tree), keeping the text that follows it."""
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def content_ancestors(root: HtmlElement) -> set[HtmlElement]:
+    """Elements that are, or contain, a marked article container: never dropped by a class-name guess."""
+    protected: set[HtmlElement] = set()
+    # Comments and teasers are often <article>s too: only the one holding the most text marks the story.
+    articles = sorted(root.iter("article"), key=lambda a: len(a.text_content()), reverse=True)[:1]
+    for marker in [*articles, *root.iter("main"), *root.xpath(_CONTENT_MARKERS)]:
+        node = marker
+        while node is not None and node not in protected:
+            protected.add(node)
+            node = node.getparent()
+    return protected
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and "fallback-image" not in (element.get("class") or ""):
+        return True  # (MediaWiki hides its formula images from screen readers; they are still shown)
+    style = element.get("style")
+    if style:
+        compact = style.replace(" ", "").lower()
+        return "display:none" in compact or "visibility:hidden" in compact
+    return False
+
+
+def is_page_chrome(element: HtmlElement, protected: set[HtmlElement]) -> bool:
+    """The page's own header, footer and landmarks (an article's header and footer stay)."""
+    if element in protected:
+        return False
+    role = element.get("role")
+    if role in _PAGE_LANDMARK_ROLES:
+        return True
+    if element.tag not in ("header", "footer"):
+        return False
+    inside_article = any(a.tag in ("article", "main") for a in element.iterancestors())
+    if inside_article:
+        return False
+    if element.tag == "header":
+        # A page header that carries the standfirst (a real paragraph) is part of the story.
+        return not any(len(text_of(p)) >= 100 for p in element.iter("p"))
+    return True
+
+
+def is_boilerplate(element: HtmlElement, protected: set[HtmlElement]) -> bool:
+    if element in protected or element.tag in ("img", "figure", "p", "h1", "h2"):
+        return False
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
+    if not names:
+        return False
+    if not _SCREEN.search(names.lower()):  # a cheap literal screen before the costly pattern
+        return False
+    match = _ANY_BOILERPLATE.search(names)
+    if match is None:
+        return False
+    index = int(match.lastgroup[1:])  # type: ignore[index]
+    if element.tag in _INLINE and index not in _INLINE_BOILERPLATE:  # a link or span in a sentence stays
+        return False
+    if index == _CREDIT and is_caption(element):
+        return False  # a caption box named "credit" holds the caption too
+    if any(ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()):
+        return False  # syntax highlighters mark up "comment" tokens
+    if len(text_of(element)) > _BOILERPLATE[index][1]:
+        return False
+    # Comment sections hold real prose; other boilerplate that does is more likely the story.
+    return index == _COMMENTS or not has_article_text(element)
+
+
+def is_caption(element: HtmlElement) -> bool:
+    """A figure caption, or a box holding one."""
+    if element.tag in ("figcaption", "figure", "caption"):
+        return True
+    return any("caption" in (e.get("class") or "").lower() for e in element.iterdescendants())
+
+
+def has_article_text(element: HtmlElement) -> bool:
+    """True when a container holds several real paragraphs (ASP.NET pages wrap everything in a form)."""
+    return sum(1 for p in element.iter("p") if len(text_of(p)) >= 80) >= 2
+
+
+_OVERLAY_SCREEN = re.compile(r"enable javascript|error has occurred|unhandled exception", re.I)
+
+
+def drop_overlay_text(root: HtmlElement) -> None:
+    """Small elements that only say an app crashed or needs JavaScript."""
+    if not _OVERLAY_SCREEN.search(root.text_content()):
+        return
+    for element in list(root.iter("div", "p", "section", "span", "h1", "h2", "h3")):
+        if element.getparent() is None:
+            continue
+        text = text_of(element)
+        if text and len(text) < 400 and OVERLAY_LINE.search(text):
+            drop(element)
+
+
+_AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|"
+    r"pubblicità|реклама|广告|広告|광고|scroll to continue with content|continue reading below|"
+    r"(?:the )?(?:story|article) continues below(?: (?:this )?(?:advertisement|ad))?)$",
+    re.I,
+)
+_AD_SCREEN = re.compile(
+    r"advertis|sponsored|anzeige|werbung|publicit|pubblicit|реклама|广告|広告|광고|continu", re.I
+)
+
+
+def drop_ad_labels(root: HtmlElement) -> None:
+    """Small elements that only say "Advertisement" (the ad itself was never saved)."""
+    if not _AD_SCREEN.search(root.text_content()):
+        return
+    for element in list(root.iter("p", "div", "span", "section", "figcaption", "h6", "small")):
+        if element.getparent() is None or len(element) > 3:
+            continue
+        text = text_of(element)
+        if text and len(text) <= 40 and _AD_LABEL.match(text):
+            drop(element)
+
+
+def text_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
+_LEAF_BLOCKS = ("p", "figcaption", "blockquote", "h2", "h3", "h4", "h5", "h6", "div", "caption", "dd")
+_OTHER_LEAVES = ("li", "td", "th", "dt", "pre")  # they separate blocks but are never dropped as doubles
+_BLOCKS = frozenset({*_LEAF_BLOCKS, "ul", "ol", "li", "table", "tr", "td", "th", "figure", "pre", "section",
+                     "article", "dl", "dt", "h1", "hr", "img"})  # fmt: skip
+
+
+_MAX_DOUBLED_CHARS = 300  # captions and short lines get doubled by page builders; long repeats are deliberate
+
+
+def drop_doubled_blocks(root: HtmlElement) -> None:
+    """Remove a caption or paragraph that repeats the block right before it.
+
+    An image between the two makes them two figures that happen to share a caption: both stay.
+    """
+    previous_text = ""
+    previous: HtmlElement | None = None
+    for element in list(root.iter(*_LEAF_BLOCKS, *_OTHER_LEAVES, "img")):
+        if element.tag == "img":
+            previous, previous_text = None, ""
+            continue
+        if element.getparent() is None or any(child.tag in _BLOCKS for child in element.iterdescendants()):
+            continue
+        text = text_of(element)
+        if not text:
+            continue
+        if (
+            previous is not None
+            and element.tag in _LEAF_BLOCKS
+            and text == previous_text
+            and 12 <= len(text) <= _MAX_DOUBLED_CHARS
+            and any(ch.isalpha() for ch in text)
+            and element.getparent() is not None
+        ):
+            drop(element)
+            continue
+        previous, previous_text = element, text
+
+
+# -- boilerplate inside the extracted article -------------------------------------------------------------
+# Scorers keep what sits inside the article container even when it is not the story: newsletter pitches,
+# "Follow us" lines, "Read more: <link>" teasers, copyright lines and closing "Related"/"Comments"
+# sections.  People who mark up article bodies by hand leave all of these out.
+
+_PROMO_LINE = re.compile(
+    r"^(?:sign\s*up|subscribe|register|join)\b.{0,150}\b(?:newsletters?|e-?mails?|inbox|updates|digest)\b"
+    r"|^(?:get|receive)\b.{0,100}\b(?:newsletters?|in your inbox|delivered (?:to|straight))"
+    r"|^follow (?:us (?:on|at)\b|us @|@\w+)"
+    r"|^(?:share|share this|share (?:this )?(?:article|story|post|page)|click to share)\b.{0,40}$"
+    r"|^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,150}$"
+    r"|\ball rights reserved\.?$"
+    r"|^this (?:article|story|post|piece) (?:was |is |has been )?(?:originally |first )?"
+    r"(?:published|appeared|republished)\b.{0,200}$"
+    r"|^(?:listen to this (?:article|story)|\d+\s*min(?:ute)?s? read|reading time\b.{0,20}$)"
+    r"|^(?:view this post on instagram|a post shared by\b)"
+    r"|^(?:(?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|e-?mail|print|copy link|tweet|"
+    r"share)\s*[|·•,/]?\s*){1,8}$",
+    re.I,
+)
+_PROMO_MAX_CHARS = 300
+_TEASER_LABEL = re.compile(
+    r"^(?:related|read more|read also|also read|more|see more|recommended|read next|watch|listen|"
+    r"related (?:articles?|stories|story|posts?|coverage|content|links?|reading))\s*[:|»›>–—-]",
+    re.I,
+)
+# Headings over a list of links to other stories: the section goes when it is mostly links.
+_CLOSING_HEADING = re.compile(
+    r"^(?:related(?: (?:articles?|stories|posts?|content|coverage|links|news|topics))?"
+    r"|more (?:from|on|in|about|stories|articles|news|like this)\b.{0,60}"
+    r"|recommended(?: for you| reading| stories| articles)?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
+    r"|read (?:next|more)|what to read next|popular (?:now|posts|stories)|most (?:read|popular|viewed|shared)"
+    r"|trending(?: now| stories)?)\s*:?$",
+    re.I,
+)
+# Headings whose section is never the story, whatever it holds (up to a size).
+_CLOSING_WIDGET_HEADING = re.compile(
+    r"^(?:(?:leave a |post a |add a )?(?:comments?|reply|response)|\d+ (?:comments?|responses?|replies)"
+    r"|share(?: this| the)?(?: article| story| post| page)?|about the authors?"
+    r"|(?:sign up for )?(?:our )?newsletters?|filed under|tags?|topics)\s*:?$",
+    re.I,
+)
+_WIDGET_SECTION_CHARS = 1200
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def drop_article_boilerplate(article: HtmlElement) -> None:
+    """Drop promotional lines, link teasers and closing related/comment sections from an article, in place."""
+    drop_closing_sections(article)
+    for element in list(article.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
+        if element.getparent() is None or _has_block_child(element):
+            continue
+        text = text_of(element)
+        if not text or len(text) > _PROMO_MAX_CHARS:
+            continue
+        if _PROMO_LINE.search(text) or is_link_teaser(element, text):
+            _drop_with_empty_parents(element, article)
+
+
+def is_link_teaser(element: HtmlElement, text: str) -> bool:
+    """A "Read more: <a headline>" line — a label and a link to another story, standing on its own."""
+    label = _TEASER_LABEL.match(text)
+    if label is None:
+        return False
+    rest = len(text) - label.end()
+    linked = sum(len(text_of(a)) for a in element.iter("a"))
+    return rest > 0 and linked >= 0.6 * rest
+
+
+def drop_closing_sections(article: HtmlElement) -> None:
+    """A "Related", "Comments", "About the author"… heading and the block it heads.
+
+    A related-stories heading goes only with a block that is mostly links ("More on the budget" may head
+    a real section); a comments, share, newsletter or author heading goes with anything short.
+    """
+    for heading in list(article.iter(*_HEADING_TAGS)):
+        if heading.getparent() is None:
+            continue
+        title = text_of(heading)
+        widget = _CLOSING_WIDGET_HEADING.match(title) is not None
+        if not widget and not _CLOSING_HEADING.match(title):
+            continue
+        section = _section_after(heading)
+        chars = sum(len(text_of(e)) for e in section)
+        links = sum(len(text_of(a)) for e in section for a in e.iter("a"))
+        if (
+            chars == 0
+            or (widget and chars <= _WIDGET_SECTION_CHARS)
+            or (chars <= 3000 and links >= 0.4 * chars)
+        ):
+            for element in (heading, *section):
+                drop(element)
+
+
+def _section_after(heading: HtmlElement) -> list[HtmlElement]:
+    """The siblings after a heading, up to the next heading of the same or a higher rank."""
+    rank = int(heading.tag[1])
+    section = []
+    for sibling in heading.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in HEADING_RANKS and HEADING_RANKS[sibling.tag] <= rank:
+            break
+        section.append(sibling)
+    return section
+
+
+HEADING_RANKS = {f"h{n}": n for n in range(1, 7)}
+
+
+def _has_block_child(element: HtmlElement) -> bool:
+    return any(child.tag in _BLOCKS for child in element.iterchildren() if isinstance(child.tag, str))
+
+
+def _drop_with_empty_parents(element: HtmlElement, article: HtmlElement) -> None:
+    parent = element.getparent()
+    drop(element)
+    while (
+        parent is not None and parent is not article and not text_of(parent) and not list(parent.iter("img"))
+    ):
+        grand = parent.getparent()
+        drop(parent)
+        parent = grand

@@ -1,0 +1,120 @@
+"""``offprint check``: is the store, the index and the originals folder consistent?
+
+The store is the truth.  The index is compared to it (generation and ids) and
+rebuilt on repair; originals are compared to the articles' content hashes: an
+orphan original or a temporary file left by a crash is deleted on repair, a
+missing original is copied back from its source file when that file still has
+the same bytes.  Damage inside the database itself is reported, never "repaired".
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.library.originals import sha256_hex
+
+if TYPE_CHECKING:
+    from reader.library.facade import Library
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is (still) wrong."""
+        return not self.problems
+
+
+def check_library(library: Library, *, repair: bool = False) -> CheckReport:
+    report = CheckReport()
+    database_problems = library.store.integrity_problems()
+    if database_problems:
+        report.problems += [f"database: {p}" for p in database_problems[:20]]
+        report.problems.append(
+            f"the database {library.store.path} is damaged: restore it from a backup (it was not changed)"
+        )
+        return report
+    _check_originals(library, report, repair)
+    _check_index(library, report, repair)
+    return report
+
+
+def _check_index(library: Library, report: CheckReport, repair: bool) -> None:
+    problems: list[str] = []
+    out_of_step = library.index.in_step()
+    if out_of_step and not library.index.temporary:
+        problems.append(f"index: {out_of_step}")
+    stored = set(library.store.all_ids())
+    indexed = library.index.engine.all_ids()
+    missing, extra = stored - indexed, indexed - stored
+    if missing:
+        problems.append(f"index: {len(missing)} article(s) not in the index (e.g. {sorted(missing)[:5]})")
+    if extra:
+        problems.append(
+            f"index: {len(extra)} removed article(s) still in the index (e.g. {sorted(extra)[:5]})"
+        )
+    leftovers = [p for p in library.index.folder.parent.glob("*.building")] + [
+        p for p in library.index.folder.parent.glob("*.old")
+    ]
+    if leftovers:
+        problems.append(
+            f"index: {len(leftovers)} unfinished rebuild folder(s) in {library.index.folder.parent}"
+        )
+    if not problems:
+        return
+    if not repair:
+        report.problems += problems
+        return
+    for leftover in leftovers:
+        shutil.rmtree(leftover, ignore_errors=True)
+    library.index.rebuild()
+    report.repaired += [f"{p} — rebuilt the index from the store" for p in problems]
+
+
+def _check_originals(library: Library, report: CheckReport, repair: bool) -> None:
+    hashes = library.store.hashes()
+    on_disk = set(library.originals.stored_hashes())
+    for content_hash, article_id in sorted(hashes.items(), key=lambda item: item[1]):
+        if content_hash in on_disk:
+            continue
+        problem = f"originals: the original file of article {article_id} is missing"
+        if repair and _restore_original(library, article_id, content_hash):
+            report.repaired.append(f"{problem} — copied it back from its source file")
+        else:
+            report.problems.append(problem)
+    orphans = sorted(on_disk - set(hashes))
+    if orphans:
+        problem = f"originals: {len(orphans)} file(s) belong to no article (left by an interrupted import)"
+        if repair:
+            for content_hash in orphans:
+                library.originals.delete(content_hash)
+            report.repaired.append(f"{problem} — deleted them")
+        else:
+            report.problems.append(problem)
+    leftovers = library.originals.leftovers()
+    if leftovers:
+        problem = f"originals: {len(leftovers)} temporary file(s) left by an interrupted import"
+        if repair:
+            for path in leftovers:
+                path.unlink(missing_ok=True)
+            report.repaired.append(f"{problem} — deleted them")
+        else:
+            report.problems.append(problem)
+
+
+def _restore_original(library: Library, article_id: int, content_hash: str) -> bool:
+    source = library.store.get(article_id).source_path
+    try:
+        with open(source, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    if sha256_hex(data) != content_hash:
+        return False
+    library.originals.put(content_hash, data)
+    return True

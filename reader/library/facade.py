@@ -1,0 +1,378 @@
+"""The :class:`Library` facade: the one object the CLI, the citation layer and the app use.
+
+It opens (or creates) a library folder, keeps the store (truth) and the derived
+index in step, and exposes import, search, facets, edits and maintenance.  The
+work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
+:mod:`.check`; this module only wires them together.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from reader.errors import ReadOnlyLibraryError, StorageError
+from reader.library import paths
+from reader.library.check import CheckReport, check_library
+from reader.library.index.analysis import Highlighter
+from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
+from reader.library.index.manager import IndexManager
+from reader.library.lock import WriterLock
+from reader.library.originals import Originals
+from reader.library.query import Node, parse_query
+from reader.library.store import Store
+from reader.library.types import (
+    EDITABLE_FIELDS,
+    Filters,
+    ImportProgress,
+    ImportResult,
+    Match,
+    SearchHit,
+    SearchResult,
+    SortOrder,
+    StoredArticle,
+)
+
+__all__ = ["CheckReport", "Library", "open_library"]
+
+_INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
+
+
+class Library:
+    """One open library folder.  Use it from one thread at a time (or guard it with a lock)."""
+
+    folder: Path
+    read_only: bool
+    engine: str
+    notices: list[str]
+
+    # -- opening and closing -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: str | Path | None = None, *, read_only: bool = False) -> Library:
+        """Open the library at ``folder`` (None: ``$OFFPRINT_LIBRARY``, then the user data folder).
+
+        A missing library is created.  A folder we cannot write is opened read-only with a
+        notice; another writer raises :class:`~reader.errors.LibraryLockedError`.
+        """
+        path = paths.resolve_library_folder(folder)
+        notices: list[str] = []
+        if not read_only:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                if not path.is_dir():
+                    raise StorageError(f"cannot create the library folder {path}: {exc.strerror}") from exc
+            if not _writable(path):
+                read_only = True
+                notices.append(f"opened read-only: the library folder {path} cannot be written")
+        lock = WriterLock(path) if not read_only else None
+        if lock is not None:
+            try:
+                lock.acquire()
+            except OSError as exc:  # LibraryLockedError is not an OSError; this is e.g. a read-only mount
+                lock, read_only = None, True
+                notices.append(
+                    f"opened read-only: cannot write in the library folder {path} ({exc.strerror})"
+                )
+        try:
+            return cls._assemble(path, read_only=read_only, lock=lock, notices=notices)
+        except ReadOnlyLibraryError as exc:
+            if read_only:
+                raise
+            notices.append(f"opened read-only: {exc}")
+            return cls._assemble(path, read_only=True, lock=None, notices=notices)
+
+    @classmethod
+    def _assemble(
+        cls, path: Path, *, read_only: bool, lock: WriterLock | None, notices: list[str]
+    ) -> Library:
+        library = cls.__new__(cls)
+        library.folder = path
+        library.notices = notices
+        library.read_only = read_only
+        library._lock = lock
+        try:
+            library._open_parts()
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return library
+
+    def _open_parts(self) -> None:
+        self.store = Store(paths.database_path(self.folder), read_only=self.read_only)
+        self.originals = Originals(paths.originals_folder(self.folder))
+        engine = self.store.setting("engine") or "whoosh"
+        self.engine = engine if engine in ENGINES else "whoosh"
+        self.index = IndexManager(
+            self.folder, self.engine, self.store, read_only=self.read_only, notices=self.notices
+        )
+        try:
+            self.index.open()
+        except BaseException:
+            self.store.close()
+            raise
+
+    def close(self) -> None:
+        index = getattr(self, "index", None)
+        if index is not None:
+            index.close()
+        store = getattr(self, "store", None)
+        if store is not None:
+            store.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def _require_writable(self, action: str) -> None:
+        if self.read_only:
+            raise ReadOnlyLibraryError(f"cannot {action}: the library {self.folder} is open read-only")
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def get(self, article_id: int) -> StoredArticle:
+        return self.store.get(int(article_id))
+
+    def original_bytes(self, article_id: int) -> bytes:
+        content_hash = self.store.content_hash(int(article_id))
+        try:
+            return self.originals.get(content_hash)
+        except OSError as exc:
+            raise StorageError(
+                f"the original file of article {article_id} is missing from {self.originals.folder} "
+                f"({exc.strerror}); run `offprint check`"
+            ) from exc
+
+    def resource(self, article_id: int, name: str) -> bytes | None:
+        return self.store.resource(int(article_id), name)
+
+    def styles_folder(self) -> Path:
+        folder = paths.styles_folder(self.folder)
+        if not self.read_only:
+            folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    # -- searching -----------------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        sort: SortOrder = SortOrder.RELEVANCE,
+        limit: int = 50,
+        offset: int = 0,
+        snippets: bool = True,
+        facets: bool = True,
+    ) -> SearchResult:
+        """One page of results with facet counts and highlighted snippets.
+
+        Raises :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.
+        """
+        ast = parse_query(query)
+        sort = SortOrder(sort)
+        engine = self.index.engine
+        counts: dict[str, dict[str, int]] = {}
+        if sort in _INDEX_SORTS:
+            if facets:
+                page, counts = engine.search_with_facets(ast, filters, sort, limit, offset)
+            else:
+                page = engine.search(ast, filters, sort, limit, offset)
+            ids, scores, total = page.ids, page.scores, page.total
+        else:
+            every = self.store.sorted_ids(engine.search(ast, filters, sort, None).ids, sort)
+            ids, total = every[offset : offset + limit], len(every)
+            scores = [0.0] * len(ids)
+            counts = engine.facets(ast, filters) if facets else {}
+        hits = self._hits(ids, scores, ast if snippets else None)
+        return SearchResult(total=total, hits=hits, facets=counts)
+
+    def search_ids(
+        self, query: str = "", filters: Filters | None = None, *, sort: SortOrder = SortOrder.RELEVANCE
+    ) -> list[int]:
+        ast = parse_query(query)
+        sort = SortOrder(sort)
+        ids = self.index.engine.search(
+            ast, filters, sort if sort in _INDEX_SORTS else SortOrder.RELEVANCE, None
+        ).ids
+        return ids if sort in _INDEX_SORTS else self.store.sorted_ids(ids, sort)
+
+    def summaries(self, ids: Sequence[int], *, query: str = "") -> list[SearchHit]:
+        ast = parse_query(query) if query.strip() else None
+        return self._hits(list(ids), [0.0] * len(ids), ast)
+
+    def facets(self, query: str = "", filters: Filters | None = None) -> dict[str, dict[str, int]]:
+        return self.index.engine.facets(parse_query(query), filters)
+
+    def matches(self, article_id: int, query: str) -> list[Match]:
+        """Every hit of ``query`` in the article's text, in order (character offsets)."""
+        ast = parse_query(query)
+        text = self.store.text(int(article_id))
+        return [Match(start, end) for start, end in self._highlighter(ast).spans(text)]
+
+    def _highlighter(self, ast: Node) -> Highlighter:
+        return Highlighter(ast, self.index.engine.stem)
+
+    def _hits(self, ids: list[int], scores: list[float], ast: Node | None) -> list[SearchHit]:
+        rows = self.store.summaries(ids)
+        texts = self.store.texts(ids) if ast is not None else {}
+        highlighter = self._highlighter(ast) if ast is not None else None
+        hits = []
+        for article_id, score in zip(ids, scores, strict=True):
+            if article_id not in rows:
+                continue  # removed since the index answered
+            meta = rows[article_id][0]
+            snippet = ""
+            if highlighter is not None:
+                snippet = highlighter.snippet(texts.get(article_id, ""), fallback=meta.get("excerpt") or "")
+            hits.append(
+                SearchHit(
+                    id=article_id,
+                    title=meta.get("title") or "",
+                    authors=list(meta.get("authors") or []),
+                    date=meta.get("date"),
+                    site=meta.get("site"),
+                    series=list(meta.get("series") or []),
+                    topics=list(meta.get("topics") or []),
+                    score=round(float(score), 4),
+                    snippet=snippet,
+                )
+            )
+        return hits
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths_: Sequence[str | Path],
+        *,
+        workers: int | None = None,
+        cancel: threading.Event | None = None,
+        on_progress: Callable[[ImportProgress], None] | None = None,
+    ) -> Iterator[ImportResult]:
+        """Import files and folders; yields one :class:`ImportResult` per file as each completes."""
+        self._require_writable("import")
+        from reader.library.importer import Importer
+
+        importer = Importer(self.store, self.originals, self.index, workers=workers)
+        return importer.run(paths_, cancel=cancel, on_progress=on_progress)
+
+    def update(self, article_id: int, **fields: Any) -> StoredArticle:
+        """Record the user's edits (kept apart from extracted values; they survive re-import)."""
+        self._require_writable("edit an article")
+        article_id = int(article_id)
+        unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
+        if unknown:
+            raise StorageError(
+                f"cannot edit {', '.join(unknown)} of article {article_id}: "
+                f"editable fields are {', '.join(EDITABLE_FIELDS)}"
+            )
+        self.store.content_hash(article_id)  # raises ArticleNotFoundError
+        clean = {name: _clean_edit(name, value) for name, value in fields.items()}
+        with self.store.transaction() as conn:
+            self.store.set_edits(conn, article_id, clean)
+        self.index.sync()
+        return self.get(article_id)
+
+    def revert(self, article_id: int, fields: Sequence[str]) -> StoredArticle:
+        self._require_writable("revert an edit")
+        article_id = int(article_id)
+        self.store.content_hash(article_id)
+        with self.store.transaction() as conn:
+            self.store.drop_edits(conn, article_id, list(fields))
+        self.index.sync()
+        return self.get(article_id)
+
+    def remove(self, ids: Sequence[int]) -> int:
+        self._require_writable("remove articles")
+        ids = [int(i) for i in ids]
+        with self.store.transaction() as conn:
+            unused = self.store.delete(conn, ids)
+        removed = len(unused)
+        self.index.sync()
+        for content_hash in unused:
+            if not self.store.holds_original(content_hash):
+                self.originals.delete(content_hash)
+        return removed
+
+    def reindex(self, engine: str | None = None) -> None:
+        """Rebuild the index from the store, switching engine when one is named."""
+        self._require_writable("rebuild the index")
+        if engine is not None and engine not in ENGINES:
+            raise StorageError(f"unknown index engine {engine!r}: choose one of {', '.join(ENGINES)}")
+        engine = engine or self.engine
+        self.store.set_setting("engine", engine)
+        self.engine = engine
+        self.index.switch(engine)
+
+    def check(self, *, repair: bool = False) -> CheckReport:
+        if repair:
+            self._require_writable("repair the library")
+        return check_library(self, repair=repair)
+
+    def stats(self) -> dict[str, Any]:
+        base = self.store.stats()
+        count = base["articles"]
+        stats: dict[str, Any] = {
+            "folder": str(self.folder),
+            "engine": self.engine,
+            "read_only": self.read_only,
+            **base,
+            "originals_bytes": self.originals.total_size(),
+            "database_bytes": _size(paths.database_path(self.folder)),
+            "index_bytes": self.index.engine.size_bytes(),
+            "index_documents": self.index.engine.doc_count(),
+            "generation": self.store.generation(),
+        }
+        if self.engine == "whoosh" and count > WHOOSH_COMFORT_LIMIT:
+            stats["suggestion"] = (
+                f"this library has {count:,} articles, more than whoosh handles comfortably "
+                f"(~{WHOOSH_COMFORT_LIMIT:,}); switch to tantivy with `offprint reindex --engine tantivy`"
+            )
+        return stats
+
+
+def open_library(folder: str | Path | None = None, *, read_only: bool = False) -> Library:
+    return Library.open(folder, read_only=read_only)
+
+
+def _writable(folder: Path) -> bool:
+    if not os.access(folder, os.W_OK):
+        return False
+    database = paths.database_path(folder)
+    return not database.exists() or os.access(database, os.W_OK)
+
+
+def _size(path: Path) -> int:
+    total = 0
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        if candidate.exists():
+            total += candidate.stat().st_size
+    return total
+
+
+def _clean_edit(name: str, value: Any) -> Any:
+    if name in ("authors", "organizations", "series", "topics"):
+        if isinstance(value, str):
+            value = [value]
+        return [str(v).strip() for v in value or [] if str(v).strip()]
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None

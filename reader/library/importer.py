@@ -1,0 +1,478 @@
+"""Importing saved pages: discovery, duplicate detection, extraction in worker processes, one writer.
+
+The calling thread is the only writer.  It finds the files, hashes each one (a
+file whose bytes are already stored is a DUPLICATE without being extracted),
+hands the rest to worker processes (``workers`` = cores by default), and commits
+their articles in small batches: store first (originals written and fsynced
+before the transaction commits), then the index.  A page that takes longer than
+the time limit has its worker killed and is reported FAILED; one bad file never
+stops the batch.  Cancelling stops promptly and keeps what was committed.
+Re-running an interrupted import completes it: committed files are duplicates now.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import sqlite3
+import stat
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from reader.errors import IngestError
+from reader.ingest.model import Article
+from reader.library.index.manager import IndexManager
+from reader.library.originals import Originals, sha256_hex
+from reader.library.store import Store
+from reader.library.types import ImportProgress, ImportResult, ImportStatus
+
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt"}
+DEFAULT_EXTRACTOR = "reader.ingest.pipeline:extract_file"
+TIME_LIMIT = 30.0
+BATCH_SIZE = 25
+BATCH_SECONDS = 0.5
+# The index catches up with the store at most this often during an import (and once at the end):
+# whoosh commits are slow and merge segments, so one per small batch would dominate the import.
+INDEX_SECONDS = 5.0
+
+
+# -- discovery ---------------------------------------------------------------------------------------
+
+
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[ImportResult]]:
+    """Every page under ``paths`` (recursively), and a FAILED result for each path we cannot read."""
+    found: list[Path] = []
+    failures: list[ImportResult] = []
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        path = Path(raw).expanduser().absolute()
+        if path.is_dir():
+            _walk(path, found, failures, seen_files, seen_dirs)
+        elif path.exists() and _not_a_file(path):
+            failures.append(_failed(path, f"{shown(path)}: {_not_a_file(path)}"))
+        elif path.is_file():
+            if path.suffix.lower() not in PAGE_SUFFIXES:
+                failures.append(
+                    _failed(
+                        path, f"{path}: not a saved page Offprint reads ({', '.join(sorted(PAGE_SUFFIXES))})"
+                    )
+                )
+            else:
+                _add_file(path, found, seen_files)
+        else:
+            failures.append(_failed(path, f"{path}: no such file or folder"))
+    return found, failures
+
+
+def _walk(
+    top: Path,
+    found: list[Path],
+    failures: list[ImportResult],
+    seen_files: set[tuple[int, int]],
+    seen_dirs: set[tuple[int, int]],
+) -> None:
+    try:
+        info = top.stat()
+    except OSError as exc:
+        failures.append(_failed(top, f"{top}: cannot read this folder ({exc.strerror})"))
+        return
+    key = (info.st_dev, info.st_ino)
+    if key in seen_dirs:
+        return  # a symlink loop, or the same folder named twice
+    seen_dirs.add(key)
+    try:
+        entries = sorted(os.scandir(top), key=lambda e: e.name)
+    except OSError as exc:
+        failures.append(_failed(top, f"{top}: cannot read this folder ({exc.strerror})"))
+        return
+    pages = {Path(e.name).stem for e in entries if Path(e.name).suffix.lower() in PAGE_SUFFIXES}
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if entry.name.endswith("_files") and entry.name[: -len("_files")] in pages:
+                continue  # "Save page as… complete": the page's own images and scripts
+            _walk(path, found, failures, seen_files, seen_dirs)
+        elif path.suffix.lower() in PAGE_SUFFIXES and not entry.name.startswith("."):
+            problem = _not_a_file(path)
+            if problem:
+                failures.append(_failed(path, f"{shown(path)}: {problem}"))
+            else:
+                _add_file(path, found, seen_files)
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be imported as a file (a FIFO would block a reader forever), or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "a link to a file that does not exist"
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror})"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, socket or device); skipped"
+    return None
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that can always be printed and stored (undecodable bytes become U+FFFD)."""
+    return os.fsencode(str(path)).decode("utf-8", "replace")
+
+
+def _add_file(path: Path, found: list[Path], seen: set[tuple[int, int]]) -> None:
+    try:
+        info = path.stat()
+    except OSError:
+        found.append(path)  # reading it will report the problem
+        return
+    key = (info.st_dev, info.st_ino)
+    if key not in seen:
+        seen.add(key)
+        found.append(path)
+
+
+def _failed(path: Path, message: str) -> ImportResult:
+    return ImportResult(path=shown(path), status=ImportStatus.FAILED, error=shown(message))
+
+
+# -- workers -----------------------------------------------------------------------------------------
+
+
+def _load_extractor(spec: str) -> Callable[[str], Article]:
+    module_name, _, function = spec.partition(":")
+    return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+
+
+def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any]:
+    try:
+        return "ok", extract(path)
+    except IngestError as exc:
+        return "error", str(exc)
+    except Exception as exc:  # a bug in ingest must not stop the batch; report it against the file
+        return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})"
+
+
+def _worker_main(conn: Connection, spec: str) -> None:
+    """Runs in a worker process: extract each path it is sent until it gets None."""
+    extract = _load_extractor(spec)
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if task is None:
+            return
+        task_id, path = task
+        conn.send((task_id, *_extract_one(extract, path)))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is unsafe in a threaded (Qt) parent; forkserver starts workers quickly and safely on Linux.
+    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    task: _Task | None = None
+    started: float = 0.0
+
+
+@dataclass
+class _Task:
+    number: int
+    path: Path
+    content_hash: str  # the bytes are read again when stored: a big import never holds them all
+
+
+@dataclass
+class _Done:
+    task: _Task
+    article: Article | None = None
+    error: str | None = None
+
+
+@dataclass
+class _Pool:
+    spec: str
+    size: int
+    workers: list[_Worker] = field(default_factory=list)
+
+    def _start(self) -> _Worker:
+        parent, child = _context().Pipe()
+        process = _context().Process(target=_worker_main, args=(child, self.spec), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process=process, conn=parent)
+
+    def idle(self) -> _Worker | None:
+        for worker in self.workers:
+            if worker.task is None:
+                return worker
+        if len(self.workers) < self.size:
+            worker = self._start()
+            self.workers.append(worker)
+            return worker
+        return None
+
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.task is not None]
+
+    def replace(self, worker: _Worker) -> None:
+        """Kill a stuck or dead worker; a new one starts when there is work for it."""
+        worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def shutdown(self) -> None:
+        for worker in self.workers:
+            if worker.task is not None:
+                worker.process.kill()
+            else:
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    worker.process.kill()
+        for worker in self.workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(timeout=5)
+            worker.conn.close()
+        self.workers.clear()
+
+
+# -- the import --------------------------------------------------------------------------------------
+
+
+class Importer:
+    """One import run into one library (the calling thread is the only writer)."""
+
+    def __init__(
+        self,
+        store: Store,
+        originals: Originals,
+        index: IndexManager,
+        *,
+        workers: int | None = None,
+        extractor: str | None = None,
+        time_limit: float | None = None,
+    ) -> None:
+        self.store = store
+        self.originals = originals
+        self.index = index
+        self.workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
+        self.extractor = extractor or DEFAULT_EXTRACTOR
+        self.time_limit = TIME_LIMIT if time_limit is None else time_limit
+
+    def run(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        cancel: threading.Event | None = None,
+        on_progress: Callable[[ImportProgress], None] | None = None,
+    ) -> Iterator[ImportResult]:
+        cancel = cancel or threading.Event()
+        files, failures = discover(paths)
+        tracker = _Progress(len(files) + len(failures), on_progress)
+        for failure in failures:
+            tracker.report(failure.path)
+            yield failure
+        tasks: deque[_Task] = deque()
+        known = self.store.seen_hashes()
+        for number, path in enumerate(files):
+            if cancel.is_set():
+                return
+            result, task = self._triage(number, path, known)
+            if result is not None:
+                tracker.report(result.path)
+                yield result
+            elif task is not None:
+                known[task.content_hash] = -1  # a second copy in this same run is a duplicate
+                tasks.append(task)
+        if tasks:
+            try:
+                yield from self._extract_and_store(tasks, cancel, tracker)
+            finally:
+                self.index.sync()  # also after a cancel: what was committed becomes searchable
+
+    def _triage(
+        self, number: int, path: Path, known: dict[str, int]
+    ) -> tuple[ImportResult | None, _Task | None]:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return _failed(path, f"{path}: cannot read the file ({exc.strerror})"), None
+        content_hash = sha256_hex(data)
+        if content_hash in known:
+            existing = known[content_hash]
+            return ImportResult(
+                path=shown(path), status=ImportStatus.DUPLICATE, article_id=existing if existing > 0 else None
+            ), None
+        return None, _Task(number=number, path=path, content_hash=content_hash)
+
+    def _extract_and_store(
+        self, tasks: deque[_Task], cancel: threading.Event, tracker: _Progress
+    ) -> Iterator[ImportResult]:
+        batch: list[_Done] = []
+        last_flush = last_sync = time.monotonic()
+        for done in self._extractions(tasks, cancel, tracker):
+            if done.article is None:
+                tracker.report(str(done.task.path))
+                yield _failed(done.task.path, done.error or f"{done.task.path}: extraction failed")
+            else:
+                batch.append(done)
+            if batch and (len(batch) >= BATCH_SIZE or time.monotonic() - last_flush >= BATCH_SECONDS):
+                for result in self._commit(batch):
+                    tracker.report(result.path)
+                    yield result
+                batch, last_flush = [], time.monotonic()
+                if last_flush - last_sync >= INDEX_SECONDS:
+                    self.index.sync()
+                    last_sync = time.monotonic()
+        if batch:
+            for result in self._commit(batch):
+                tracker.report(result.path)
+                yield result
+
+    def _extractions(
+        self, tasks: deque[_Task], cancel: threading.Event, tracker: _Progress
+    ) -> Iterator[_Done]:
+        if self.workers == 0:
+            extract = _load_extractor(self.extractor)
+            while tasks and not cancel.is_set():
+                task = tasks.popleft()
+                tracker.current = shown(task.path)
+                kind, value = _extract_one(extract, str(task.path))
+                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+            return
+        pool = _Pool(self.extractor, min(self.workers, len(tasks)))
+        try:
+            while (tasks or pool.busy()) and not cancel.is_set():
+                while tasks:
+                    worker = pool.idle()
+                    if worker is None:
+                        break
+                    task = tasks.popleft()
+                    worker.task, worker.started = task, time.monotonic()
+                    tracker.current = shown(task.path)
+                    worker.conn.send((task.number, str(task.path)))
+                yield from self._collect(pool, cancel)
+        finally:
+            pool.shutdown()
+
+    def _collect(self, pool: _Pool, cancel: threading.Event) -> Iterator[_Done]:
+        busy = pool.busy()
+        now = time.monotonic()
+        nearest = min(w.started + self.time_limit for w in busy) - now
+        ready = wait([w.conn for w in busy], timeout=max(0.0, min(0.1, nearest)))
+        for worker in busy:
+            task = worker.task
+            assert task is not None
+            if worker.conn in ready:
+                try:
+                    _, kind, value = worker.conn.recv()
+                except (EOFError, OSError):
+                    pool.replace(worker)
+                    yield _Done(task, error=f"{task.path}: the extractor crashed on this file")
+                    continue
+                worker.task = None
+                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+            elif time.monotonic() - worker.started > self.time_limit:
+                pool.replace(worker)
+                yield _Done(
+                    task, error=f"{task.path}: took too long (more than {self.time_limit:g} s); skipped"
+                )
+            if cancel.is_set():
+                return
+
+    def _commit(self, batch: list[_Done]) -> list[ImportResult]:
+        """Store a batch in one transaction (the index catches up later, from the store's queue)."""
+        results: list[ImportResult] = []
+        replaced_hashes: list[str] = []
+        with self.store.transaction() as conn:
+            for done in batch:
+                # A savepoint per article: one article the store refuses fails alone, not its batch.
+                conn.execute("SAVEPOINT article")
+                try:
+                    result, replaced = self._store_one(conn, done)
+                except (sqlite3.Error, ValueError, OSError) as exc:
+                    conn.execute("ROLLBACK TO article")
+                    result, replaced = (
+                        _failed(done.task.path, f"{shown(done.task.path)}: could not store it ({exc})"),
+                        None,
+                    )
+                conn.execute("RELEASE article")
+                results.append(result)
+                if replaced:
+                    replaced_hashes.append(replaced)
+        for content_hash in replaced_hashes:
+            if not self.store.holds_original(content_hash):
+                self.originals.delete(content_hash)
+        return results
+
+    def _store_one(self, conn: sqlite3.Connection, done: _Done) -> tuple[ImportResult, str | None]:
+        """Store one extracted article; returns its result and the content hash it replaced, if any."""
+        article, task = done.article, done.task
+        assert article is not None
+        source = shown(task.path)
+        data = _read_unchanged(task)
+        if data is None:
+            return _failed(task.path, f"{source}: the file changed or vanished while importing"), None
+        article.content_hash = task.content_hash
+        existing = self.store.id_for_hash(task.content_hash)
+        if existing is not None:
+            return ImportResult(source, ImportStatus.DUPLICATE, existing, article.title), None
+        self.originals.put(task.content_hash, data)
+        title = article.title or shown(task.path.name)
+        same_url = self.store.id_for_url(article.url) if article.url else None
+        if same_url is not None:
+            replaced = self.store.content_hash(same_url)
+            self.store.replace_extracted(conn, same_url, article, source)
+            return ImportResult(source, ImportStatus.UPDATED, same_url, title), replaced
+        article_id = self.store.insert_article(conn, article, source)
+        return ImportResult(source, ImportStatus.IMPORTED, article_id, title), None
+
+
+def _read_unchanged(task: _Task) -> bytes | None:
+    try:
+        data = task.path.read_bytes()
+    except OSError:
+        return None
+    return data if sha256_hex(data) == task.content_hash else None
+
+
+class _Progress:
+    def __init__(self, total: int, callback: Callable[[ImportProgress], None] | None) -> None:
+        self.total = total
+        self.done = 0
+        self.current = ""
+        self.callback = callback
+        self.started = time.monotonic()
+
+    def report(self, path: str) -> None:
+        self.done += 1
+        if self.callback is None:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = self.done / elapsed
+        remaining = self.total - self.done
+        eta = remaining / rate if rate > 0 else None
+        self.callback(
+            ImportProgress(done=self.done, total=self.total, current=path, rate=rate, eta_seconds=eta)
+        )

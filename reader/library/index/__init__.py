@@ -1,0 +1,1 @@
+"""The derived full-text index: one narrow interface (:mod:`.base`) served by whoosh or tantivy."""

@@ -1,0 +1,125 @@
+"""The narrow interface every full-text engine serves, and the document it indexes.
+
+The index is derived data: it can always be rebuilt from the store.  Article text
+is indexed but never stored in it; snippets and in-article matches are made from
+the store's text by :mod:`reader.library.index.analysis`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from reader.library.query import Node
+from reader.library.types import Filters, SortOrder
+
+SCHEMA_VERSION = 2  # bump when the fields change: indexes rebuild on open
+ENGINES = ("whoosh", "tantivy")
+DEFAULT_ENGINE = "whoosh"
+# Beyond this many articles whoosh's prefix and phrase queries get slow; the app suggests tantivy.
+WHOOSH_COMFORT_LIMIT = 20_000
+# A prefix query expands to at most this many of its most frequent terms.
+PREFIX_EXPANSION_CAP = 64
+
+
+@dataclass
+class IndexDoc:
+    """What the index knows about one article (effective values: the user's edits applied)."""
+
+    id: int
+    title: str = ""
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    site: str | None = None
+    series: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    date: str | None = None
+    language: str | None = None
+
+    @property
+    def date_key(self) -> int:
+        return date_key(self.date)
+
+    @property
+    def order_key(self) -> int:
+        """Newest-first order without ties: the date, then the id (a later import first)."""
+        return self.date_key * 10**10 + self.id
+
+    @property
+    def year(self) -> int | None:
+        key = self.date_key
+        return key // 10000 if key else None
+
+
+@dataclass
+class IndexPage:
+    """One page of results: ids in order with their scores, and how many matched in all."""
+
+    ids: list[int]
+    scores: list[float]
+    total: int
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def sorts_by_date(query: Node, sort: SortOrder) -> bool:
+    """Date order when asked for, or when nothing in the query can rank (all articles, only ranges)."""
+    from reader.library.query import positive_terms
+
+    return sort == SortOrder.DATE or not positive_terms(query)
+
+
+def break_ties(ids: list[int], scores: list[float]) -> tuple[list[int], list[float]]:
+    """Equal scores in a stable order (newest import first), whatever the segment layout."""
+    pairs = sorted(zip(ids, scores, strict=True), key=lambda pair: (-round(pair[1], 4), -pair[0]))
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def date_key(date: str | None) -> int:
+    """``YYYY-MM-DD`` (or ``YYYY-MM`` / ``YYYY``) as the integer YYYYMMDD, missing parts 0; 0 if none."""
+    if not date:
+        return 0
+    found = _DATE.match(date)
+    if not found:
+        return 0
+    year, month, day = found.group(1), found.group(2) or "0", found.group(3) or "0"
+    return int(year) * 10000 + int(month) * 100 + int(day)
+
+
+class SearchIndex(Protocol):
+    """A full-text engine over :class:`IndexDoc` s.  Writes commit before they return."""
+
+    engine: str
+
+    def write(self, upserts: Sequence[IndexDoc] = (), deletes: Sequence[int] = ()) -> None:
+        """Add or replace ``upserts`` (by id) and drop ``deletes``, in one commit."""
+
+    def add_many(self, docs: Iterable[IndexDoc], on_batch: Callable[[int], None] | None = None) -> None:
+        """Bulk-load into an empty index (a rebuild): faster than :meth:`write`."""
+
+    def search(
+        self, query: Node, filters: Filters | None, sort: SortOrder, limit: int | None, offset: int = 0
+    ) -> IndexPage:
+        """Matching ids (``limit`` None: all of them) ranked or sorted (RELEVANCE or DATE)."""
+
+    def facets(self, query: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
+        """Counts of facet values over the whole result set (see ``types.FACETS``), most frequent first."""
+
+    def search_with_facets(
+        self, query: Node, filters: Filters | None, sort: SortOrder, limit: int, offset: int = 0
+    ) -> tuple[IndexPage, dict[str, dict[str, int]]]:
+        """:meth:`search` and :meth:`facets` together, in fewer passes where the engine can."""
+
+    def stem(self, word: str) -> list[str]:
+        """The indexed terms a word of text becomes (folded, lowercased, stemmed)."""
+
+    def doc_count(self) -> int: ...
+
+    def all_ids(self) -> set[int]: ...
+
+    def size_bytes(self) -> int: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,177 @@
+"""The article list's model: it holds ids only and loads rows lazily, a page at a time.
+
+A search answer gives every matching id in order (cheap) plus the first page of rows; further
+pages are fetched through ``Library.summaries`` off the GUI thread when the view first paints
+them, then cached.  So 100,000 results open and scroll without loading 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from reader.library.types import SearchHit
+
+from .workers import run_in_background
+
+PAGE_SIZE = 100
+MAX_WANTED_PAGES = 4  # a screenful spans at most two pages; older requests are stale
+HitRole = Qt.ItemDataRole.UserRole + 1  # the whole SearchHit (None while its page is loading)
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+# fetch(ids, query) -> rows; runs on a worker thread
+PageFetcher = Callable[[Sequence[int], str], list[SearchHit]]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleModel(QAbstractTableModel):
+    """One column of articles; ``HitRole`` gives the row's SearchHit once its page is loaded."""
+
+    page_loaded = Signal(int)  # page number
+
+    def __init__(self, fetch: PageFetcher, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._ids: list[int] = []
+        self._query = ""
+        self._pages: dict[int, list[SearchHit]] = {}
+        self._wanted: dict[int, None] = {}  # pages asked for, oldest first
+        self._in_flight: int | None = None
+        self._generation = 0
+
+    # filling ---------------------------------------------------------------------------------------
+    def set_results(self, ids: Sequence[int], query: str, first_page: Sequence[SearchHit] = ()) -> None:
+        """Show a new result list; ``first_page`` holds rows already fetched with the search."""
+        self.beginResetModel()
+        self._generation += 1  # pages still in flight belong to the old list
+        self._ids = list(ids)
+        self._query = query
+        self._pages = {}
+        self._wanted = {}
+        self._in_flight = None
+        if first_page:
+            self._pages[0] = list(first_page)
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Drop cached rows (after an edit) so they are fetched again."""
+        self._generation += 1
+        self._pages = {}
+        self._wanted = {}
+        self._in_flight = None
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+
+    # reading ---------------------------------------------------------------------------------------
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        try:
+            return self._ids.index(article_id)
+        except ValueError:
+            return None
+
+    def hit_at(self, row: int) -> SearchHit | None:
+        """The row's data if loaded; asks for its page otherwise."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            self._request_page(page_number)
+            return None
+        return page[offset] if offset < len(page) else None
+
+    def is_loaded(self, row: int) -> bool:
+        return row // PAGE_SIZE in self._pages
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == IdRole:
+            return self.id_at(row)
+        hit = self.hit_at(row)
+        if role == HitRole:
+            return hit
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if hit is None:
+                return "Loading…"
+            return _spoken_summary(hit) if role == Qt.ItemDataRole.AccessibleTextRole else hit.title
+        if role == Qt.ItemDataRole.ToolTipRole and hit is not None:
+            return hit.title
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # paging ----------------------------------------------------------------------------------------
+    def _request_page(self, page_number: int) -> None:
+        """Queue a page; one fetch runs at a time, newest request first, old requests forgotten.
+
+        Dragging the scroll bar across 100,000 rows asks for hundreds of pages; only the ones still
+        wanted when the previous fetch returns are loaded (the view asks again for what it shows).
+        """
+        if page_number == self._in_flight:
+            return
+        self._wanted.pop(page_number, None)
+        self._wanted[page_number] = None
+        while len(self._wanted) > MAX_WANTED_PAGES:
+            self._wanted.pop(next(iter(self._wanted)))
+        if self._in_flight is None:
+            self._fetch_next()
+
+    def _fetch_next(self) -> None:
+        if not self._wanted:
+            return
+        page_number = next(reversed(self._wanted))
+        del self._wanted[page_number]
+        if page_number in self._pages:
+            self._fetch_next()
+            return
+        self._in_flight = page_number
+        generation = self._generation
+        ids = self._ids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
+        query = self._query
+
+        def store(rows: list[SearchHit]) -> None:
+            if generation != self._generation:
+                return  # an answer for a list that has been replaced (set_results cleared the queue)
+            self._in_flight = None
+            self._pages[page_number] = rows
+            first = page_number * PAGE_SIZE
+            last = min(first + len(ids), len(self._ids)) - 1
+            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+            self.page_loaded.emit(page_number)
+            self._fetch_next()
+
+        def forget(_error: BaseException) -> None:
+            if generation == self._generation:
+                self._in_flight = None
+                self._fetch_next()
+
+        run_in_background(lambda: self._fetch(ids, query), store, forget)
+
+
+def _spoken_summary(hit: SearchHit) -> str:
+    parts = [hit.title, ", ".join(hit.authors), hit.date or "", hit.site or ""]
+    return ". ".join(p for p in parts if p)

@@ -1,0 +1,165 @@
+"""Citation copying and export: one Citer, kept on one worker thread, answering on the GUI thread.
+
+Ctrl+Shift+C copies the bibliography entry, Ctrl+Shift+A the in-text citation (a note for note
+styles), "Copy with Citation" a quoted passage with its citation; the clipboard gets HTML and plain
+text together so a word processor keeps the italics and a text editor gets clean text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication
+
+from .workers import LibraryRunner, run_in_background
+
+if TYPE_CHECKING:
+    from reader.cite.facade import Citer, StyleInfo
+
+EXPORT_FORMATS = {  # file-dialog filter → (function name in reader.cite.export, extension)
+    "BibTeX (*.bib)": ("to_bibtex", ".bib"),
+    "BibLaTeX (*.bib)": ("to_biblatex", ".bib"),
+    "RIS (*.ris)": ("to_ris", ".ris"),
+    "CSL-JSON (*.json)": ("to_csl_json", ".json"),
+}
+
+
+@dataclass(frozen=True)
+class Copied:
+    """What went on the clipboard."""
+
+    kind: str  # "bibliography" | "citation" | "passage"
+    text: str
+    html: str
+    count: int
+
+
+def default_citer_factory(extra_dirs: Sequence[Path]) -> Callable[[], Citer]:
+    def make() -> Citer:
+        from reader.cite.facade import Citer
+
+        return Citer(extra_style_dirs=list(extra_dirs))
+
+    return make
+
+
+def put_on_clipboard(text: str, html: str) -> None:
+    mime = QMimeData()
+    mime.setText(text)
+    mime.setHtml(html)
+    QApplication.clipboard().setMimeData(mime)
+
+
+class CitationService(QObject):
+    """Formats citations on its own single thread (the Citer is built there, once, and stays)."""
+
+    copied = Signal(object)  # Copied
+    failed = Signal(str)
+    styles_loaded = Signal(list)  # list[StyleInfo]
+    styles_failed = Signal(str)
+    exported = Signal(str, int)  # path, count
+
+    def __init__(
+        self, runner: LibraryRunner, citer_factory: Callable[[], Citer], parent: QObject | None = None
+    ):
+        super().__init__(parent)
+        self.runner = runner
+        self._factory = citer_factory
+        self._citer: Citer | None = None
+        self._styles: dict[str, StyleInfo] = {}
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.pool.setExpiryTimeout(-1)  # the thread never retires, so the Citer never changes threads
+        self.last: Copied | None = None
+
+    # styles ----------------------------------------------------------------------------------------
+    def load_styles(self) -> None:
+        self._run(
+            lambda citer: citer.styles(),
+            self._store_styles,
+            lambda error: self.styles_failed.emit(str(error)),
+        )
+
+    def _store_styles(self, styles: list[StyleInfo]) -> None:
+        self._styles = {s.id: s for s in styles}
+        self.styles_loaded.emit(styles)
+
+    def warm(self, style: str) -> None:
+        self._run(lambda citer: citer.warm(style), lambda _none: None, lambda _error: None)
+
+    # copying ---------------------------------------------------------------------------------------
+    def copy_bibliography(self, ids: Sequence[int], style: str) -> None:
+        def work(citer: Citer) -> Copied:
+            items = self._items(ids)
+            text = "\n".join(citer.bibliography(items, style, "text"))
+            html = "\n".join(citer.bibliography(items, style, "html"))
+            return Copied("bibliography", text, html, len(items))
+
+        self._run(work, self._deliver)
+
+    def copy_citation(self, ids: Sequence[int], style: str) -> None:
+        def work(citer: Citer) -> Copied:
+            items = self._items(ids)
+            info = self._styles.get(style)
+            fmt_call = citer.note if info is not None and info.note_style else citer.citation
+            return Copied(
+                "citation", fmt_call(items, style, "text"), fmt_call(items, style, "html"), len(items)
+            )
+
+        self._run(work, self._deliver)
+
+    def copy_passage(self, passage: str, article_id: int, style: str) -> None:
+        def work(citer: Citer) -> Copied:
+            item = self._items([article_id])[0]
+            return Copied(
+                "passage",
+                citer.passage(passage, item, style, "text"),
+                citer.passage(passage, item, style, "html"),
+                1,
+            )
+
+        self._run(work, self._deliver)
+
+    def export(self, ids: Sequence[int], path: str, function_name: str) -> None:
+        def work(_citer: Citer) -> tuple[str, int]:
+            from reader.cite import export
+
+            items = self._items(ids)
+            Path(path).write_text(getattr(export, function_name)(items), encoding="utf-8")
+            return path, len(items)
+
+        self._run(work, lambda answer: self.exported.emit(*answer))
+
+    # plumbing --------------------------------------------------------------------------------------
+    def _items(self, ids: Sequence[int]) -> list[dict[str, Any]]:
+        from reader.cite.csl import article_to_csl
+
+        articles = self.runner.locked(lambda library: [library.get(i) for i in ids])
+        return [article_to_csl(a, item_id=str(a.id)) for a in articles]
+
+    def _deliver(self, copied: Copied) -> None:
+        put_on_clipboard(copied.text, copied.html)
+        self.last = copied
+        self.copied.emit(copied)
+
+    def _citer_here(self) -> Citer:
+        if self._citer is None:
+            self._citer = self._factory()
+        return self._citer
+
+    def _run(
+        self,
+        work: Callable[[Citer], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        run_in_background(
+            lambda: work(self._citer_here()),
+            on_success,
+            on_failure or (lambda error: self.failed.emit(str(error))),
+            pool=self.pool,
+        )

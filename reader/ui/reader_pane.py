@@ -1,0 +1,202 @@
+"""The right-hand pane: the open article (with its find bar), its Repairs & Sources report and its
+original saved source, as tabs.  It loads what it shows off the GUI thread and remembers, per
+article, how far the user had read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+
+from reader.library.types import StoredArticle
+
+from .find_bar import FindBar
+from .reader_view import ReaderView, words_to_highlight
+from .repairs_panel import RepairsPanel
+from .settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from .themes import Theme
+from .workers import LibraryRunner
+
+TAB_ARTICLE, TAB_REPAIRS, TAB_ORIGINAL = 0, 1, 2
+MAX_ORIGINAL_SHOWN = 4_000_000  # characters; a bigger source is cut with a note
+
+
+@dataclass
+class OpenedArticle:
+    article: StoredArticle
+    words: list[str]  # texts to mark as search hits
+    resources: dict[str, bytes] | None  # the page's own images; None: keep the ones already loaded
+
+
+def decode_original(data: bytes) -> str:
+    """The saved bytes as text, decoded the way ingest decodes them (damage and all: it is the original)."""
+    try:
+        from reader.ingest.decode import decode_bytes
+    except ImportError:
+        return data.decode("utf-8", errors="replace")
+    return decode_bytes(data).text
+
+
+class ReaderPane(QTabWidget):
+    """Article | Repairs & Sources | Original, for the article the list has selected."""
+
+    article_shown = Signal(int)
+    original_shown = Signal(int)
+
+    def __init__(self, runner: LibraryRunner, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.settings = settings
+        self.library_folder = Path(runner.library.folder)
+        self.current_id: int | None = None
+        self.current_article: StoredArticle | None = None
+        self.highlight_query = ""  # the query whose words the reader currently marks
+        self._original_loaded_for: int | None = None
+
+        self.reader = ReaderView(self)
+        self.find_bar = FindBar(self.reader, self)
+        self.repairs = RepairsPanel(self)
+        self.original = QPlainTextEdit(self)
+        self.original.setObjectName("originalView")
+        self.original.setReadOnly(True)
+        self.original.setAccessibleName("Original saved source")
+        self.original.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.original.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        reading = QWidget(self)
+        layout = QVBoxLayout(reading)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.reader, 1)
+        layout.addWidget(self.find_bar)
+        self.setObjectName("readerTabs")
+        self.setDocumentMode(True)
+        self.addTab(reading, "Article")
+        self.addTab(self.repairs, "Repairs && Sources")
+        self.addTab(self.original, "Original")
+        self.currentChanged.connect(self._on_tab_changed)
+
+    # -- opening -------------------------------------------------------------------------------------
+    def open_article(self, article_id: int, query: str) -> None:
+        """Load the article, its images and the hits of ``query`` off the GUI thread, then show it."""
+        self.remember_position()
+        self.current_id = article_id
+
+        def work(library: Any) -> OpenedArticle:
+            article = library.get(article_id)
+            matches = library.matches(article_id, query) if query else []
+            # The page's own images are read here, off the GUI thread: the reader never waits on the library.
+            resources = {
+                name: data for name in article.resources if (data := library.resource(article_id, name))
+            }
+            return OpenedArticle(article, words_to_highlight(article.text, matches), resources)
+
+        self.runner.call_latest(
+            work, lambda answer: self.show_opened(answer, query), self._failed, channel="article"
+        )
+
+    def show_opened(self, answer: OpenedArticle, query: str) -> None:
+        article = answer.article
+        self.current_id = article.id
+        self.current_article = article
+        self.highlight_query = query
+        self.reader.show_article(article, answer.words, answer.resources)
+        self.repairs.show_article(article)
+        self._original_loaded_for = None
+        if self.currentIndex() == TAB_ORIGINAL:
+            self.load_original()
+        self.find_bar.refresh()
+        position = self.settings.reading_position(self.library_folder, article.id)
+        if position > 0:
+            QTimer.singleShot(0, self, lambda: self.reader.restore_fraction(position))
+        self.article_shown.emit(article.id)
+
+    def show_edited(self, article: StoredArticle) -> None:
+        """The open article changed in the store (an edit): show the new version, same highlights."""
+        self.show_opened(OpenedArticle(article, list(self.reader.highlighted), None), self.highlight_query)
+
+    def clear(self) -> None:  # type: ignore[override]  # the tabs stay; the article goes
+        self.current_id = None
+        self.current_article = None
+        self.reader.show_placeholder()
+        self.repairs.show_article(None)
+        self.original.clear()
+        self._original_loaded_for = None
+
+    def refresh_highlights(self, query: str) -> None:
+        """Mark the hits of a new query in the article already open."""
+        article_id = self.current_id
+        if article_id is None or self.current_article is None or query == self.highlight_query:
+            return
+        text = self.current_article.text
+        self.highlight_query = query
+
+        def work(library: Any) -> list[str]:
+            return words_to_highlight(text, library.matches(article_id, query)) if query else []
+
+        def show(words: list[str]) -> None:
+            if self.current_id == article_id:
+                self.reader.set_query_hits(words)
+
+        self.runner.call_latest(work, show, lambda _error: None, channel="highlight")
+
+    def _failed(self, error: BaseException) -> None:
+        self.current_article = None
+        self.reader.show_placeholder(f"This article cannot be shown: {error}")
+        self.repairs.show_article(None)
+
+    def remember_position(self) -> None:
+        if self.current_article is not None and self.reader.article is not None:
+            self.settings.set_reading_position(
+                self.library_folder, self.current_article.id, self.reader.scroll_fraction()
+            )
+
+    # -- the original ------------------------------------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        if index == TAB_ORIGINAL:
+            self.load_original()
+
+    def load_original(self) -> None:
+        article_id = self.current_id
+        if article_id is None:
+            self.original.setPlainText("Select an article to see the file it was imported from.")
+            return
+        if self._original_loaded_for == article_id:
+            return
+        self._original_loaded_for = article_id
+
+        def work(library: Any) -> str:
+            text = decode_original(library.original_bytes(article_id))
+            if len(text) > MAX_ORIGINAL_SHOWN:
+                text = text[:MAX_ORIGINAL_SHOWN] + "\n\n[… the rest of this large file is not shown …]"
+            return text
+
+        def show(text: str) -> None:
+            if self.current_id == article_id:
+                self.original.setPlainText(text)
+                self.original_shown.emit(article_id)
+
+        def fail(error: BaseException) -> None:
+            self.original.setPlainText(f"The original file cannot be shown: {error}")
+
+        self.runner.call_latest(work, show, fail, channel="original")
+
+    # -- reading comfort ---------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.setCurrentIndex(TAB_ARTICLE)
+        self.find_bar.open_bar()
+
+    def change_font_size(self, step: int) -> None:
+        """One point bigger (+1) or smaller (-1), or back to the default (0); remembered."""
+        size = DEFAULT_FONT_SIZE if step == 0 else self.reader.font_size + step
+        size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
+        self.reader.set_font_size(size)
+        self.settings.set_font_size(size)
+        self.find_bar.refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.reader.set_theme(theme)
+        self.find_bar.refresh()

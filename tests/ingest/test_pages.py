@@ -1,0 +1,116 @@
+"""Saved pages we wrote ourselves, each beside the article a user should get from it.
+
+``tests/pages/NAME.html`` (or ``.htm``, ``.xhtml``, ``.mhtml``, ``.txt``) sits beside
+``NAME.expected.json``, which holds any subset of the Article fields (compared exactly) and these checks:
+
+* ``FIELD_contains`` / ``FIELD_excludes`` for a text field (``text``, ``html``, ``excerpt``…): lists of
+  substrings; ``FIELD_startswith``: its opening;
+* ``text_max_count``: ``{substring: most times it may appear in the text}``;
+* ``FIELD_include`` for a list field (``topics_include``…): items that must be in it;
+* ``repairs_include``: repair kinds the report must list; ``resources``: resource names the article keeps;
+  ``resources_count``: how many;
+* ``error_contains``: the page must be refused with an IngestError whose message says this.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.errors import IngestError
+from reader.ingest.model import Article
+from reader.ingest.pipeline import extract_file
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt")
+SEED = Path("/work/shared/seed/000_1b0a2cb007f1a454.txt")
+
+
+def _cases() -> list[tuple[Path, Path]]:
+    cases = []
+    for expected in sorted(PAGES.glob("*.expected.json")):
+        stem = expected.name.removesuffix(".expected.json")
+        pages = [
+            PAGES / f"{stem}{suffix}" for suffix in PAGE_SUFFIXES if (PAGES / f"{stem}{suffix}").exists()
+        ]
+        assert pages, f"{expected.name} has no page beside it"
+        cases.append((pages[0], expected))
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize(("page", "expected_file"), CASES, ids=[page.name for page, _ in CASES])
+def test_page_gives_the_expected_article(page: Path, expected_file: Path) -> None:
+    expected: dict[str, Any] = json.loads(expected_file.read_text(encoding="utf-8"))
+    if "error_contains" in expected:
+        with pytest.raises(IngestError) as caught:
+            extract_file(page)
+        assert page.name in str(caught.value)
+        assert expected["error_contains"] in str(caught.value)
+        return
+    article = extract_file(page)
+    problems = list(_check(article, expected))
+    assert not problems, f"{page.name}:\n  " + "\n  ".join(problems)
+
+
+def _check(article: Article, expected: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    fields = article.to_json()
+    for key, want in expected.items():
+        field_name, _, check = key.rpartition("_")
+        if check == "contains" and field_name in fields:
+            have = fields[field_name] or ""
+            problems += [f"{key}: {item!r} missing" for item in want if item not in have]
+        elif check == "excludes" and field_name in fields:
+            have = fields[field_name] or ""
+            problems += [f"{key}: {item!r} present" for item in want if item in have]
+        elif check == "startswith" and field_name in fields:
+            have = fields[field_name] or ""
+            if not have.startswith(want):
+                problems.append(f"{field_name} starts {have[:80]!r}, expected {want!r}")
+        elif key == "text_max_count":
+            for item, most in want.items():
+                if article.text.count(item) > most:
+                    problems.append(f"{item!r} appears {article.text.count(item)} times (at most {most})")
+        elif key == "repairs_include":
+            kinds = {entry.kind for entry in article.repairs}
+            problems += [
+                f"repair kind {kind!r} not reported ({sorted(kinds)})" for kind in want if kind not in kinds
+            ]
+        elif key == "resources":
+            names = [resource.name for resource in article.resources]
+            problems += [f"resource {name!r} missing ({names})" for name in want if name not in names]
+        elif key == "resources_count":
+            if len(article.resources) != want:
+                problems.append(f"{len(article.resources)} resources, expected {want}")
+        elif key.endswith("_include"):
+            have = fields[key.removesuffix("_include")]
+            problems += [f"{key}: {item!r} missing from {have!r}" for item in want if item not in have]
+        elif key in fields:
+            if fields[key] != want:
+                problems.append(f"{key} is {fields[key]!r}, expected {want!r}")
+        else:
+            problems.append(f"unknown expectation {key!r}")
+    return problems
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed page is not on this machine")
+def test_the_seed_dump_reads_as_the_published_article() -> None:
+    article = extract_file(SEED)
+    assert article.title == "Shadow of Anchorage no-deal looms over Ukraine peace no-talks"
+    assert article.text.startswith("The long-deadlocked Ukraine war")
+    for phrase in ("“spirit of Anchorage”", "“kill-zone”", "Ukraine’s"):
+        assert phrase in article.text
+    assert "聽" not in article.text
+    for chrome in ("An error has occurred", "Reload", "Part of the series", "Related topics"):
+        assert chrome not in article.text
+    assert article.text.count("Illustration photo") <= 1
+    assert article.site != "糖心网页版"
+    assert any(entry.flagged for entry in article.repairs), "the unrestorable CJK runs must be flagged"
+    assert any(not entry.flagged and entry.count for entry in article.repairs), "the repairs must be listed"
+    assert len(article.content_hash) == 64

@@ -1,0 +1,138 @@
+"""Importing with worker processes: discovery, failures, time limit, progress, a SIGKILL mid-import."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import FAKE_EXTRACTOR, HERE, import_all, write_corpus, write_page
+
+from reader.library import importer
+from reader.library.facade import Library
+from reader.library.importer import discover
+from reader.library.types import ImportProgress, ImportStatus
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Library:
+    library = Library.open(tmp_path / "lib")
+    yield library
+    library.close()
+
+
+def test_discovery_walks_folders_skips_page_assets_and_loops(tmp_path: Path) -> None:
+    root = tmp_path / "saved"
+    write_page(root, "story.html", "Story", "Body.")
+    write_page(root / "story_files", "frame.html", "An iframe saved with the page", "Not an article.")
+    write_page(root / "nested" / "deeper", "other.htm", "Other", "Body.")
+    write_page(root / "orphan_files", "kept.html", "No page owns this folder", "Body.")
+    (root / "notes.md").write_text("not a page")
+    (root / "nested" / "loop").symlink_to(root, target_is_directory=True)
+    found, failures = discover([root, root / "story.html", tmp_path / "missing.html", root / "notes.md"])
+    names = sorted(p.relative_to(root).as_posix() for p in found)
+    assert names == ["nested/deeper/other.htm", "orphan_files/kept.html", "story.html"]
+    assert [f.status for f in failures] == [ImportStatus.FAILED] * 2
+    assert "no such file" in failures[0].error and "not a saved page" in failures[1].error
+
+
+def test_discovery_reports_pipes_and_broken_links_without_reading_them(tmp_path: Path) -> None:
+    root = tmp_path / "odd"
+    write_page(root, "fine.html", "Fine", "Body.")
+    os.mkfifo(root / "pipe.html")  # opening it would block the import forever
+    (root / "gone.html").symlink_to(root / "missing.html")
+    found, failures = discover([root])
+    assert [p.name for p in found] == ["fine.html"]
+    reasons = {Path(f.path).name: f.error for f in failures}
+    assert "not a regular file" in reasons["pipe.html"] and "does not exist" in reasons["gone.html"]
+
+
+def test_workers_import_and_a_bad_page_fails_alone(lib: Library, tmp_path: Path) -> None:
+    pages = write_corpus(tmp_path / "pages")
+    write_page(tmp_path / "pages", "broken.html", "Broken", "BOOM")
+    progress: list[ImportProgress] = []
+    results = import_all(lib, [tmp_path / "pages"], workers=2, on_progress=progress.append)
+    statuses = {Path(r.path).name: r.status for r in results}
+    assert statuses.pop("broken.html") == ImportStatus.FAILED
+    assert set(statuses.values()) == {ImportStatus.IMPORTED} and len(statuses) == len(pages)
+    [failure] = [r for r in results if r.status == ImportStatus.FAILED]
+    assert "broken.html" in failure.error and "no article found" in failure.error
+    assert [p.done for p in progress] == list(range(1, len(pages) + 2))
+    assert progress[-1].total == len(pages) + 1 and progress[-1].rate > 0 and progress[-1].eta_seconds == 0
+    assert lib.count() == len(pages) and lib.check().ok
+
+
+def test_a_page_that_hangs_is_killed_and_reported(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "TIME_LIMIT", 1.0)
+    write_page(tmp_path / "pages", "stuck.html", "Stuck", "HANG")
+    write_page(tmp_path / "pages", "fine.html", "Fine", "A normal page.")
+    results = {Path(r.path).name: r for r in import_all(lib, [tmp_path / "pages"], workers=1)}
+    assert results["stuck.html"].status == ImportStatus.FAILED
+    assert "took too long" in results["stuck.html"].error
+    assert results["fine.html"].status == ImportStatus.IMPORTED
+
+
+def test_same_bytes_twice_in_one_run_is_one_article(lib: Library, tmp_path: Path) -> None:
+    first = write_page(tmp_path / "a", "page.html", "Twin", "Same bytes.")
+    second = tmp_path / "b" / "copy.html"
+    second.parent.mkdir()
+    second.write_bytes(first.read_bytes())
+    statuses = sorted(r.status for r in import_all(lib, [tmp_path / "a", tmp_path / "b"], workers=2))
+    assert statuses == [ImportStatus.DUPLICATE, ImportStatus.IMPORTED]
+    assert lib.count() == 1
+
+
+_KILLED_IMPORT = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {here!r})
+    from reader.library import importer
+    from reader.library.facade import Library
+
+    importer.DEFAULT_EXTRACTOR = {extractor!r}
+    importer.BATCH_SIZE = 2
+    if __name__ == "__main__":
+        with Library.open({folder!r}) as library:
+            for result in library.import_paths([{pages!r}], workers=2):
+                print(result.status.value, flush=True)
+    """
+)
+
+
+def test_sigkill_mid_import_leaves_a_consistent_library(tmp_path: Path) -> None:
+    total = 40
+    for number in range(total):
+        write_page(tmp_path / "pages", f"p{number:02}.html", f"Page {number}", f"Walrus number {number}.")
+    script = tmp_path / "run_import.py"
+    folder = tmp_path / "lib"
+    script.write_text(
+        _KILLED_IMPORT.format(
+            here=str(HERE), extractor=FAKE_EXTRACTOR, folder=str(folder), pages=str(tmp_path / "pages")
+        )
+    )
+    env = {**os.environ, "OFFPRINT_TEST_EXTRACT_DELAY": "0.05"}
+    child = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env, start_new_session=True
+    )
+    assert child.stdout is not None
+    reported = [child.stdout.readline() for _ in range(5)]  # wait until the import is under way
+    assert all(line.strip() == "imported" for line in reported)
+    os.killpg(child.pid, signal.SIGKILL)  # the importer and its workers, at no particular moment
+    child.wait()
+    with Library.open(folder) as library:
+        committed = library.count()
+        assert 5 <= committed < total
+        report = library.check(repair=True)  # only crash leftovers (e.g. an orphan original) may need it
+        assert all("originals" in line or "index" in line for line in report.repaired)
+        assert library.check().ok
+        rerun = list(library.import_paths([tmp_path / "pages"], workers=2))
+        assert sum(r.status == ImportStatus.DUPLICATE for r in rerun) == committed
+        assert library.count() == total
+        assert library.search("walrus").total == total
+        assert library.check().ok
