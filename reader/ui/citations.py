@@ -7,6 +7,8 @@ text together so a word processor keeps the italics and a text editor gets clean
 
 from __future__ import annotations
 
+import atexit
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +54,22 @@ def put_on_clipboard(text: str, html: str) -> None:
     mime.setText(text)
     mime.setHtml(html)
     QApplication.clipboard().setMimeData(mime)
+    _release_clipboard_at_exit()
+
+
+@functools.cache
+def _release_clipboard_at_exit() -> None:
+    """Empty our clipboard data before Python finalises, if a QApplication is still alive then.
+
+    The clipboard owns the QMimeData we gave it; an application object that outlives the interpreter
+    (pytest-qt's, or any embedding) would free that Python-wrapped object after finalisation and crash.
+    """
+
+    def release() -> None:
+        if QApplication.instance() is not None:
+            QApplication.clipboard().clear()
+
+    atexit.register(release)
 
 
 class CitationService(QObject):

@@ -26,7 +26,8 @@ from reader.ingest.pipeline import extract_file
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt")
-SEED = Path("/work/shared/seed/000_1b0a2cb007f1a454.txt")
+# The shared folder sits beside the checkout (and beside CI's clone).
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_1b0a2cb007f1a454.txt"
 
 
 def _cases() -> list[tuple[Path, Path]]:
