@@ -1185,6 +1185,8 @@ def expected(a: Art, url: str | None) -> dict:
         excludes += [said for _, said in a.comments[:1]]
     if a.damage in ("gbk",):
         excludes.append("聽")
+    # The series navigation box lists the other parts: navigation, not this article's text.
+    excludes += [t for t in a.extra.get("series_titles", []) if t != a.title]
     once = []
     for b in parse_body(a.body):
         if b.kind == "fig" and a.template in ("aima", "ccpr", "ccpr_txt"):

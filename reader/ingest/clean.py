@@ -59,6 +59,9 @@ _BOILERPLATE: tuple[tuple[re.Pattern[str], int], ...] = (
                 r"bio-?box|breadcrumbs?)(?:$|[\s_-])", re.I), 1500),
     # Photo credits ("Getty Images") under a picture: the caption stays, the agency line goes.
     (re.compile(r"(?:^|[\s_-])(?:(?:photo|image|img|media)-?)?credits?(?:$|[\s_-])", re.I), 150),
+    # Series navigation (a box listing every part of the series): the series itself is metadata.
+    (re.compile(r"series-?(?:box|nav|navigation|list|toc|links|meta|parts)|(?:post|article)-series", re.I),
+     1500),
 )  # fmt: skip
 _COMMENTS = 4  # indexes of the comment-section and skip-link patterns above
 _SCREEN_READER = 5
@@ -70,7 +73,7 @@ _KEYWORDS = ("cookie", "consent", "gdpr", "onetrust", "truste", "cc-", "cmp-", "
              "more", "also", "you-may", "outbrain", "taboola", "trending", "most", "comment", "disqus",
              "respond", "error", "overlay", "skip", "screen-reader", "sr-only",
              "visually-hidden", "nextjs", "modal", "popup", "paywall",
-             "interstitial", "author", "bio", "breadcrumb", "credit")  # fmt: skip
+             "interstitial", "author", "bio", "breadcrumb", "credit", "series")  # fmt: skip
 _SCREEN = re.compile("|".join(re.escape(k) for k in _KEYWORDS))  # on lower-cased names: re.I is 7x slower
 _ANY_BOILERPLATE = re.compile(
     "|".join(f"(?P<b{i}>{p.pattern})" for i, (p, _) in enumerate(_BOILERPLATE)), re.I
