@@ -183,7 +183,7 @@ class ReaderView(QTextBrowser):
         self.article = article
         self._find_selections = []
         self._apply_css()
-        self.setHtml(header_html(article) + (article.html or _paragraphs(article.text)))
+        self.setHtml(header_html(article) + _as_rich_text(article.html or _paragraphs(article.text)))
         self._apply_line_height()
         self._apply_measure()
         self.set_query_hits(query_hits or [])
@@ -333,6 +333,22 @@ class ReaderView(QTextBrowser):
 
     def selected_passage(self) -> str:
         return self.textCursor().selectedText().replace("\u2029", "\n").strip()
+
+
+# Qt's rich text knows no HTML5 sectioning tags and lays them out inline (an image would sit at the
+# end of the paragraph before it): give figures and captions the block tags Qt understands.
+_QT_BLOCKS = {"figure": "div", "figcaption": "p"}
+_HTML5_BLOCK_TAG = re.compile(r"<(/?)(figure|figcaption)\b([^>]*)>")
+
+
+def _as_rich_text(article_html: str) -> str:
+    def block(tag: re.Match[str]) -> str:
+        closing, name, attributes = tag.groups()
+        if closing:
+            return f"</{_QT_BLOCKS[name]}>"
+        return f'<{_QT_BLOCKS[name]} class="{"caption" if name == "figcaption" else "figure"}"{attributes}>'
+
+    return _HTML5_BLOCK_TAG.sub(block, article_html)
 
 
 def _paragraphs(text: str) -> str:
