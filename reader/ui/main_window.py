@@ -39,6 +39,7 @@ from reader.library.types import Filters, SearchHit, SortOrder, StoredArticle
 from .article_list import ArticlePane
 from .article_model import PAGE_SIZE, ArticleModel
 from .citations import EXPORT_FORMATS, CitationService, Copied, default_citer_factory
+from .engine_advice import EngineAdvisor
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
         self.importer = ImportController(self.runner, self)
+        self.engine_advice = EngineAdvisor(
+            self.runner, self.notice_bar, self.show_status, self.run_search, self
+        )
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.setInterval(WARM_DELAY_MS)
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
                 closable=False,
             )
         self.library_count = self.runner.locked(lambda library: library.count())
+        self.engine_advice.check()
         if (
             self.library_count == 0
             and not self.read_only
@@ -640,6 +645,7 @@ class MainWindow(QMainWindow):
         self.model.refresh_rows()
         self.run_search()
         self.library_changed.emit()
+        self.engine_advice.check()
 
     def _on_import_failed(self, message: str) -> None:
         self._import_refresh.stop()

@@ -232,3 +232,19 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
         assert "harbour history" in article.topics and article.topics.count("tides") <= 1
     qtbot.waitUntil(lambda: window.facets.item_for("topics", "harbour history") is not None, timeout=10_000)
     assert window.facets.item_for("topics", "harbour history").text(1) == "3"
+
+
+def test_a_whoosh_library_past_its_comfort_size_is_offered_tantivy_and_switches(
+    open_window, library_folder: Path, qtbot, monkeypatch
+) -> None:
+    from reader.library import facade
+
+    monkeypatch.setattr(facade, "WHOOSH_COMFORT_LIMIT", 2)  # the test library has more articles than that
+    window = open_window(library_folder)
+    qtbot.waitUntil(lambda: any("tantivy" in text for text in window.notice_bar.texts()))
+    (switch,) = [b for b in window.notice_bar.notices["faster-engine"].buttons if "Tantivy" in b.text()]
+    switch.click()
+    qtbot.waitUntil(lambda: window.runner.locked(lambda library: library.engine) == "tantivy", timeout=30_000)
+    assert "faster-engine" not in window.notice_bar.notices
+    count = window.runner.locked(lambda library: library.count())
+    qtbot.waitUntil(lambda: window.result_count == count, timeout=10_000)
