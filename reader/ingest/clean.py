@@ -92,18 +92,32 @@ def clean_page(root: HtmlElement, consumed: Iterable[HtmlElement] = ()) -> None:
     protected = content_ancestors(root)
     for element in list(root.iter(*_ALWAYS_DROP)):
         drop(element)
+    whole_text: list[int] = []  # measured once, only when a hidden element needs it
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         if element.tag in ("html", "body", "head"):
             continue
-        if is_hidden(element) or is_page_chrome(element, protected) or is_boilerplate(element, protected):
+        if is_hidden(element):
+            if _holds_most_text(element, root, whole_text):
+                element.drop_tag()  # keep what it wraps, lose the wrapper (and the link it pretends to be)
+            else:
+                drop(element)
+        elif is_page_chrome(element, protected) or is_boilerplate(element, protected):
             drop(element)
     for form in list(root.iter("form")):
         if form not in protected and not has_article_text(form):
             drop(form)
     drop_overlay_text(root)
     drop_ad_labels(root)
+
+
+def _holds_most_text(element: HtmlElement, root: HtmlElement, whole_text: list[int]) -> bool:
+    """A "hidden" element wrapping most of the page is broken markup (an unclosed ``<a hidden>``), not
+    hidden content: dropping it would drop the article."""
+    if not whole_text:
+        whole_text.append(len(text_of(root)))
+    return whole_text[0] > 0 and len(text_of(element)) > whole_text[0] * 0.8
 
 
 def strip_comments(root: HtmlElement) -> None:

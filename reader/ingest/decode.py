@@ -19,6 +19,10 @@ __all__ = ["Decoded", "decode_bytes", "normalize_charset"]
 SNIFF_BYTES = 4096
 # charset-normalizer is slow on whole pages; a sample rich in non-ASCII bytes is enough to tell.
 DETECT_SAMPLE_BYTES = 64 * 1024
+# A page is read as damaged UTF-8 when it holds at least this many valid multi-byte characters and at
+# most one invalid sequence for every MOSTLY_UTF8_RATIO of them.
+MOSTLY_UTF8_MIN_CHARACTERS = 20
+MOSTLY_UTF8_RATIO = 20
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with FF FE
@@ -229,10 +233,23 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes: many valid multi-byte characters, hardly any invalid sequences.
+
+    Reading such a page in a single-byte code page would turn every good character into mojibake
+    (and some, like the 0x9D of a closing quote, beyond repair) to save the few damaged ones.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    if valid < MOSTLY_UTF8_MIN_CHARACTERS:
+        return False
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return invalid * MOSTLY_UTF8_RATIO <= valid
+
+
 def _verify_declared(data: bytes, codec: str) -> Decoded | None:
     """Decode with the declared codec unless the bytes prove it wrong; None means "detect instead"."""
     if codec == "utf_8" or codec == "utf-8":
-        if _is_utf8(data):
+        if _is_utf8(data) or _mostly_utf8(data):
             return Decoded(data.decode("utf-8", errors="replace"), "utf-8", "declared")
         return None
     if data.isascii():
@@ -263,7 +280,7 @@ def _count_errors(data: bytes, codec: str) -> int:
 def _detect(data: bytes) -> Decoded:
     if data.isascii():
         return Decoded(data.decode("ascii"), "utf-8", "default")
-    if _is_utf8(data):
+    if _is_utf8(data) or _mostly_utf8(data):
         return Decoded(data.decode("utf-8", errors="replace"), "utf-8", "detected")
     detected = _charset_normalizer_guess(data)
     if detected is not None:

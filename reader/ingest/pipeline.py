@@ -41,6 +41,20 @@ _NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # libxml2 checks attributes for duplicates pairwise: a tag with a million attributes takes hours to parse.
 _HUGE_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)[^<>]{20000,}>")
+_VOID_ELEMENTS = (
+    "embed",
+    "source",
+    "track",
+    "wbr",
+    "keygen",
+    "param",
+    "area",
+    "input",
+    "img",
+    "br",
+    "hr",
+    "col",
+)
 
 
 class StageTimer:
@@ -123,6 +137,10 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
         reader_tree = sanitize(body, context)
         html = to_html(reader_tree, direction=page.direction)
         text = to_text(reader_tree)
+    if not text.strip() and not context.used and "<img" not in html and not metadata.title:
+        # Nothing a reader could read or cite: a script-only shell, bare markup, or markup nested
+        # deeper than the parser follows.  An empty, untitled "article" would only confuse.
+        raise IngestError(f"{path}: no article found (the page has no title and no readable text)")
     repairs = list(page.repairs)
     with timer.stage("repair"):
         repairs.extend(find_unrepaired(text))
@@ -161,7 +179,32 @@ def parse_html(text: str, path: str) -> HtmlElement:
         raise IngestError(f"{path}: not a readable web page ({exc})") from None
     if tree.find("body") is None and tree.tag != "html":
         raise IngestError(f"{path}: not a readable web page (no document body)")
+    unnest_void_elements(tree)
     return tree
+
+
+def unnest_void_elements(tree: HtmlElement) -> None:
+    """Give back the content libxml2 puts inside HTML5 void elements it does not know as void.
+
+    libxml2 parses HTML4: ``<embed>``, ``<source>``, ``<track>``, ``<wbr>`` and ``<keygen>`` become
+    containers that swallow everything up to their parent's end tag, so dropping an ``<embed>``
+    would drop the rest of the article with it.  A void element has no content: whatever is inside
+    one follows it.
+    """
+    for element in list(tree.iter(*_VOID_ELEMENTS)):
+        parent = element.getparent()
+        if parent is None or (len(element) == 0 and not element.text):
+            continue
+        children, inner_text, tail = list(element), element.text, element.tail
+        element.text = None
+        index = parent.index(element)
+        for offset, child in enumerate(children, 1):
+            parent.insert(index + offset, child)  # moves the child, its tail included
+        if children:
+            element.tail = inner_text
+            children[-1].tail = (children[-1].tail or "") + (tail or "")
+        else:
+            element.tail = (inner_text or "") + (tail or "")
 
 
 def _direction(tree: HtmlElement) -> str | None:

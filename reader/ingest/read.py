@@ -175,6 +175,8 @@ def gunzip_if_compressed(data: bytes, path: str) -> bytes:
         raise IngestError(f"{path}: not a saved page (damaged gzip data)") from None
     if decompressor.unconsumed_tail:
         raise IngestError(f"{path}: too large for a saved page once decompressed")
+    if not decompressor.eof and not inflated.strip():
+        raise IngestError(f"{path}: not a saved page (truncated gzip data)")
     return inflated
 
 
@@ -223,6 +225,8 @@ def saved_folder_resources(page: Path) -> dict[str, Resource]:
         return {}
     try:
         root = folder.resolve(strict=True)
+        if not root.is_relative_to(page.parent.resolve(strict=True)):
+            return {}  # a _files folder that links elsewhere (the user's pictures): never read
     except OSError:
         return {}
     found: dict[str, Resource] = {}
@@ -242,8 +246,11 @@ def _folder_image(file: Path, root: Path, folder_name: str) -> Resource | None:
         return None
     try:
         real = file.resolve(strict=True)
-        if not real.is_relative_to(root) or real.stat().st_size > MAX_RESOURCE_BYTES:
+        info = real.stat()
+        if not real.is_relative_to(root) or info.st_size > MAX_RESOURCE_BYTES:
             return None  # a symlink pointing out of the page's folder, or an absurd size
+        if not stat.S_ISREG(info.st_mode):
+            return None  # a FIFO named like an image would block the read forever
         data = real.read_bytes()
     except OSError:
         return None

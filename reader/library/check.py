@@ -10,6 +10,7 @@ the same bytes.  Damage inside the database itself is reported, never "repaired"
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,10 @@ class CheckReport:
 
 def check_library(library: Library, *, repair: bool = False) -> CheckReport:
     report = CheckReport()
-    database_problems = library.store.integrity_problems()
+    try:
+        database_problems = library.store.integrity_problems()
+    except sqlite3.DatabaseError as exc:  # damage bad enough that SQLite cannot even walk the file
+        database_problems = [str(exc)]
     if database_problems:
         report.problems += [f"database: {p}" for p in database_problems[:20]]
         report.problems.append(

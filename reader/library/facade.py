@@ -9,6 +9,7 @@ work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -117,6 +118,34 @@ class Library:
         except BaseException:
             self.store.close()
             raise
+        if not self.read_only:
+            self._finish_interrupted_import()
+
+    def _finish_interrupted_import(self) -> None:
+        """Delete what a crashed import left half-done: temporary originals and originals with no article.
+
+        The store is the truth: an original written just before the process died, whose
+        transaction never committed, belongs to nothing.  Only done when the marker says an
+        import was running, so a normal open never scans the originals folder.
+        """
+        marker = _import_marker(self.folder)
+        if not marker.exists():
+            return
+        try:
+            leftovers = self.originals.leftovers()
+            for path in leftovers:
+                path.unlink(missing_ok=True)
+            orphans = set(self.originals.stored_hashes()) - set(self.store.hashes())
+            for content_hash in orphans:
+                self.originals.delete(content_hash)
+            marker.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error):
+            return  # best effort: the marker stays, the next open tries again, `offprint check` reports it
+        if leftovers or orphans:
+            self.notices.append(
+                f"an earlier import was interrupted: removed {len(leftovers) + len(orphans)} unfinished "
+                "original file(s); importing the same files again completes it"
+            )
 
     def close(self) -> None:
         index = getattr(self, "index", None)
@@ -271,7 +300,20 @@ class Library:
         from reader.library.importer import Importer
 
         importer = Importer(self.store, self.originals, self.index, workers=workers)
-        return importer.run(paths_, cancel=cancel, on_progress=on_progress)
+        return self._marked(importer.run(paths_, cancel=cancel, on_progress=on_progress))
+
+    def _marked(self, results: Iterator[ImportResult]) -> Iterator[ImportResult]:
+        """Run an import with a marker file present, so a crash mid-way is cleaned up on the next open."""
+        marker = _import_marker(self.folder)
+        marker.touch()
+        try:
+            yield from results
+        except Exception:
+            # e.g. the disk filled up at a commit: originals of the batch that failed belong to no article
+            self._finish_interrupted_import()
+            raise
+        finally:
+            marker.unlink(missing_ok=True)
 
     def update(self, article_id: int, **fields: Any) -> StoredArticle:
         """Record the user's edits (kept apart from extracted values; they survive re-import)."""
@@ -350,6 +392,10 @@ class Library:
 
 def open_library(folder: str | Path | None = None, *, read_only: bool = False) -> Library:
     return Library.open(folder, read_only=read_only)
+
+
+def _import_marker(folder: Path) -> Path:
+    return folder / ".import-in-progress"
 
 
 def _writable(folder: Path) -> bool:

@@ -1,16 +1,15 @@
-"""Importing with worker processes: discovery, failures, time limit, progress, a SIGKILL mid-import."""
+"""Importing with worker processes: discovery, failures, time limit, progress.
+
+Crashes mid-import are tested at many deterministic points in tests/faults/test_crash_points.py.
+"""
 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FAKE_EXTRACTOR, HERE, import_all, write_corpus, write_page
+from conftest import import_all, write_corpus, write_page
 
 from reader.library import importer
 from reader.library.facade import Library
@@ -86,53 +85,3 @@ def test_same_bytes_twice_in_one_run_is_one_article(lib: Library, tmp_path: Path
     statuses = sorted(r.status for r in import_all(lib, [tmp_path / "a", tmp_path / "b"], workers=2))
     assert statuses == [ImportStatus.DUPLICATE, ImportStatus.IMPORTED]
     assert lib.count() == 1
-
-
-_KILLED_IMPORT = textwrap.dedent(
-    """
-    import sys
-    sys.path.insert(0, {here!r})
-    from reader.library import importer
-    from reader.library.facade import Library
-
-    importer.DEFAULT_EXTRACTOR = {extractor!r}
-    importer.BATCH_SIZE = 2
-    if __name__ == "__main__":
-        with Library.open({folder!r}) as library:
-            for result in library.import_paths([{pages!r}], workers=2):
-                print(result.status.value, flush=True)
-    """
-)
-
-
-def test_sigkill_mid_import_leaves_a_consistent_library(tmp_path: Path) -> None:
-    total = 40
-    for number in range(total):
-        write_page(tmp_path / "pages", f"p{number:02}.html", f"Page {number}", f"Walrus number {number}.")
-    script = tmp_path / "run_import.py"
-    folder = tmp_path / "lib"
-    script.write_text(
-        _KILLED_IMPORT.format(
-            here=str(HERE), extractor=FAKE_EXTRACTOR, folder=str(folder), pages=str(tmp_path / "pages")
-        )
-    )
-    env = {**os.environ, "OFFPRINT_TEST_EXTRACT_DELAY": "0.05"}
-    child = subprocess.Popen(
-        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env, start_new_session=True
-    )
-    assert child.stdout is not None
-    reported = [child.stdout.readline() for _ in range(5)]  # wait until the import is under way
-    assert all(line.strip() == "imported" for line in reported)
-    os.killpg(child.pid, signal.SIGKILL)  # the importer and its workers, at no particular moment
-    child.wait()
-    with Library.open(folder) as library:
-        committed = library.count()
-        assert 5 <= committed < total
-        report = library.check(repair=True)  # only crash leftovers (e.g. an orphan original) may need it
-        assert all("originals" in line or "index" in line for line in report.repaired)
-        assert library.check().ok
-        rerun = list(library.import_paths([tmp_path / "pages"], workers=2))
-        assert sum(r.status == ImportStatus.DUPLICATE for r in rerun) == committed
-        assert library.count() == total
-        assert library.search("walrus").total == total
-        assert library.check().ok

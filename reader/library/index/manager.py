@@ -84,7 +84,12 @@ class IndexManager:
             return "the index is missing or damaged"
         if meta.get("engine") != self.engine_name or meta.get("schema") != SCHEMA_VERSION:
             return "the index was built by another engine or version"
-        if meta.get("generation") != self.store.generation() or self.store.has_queued():
+        indexed = meta.get("generation")
+        if not isinstance(indexed, int) or indexed > self.store.generation():
+            # The store went back in time: library.sqlite3 was restored from a backup.  The index holds
+            # articles the store does not, so catching up is not enough: rebuild it.
+            return "the index is newer than the store (was the database restored from a backup?)"
+        if indexed != self.store.generation() or self.store.has_queued():
             return "the index is behind the store (an import or edit was interrupted)"
         return None
 
@@ -109,11 +114,13 @@ class IndexManager:
         if self.read_only:
             self._open_temporary(problem)
             return
+        brand_new = not self.folder.exists() and self.store.count() == 0
         try:
             self.rebuild()
         except OSError as exc:
             raise IndexError_(f"cannot rebuild the index in {self.folder}: {exc}") from exc
-        self.notices.append(f"index rebuilt from the store ({problem})")
+        if not brand_new:  # a new, empty library has nothing to tell the user about
+            self.notices.append(f"index rebuilt from the store ({problem})")
 
     def _open_temporary(self, problem: str) -> None:
         """A read-only library with a stale or missing index: search a private copy built from the store."""
@@ -168,12 +175,19 @@ class IndexManager:
     def sync(self) -> int:
         """Bring the index up to the store: write every queued article (or drop it, if removed)."""
         generation, queued = self.store.queue_snapshot()
-        if queued:
-            upserts = list(self.store.index_docs(queued))
-            present = {doc.id for doc in upserts}
-            self.engine.write(upserts, [i for i in queued if i not in present])
-        if queued or (read_meta(self.folder) or {}).get("generation") != generation:
-            write_meta(self.folder, self.engine_name, generation)
+        try:
+            if queued:
+                upserts = list(self.store.index_docs(queued))
+                present = {doc.id for doc in upserts}
+                self.engine.write(upserts, [i for i in queued if i not in present])
+            if queued or (read_meta(self.folder) or {}).get("generation") != generation:
+                write_meta(self.folder, self.engine_name, generation)
+        except OSError as exc:  # e.g. a full disk: the store keeps the queue, so nothing is lost
+            raise IndexError_(
+                f"could not update the search index in {self.folder} ({exc.strerror or exc}); "
+                "every article is stored, and the index catches up the next time the library is opened "
+                "(or run `offprint reindex`)"
+            ) from exc
         if queued:
             self.store.unqueue(queued)
         return len(queued)
