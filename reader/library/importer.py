@@ -2,7 +2,8 @@
 
 The calling thread is the only writer.  It finds the files, hashes each one (a
 file whose bytes are already stored is a DUPLICATE without being extracted),
-hands the rest to worker processes (``workers`` = cores by default), and commits
+hands the rest to worker processes (``workers`` = cores by default; a feeder
+thread keeps them busy while the writer commits and indexes), and commits
 their articles in small batches: store first (originals written and fsynced
 before the transaction commits), then the index.  A page that takes longer than
 the time limit has its worker killed and is reported FAILED; one bad file never
