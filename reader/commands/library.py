@@ -9,6 +9,7 @@ process holds the writer lock.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -19,7 +20,16 @@ from typing import Any, TextIO
 from reader.errors import LibraryLockedError
 from reader.library.facade import Library
 from reader.library.index.base import ENGINES
-from reader.library.types import FACETS, Filters, ImportProgress, ImportResult, ImportStatus, SortOrder
+from reader.library.types import (
+    EDITABLE_FIELDS,
+    FACETS,
+    Filters,
+    ImportProgress,
+    ImportResult,
+    ImportStatus,
+    SortOrder,
+    StoredArticle,
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -256,34 +266,9 @@ def run_list(args: argparse.Namespace) -> int:
 # -- one article -------------------------------------------------------------------------------------
 
 
-def _article_json(article: Any) -> dict[str, Any]:
-    data = {
-        name: getattr(article, name)
-        for name in (
-            "id",
-            "title",
-            "authors",
-            "organizations",
-            "date",
-            "site",
-            "url",
-            "language",
-            "excerpt",
-            "series",
-            "topics",
-            "accessed",
-            "content_hash",
-            "source_path",
-            "imported_at",
-            "provenance",
-            "repairs",
-            "text",
-            "html",
-            "extracted",
-            "resources",
-        )
-    }
-    data["edited"] = sorted(article.edited)
+def _article_json(article: StoredArticle) -> dict[str, Any]:
+    data = dataclasses.asdict(article)
+    data["edited"] = sorted(article.edited)  # a set in memory, a sorted list in JSON
     return data
 
 
@@ -325,19 +310,7 @@ def _print_article(article: Any) -> None:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    names = (
-        "title",
-        "authors",
-        "organizations",
-        "date",
-        "site",
-        "url",
-        "language",
-        "accessed",
-        "series",
-        "topics",
-    )
-    fields = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
+    fields = {name: getattr(args, name) for name in EDITABLE_FIELDS if getattr(args, name, None) is not None}
     with _open(args, write=True) as library:
         article = library.get(args.id)
         if args.revert:
