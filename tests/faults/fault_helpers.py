@@ -11,10 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pytestqt.qtbot import QtBot
-
-    from reader.library.facade import Library
-    from reader.ui.main_window import MainWindow
+    pass
 
 HERE = Path(__file__).resolve().parent
 FAULT_EXTRACTOR = "fault_extract:extract_file"
@@ -88,16 +85,3 @@ def make_edited_library(folder: Path, pages: Path, engine: str = "whoosh") -> in
         assert result.article_id is not None, result.error
         library.update(result.article_id, title=EDITED_TITLE, topics=EDITED_TOPICS)
         return result.article_id
-
-
-def close_window(qtbot: QtBot, window: MainWindow, library: Library) -> None:
-    """Close a MainWindow, let its background work drain, then close its library."""
-    from PySide6.QtCore import QThreadPool
-
-    if window.importer.running:
-        window.importer.cancel()
-        qtbot.waitUntil(lambda: not window.importer.running, timeout=20_000)
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    window.citations.pool.waitForDone(10_000)
-    library.close()

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from fault_helpers import close_window, write_batch
+from fault_helpers import write_batch
+from qt_support import close_window
 
 from reader.library import lock as lock_module
 from reader.library.facade import Library

@@ -15,10 +15,6 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from pytestqt.qtbot import QtBot
-
-    from reader.library.facade import Library
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
 GOOD_PAGE = (
@@ -165,16 +161,3 @@ def app_settings(tmp_path: Path) -> Settings:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     return Settings(file_qsettings(tmp_path / "settings.ini"))
-
-
-def close_window(qtbot: QtBot, window: MainWindow, library: Library) -> None:
-    """Close a MainWindow, let its background work drain, then close its library."""
-    from PySide6.QtCore import QThreadPool
-
-    if window.importer.running:
-        window.importer.cancel()
-        qtbot.waitUntil(lambda: not window.importer.running, timeout=20_000)
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    window.citations.pool.waitForDone(10_000)
-    library.close()

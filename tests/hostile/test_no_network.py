@@ -138,13 +138,12 @@ def test_the_app_opens_scrolls_and_cites_a_hostile_page_without_a_request(
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QApplication
+    from qt_support import close_window
 
     from reader.cite.facade import Citer
     from reader.library.facade import Library
     from reader.ui.main_window import MainWindow
     from reader.ui.reader_pane import TAB_ARTICLE, TAB_ORIGINAL
-
-    from .conftest import close_window
 
     base, hits = tracker
     page = tmp_path / "tideline.html"

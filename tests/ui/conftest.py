@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from qt_support import close_window
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -145,19 +146,6 @@ def open_window(
     yield make
     for window, library in opened:
         close_window(qtbot, window, library)
-
-
-def close_window(qtbot: QtBot, window: MainWindow, library: Library) -> None:
-    """Close the window, let its background work drain, then close the library."""
-    from PySide6.QtCore import QThreadPool
-
-    if window.importer.running:
-        window.importer.cancel()
-        qtbot.waitUntil(lambda: not window.importer.running, timeout=20_000)
-    window.close()
-    QThreadPool.globalInstance().waitForDone(10_000)
-    window.citations.pool.waitForDone(10_000)
-    library.close()
 
 
 @pytest.fixture
