@@ -22,6 +22,9 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="offscreen check: open the window on a temp library, import one page, render it; exit 0 or 1",
     )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="saved pages or folders to import once the window is open"
+    )
     parser.set_defaults(func=handle)
 
 
@@ -32,7 +35,11 @@ def handle(args: argparse.Namespace) -> int:
         return run_self_check()
     from reader.ui.app import run_app
 
-    return run_app(getattr(args, "library", None), read_only=bool(getattr(args, "read_only", False)))
+    return run_app(
+        getattr(args, "library", None),
+        read_only=bool(getattr(args, "read_only", False)),
+        paths=getattr(args, "paths", ()),
+    )
 
 
 def run_default(args: argparse.Namespace) -> int:

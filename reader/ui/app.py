@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -17,10 +18,12 @@ from reader import __version__
 from reader.errors import LibraryLockedError, OffprintError
 
 from .paths import resource_path
+from .settings import Settings
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
-from .settings import Settings
+
+    from .main_window import MainWindow
 
 APP_NAME = "Offprint"
 GIL_SWITCH_INTERVAL = 0.001  # seconds
@@ -58,9 +61,16 @@ def open_library_for_app(folder: str | Path | None, read_only: bool = False) -> 
 
 
 def run_app(
-    folder: str | Path | None = None, *, read_only: bool = False, settings: Settings | None = None
+    folder: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    settings: Settings | None = None,
+    paths: Sequence[str | Path] = (),
 ) -> int:
-    """Start the desktop app on ``folder`` (None: the default library) and run until the window closes."""
+    """Start the desktop app on ``folder`` (None: the default library) and run until the window closes.
+
+    ``paths`` (files a file manager asked Offprint to open) are imported once the window is up.
+    """
     app = make_application()
     try:
         library = open_library_for_app(folder, read_only)
@@ -68,14 +78,22 @@ def run_app(
         QMessageBox.critical(None, "Offprint cannot open the library", str(exc))
         print(f"offprint: {exc}", file=sys.stderr)
         return 2
-    from .main_window import MainWindow
-
     try:
-        window = MainWindow(library, settings or Settings())
-        window.show()
+        open_window(library, settings or Settings(), paths)
         return int(app.exec())
     finally:
         library.close()
+
+
+def open_window(library: Library, settings: Settings, paths: Sequence[str | Path] = ()) -> MainWindow:
+    """Show the main window on ``library`` and start importing ``paths`` as soon as the event loop runs."""
+    from .main_window import MainWindow
+
+    window = MainWindow(library, settings)
+    window.show()
+    if paths:
+        QTimer.singleShot(0, lambda: window.import_paths(list(paths)))
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,12 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--read-only", action="store_true", help="open the library without changing it")
     parser.add_argument("--self-check", action="store_true", help="open, import, render offscreen; exit 0/1")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="saved pages or folders to import on start")
     args = parser.parse_args(argv)
     if args.self_check:
         from .selfcheck import run_self_check
 
         return run_self_check()
-    return run_app(args.library or os.environ.get("OFFPRINT_LIBRARY"), read_only=args.read_only)
+    return run_app(
+        args.library or os.environ.get("OFFPRINT_LIBRARY"), read_only=args.read_only, paths=args.paths
+    )
 
 
 if __name__ == "__main__":

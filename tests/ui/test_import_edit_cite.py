@@ -248,3 +248,25 @@ def test_a_whoosh_library_past_its_comfort_size_is_offered_tantivy_and_switches(
     assert "faster-engine" not in window.notice_bar.notices
     count = window.runner.locked(lambda library: library.count())
     qtbot.waitUntil(lambda: window.result_count == count, timeout=10_000)
+
+
+def test_pages_passed_on_the_command_line_are_imported_once_the_window_is_open(
+    tmp_path: Path, make_pages, settings, qtbot, shut
+) -> None:
+    """What a file manager does with the .desktop file's ``Exec=offprint gui %F``."""
+    from reader.library.facade import Library
+    from reader.ui.app import open_window
+
+    pages = make_pages(tmp_path / "opened", 2)
+    library = Library.open(tmp_path / "fresh-library")
+    window = open_window(library, settings, [str(p) for p in pages])
+    qtbot.waitUntil(lambda: window.result_count == 2, timeout=30_000)
+    assert window.runner.locked(lambda lib: lib.count()) == 2
+    shut(window, library)
+
+
+def test_offprint_gui_accepts_paths_to_open() -> None:
+    from reader.cli import build_parser
+
+    args = build_parser().parse_args(["gui", "--library", "lib", "a.html", "saved folder"])
+    assert args.paths == ["a.html", "saved folder"]
