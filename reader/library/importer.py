@@ -58,7 +58,8 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[ImportResult
     seen_files: set[tuple[int, int]] = set()
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
-        path = Path(raw).expanduser().absolute()
+        # normalised (no `..`) but not resolved: a folder the user reached through a link keeps its name
+        path = Path(os.path.abspath(os.path.expanduser(raw)))
         if path.is_dir():
             _walk(path, found, failures, seen_files, seen_dirs)
         elif path.exists() and _not_a_file(path):

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import write_corpus, write_page
+from library_helpers import write_corpus, write_page
 
 from reader.cli import main
 

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import write_page
+from library_helpers import write_page
 from whoosh import formats
 
 from reader.library.facade import Library

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import import_all, write_corpus, write_page
+from library_helpers import import_all, write_corpus, write_page
 
 from reader.library import importer
 from reader.library.facade import Library

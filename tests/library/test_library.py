@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, import_all, write_corpus, write_page
+from library_helpers import CORPUS, import_all, write_corpus, write_page
 
 from reader.errors import (
     ArticleNotFoundError,
