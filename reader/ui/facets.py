@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -86,8 +87,9 @@ class FacetSidebar(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+        self._box_clicked: QTreeWidgetItem | None = None  # the value whose box the current click ticked
         self.itemChanged.connect(self._on_item_changed)
-        self.itemActivated.connect(self._toggle)
+        self.itemClicked.connect(self._on_item_clicked)
 
     # state ---------------------------------------------------------------------------------------
     def filters(self) -> Filters:
@@ -190,13 +192,32 @@ class FacetSidebar(QTreeWidget):
         return None
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        facet = self._facet_of(item)
+        facet = self._facet_of(item)  # a click on the box, or Space
         if facet is None or column != 0:
             return
+        self._box_clicked = item
         self.toggle_value(facet, item.data(0, _VALUE_ROLE), item.checkState(0) == Qt.CheckState.Checked)
 
-    def _toggle(self, item: QTreeWidgetItem, _column: int) -> None:
-        facet = self._facet_of(item)  # Enter/Space/double-click on a value ticks or unticks it
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box_clicked = None
+        super().mousePressEvent(event)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        """A click on a value's name ticks or unticks it, like a click on its box (as Zotero's tags do)."""
+        if item is self._box_clicked:  # the click landed on the box, which already toggled it
+            self._box_clicked = None
+            return
+        self._toggle(item)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None and self._facet_of(item):
+            self._toggle(item)  # Enter ticks or unticks the current value (Space does through its box)
+            return
+        super().keyPressEvent(event)
+
+    def _toggle(self, item: QTreeWidgetItem) -> None:
+        facet = self._facet_of(item)
         if facet is not None:
             self.toggle_value(facet, item.data(0, _VALUE_ROLE))
 

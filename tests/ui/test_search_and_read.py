@@ -184,3 +184,30 @@ def test_the_reading_position_is_remembered_per_article(open_window, library_fol
     with qtbot.waitSignal(window.article_shown, timeout=10_000):
         window.select_article(long_id)
     qtbot.waitUntil(lambda: abs(window.reader.scroll_fraction() - 0.6) < 0.02, timeout=5_000)
+
+
+def _click(qtbot, tree, item, x_offset: int | None = None) -> None:
+    from PySide6.QtCore import QPoint
+
+    rect = tree.visualItemRect(item)
+    x = rect.center().x() if x_offset is None else rect.left() + x_offset
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
+
+
+def test_one_click_on_a_value_or_its_box_ticks_it_once(open_window, library_folder: Path, qtbot) -> None:
+    window = open_window(library_folder)
+    tree = window.facets
+    item = tree.item_for("series", "Harbour Lives")
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        _click(qtbot, tree, item)  # on the name
+    assert window.facets.filters().series == ["Harbour Lives"]
+    assert len(_hits(window)) == 4
+    item = tree.item_for("series", "Harbour Lives")
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        _click(qtbot, tree, item, x_offset=10)  # on the box at the left of the row
+    assert window.facets.filters().series == []
+    item = tree.item_for("series", "Coastal Notes")
+    tree.setCurrentItem(item)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.facets.filters().series == ["Coastal Notes"]
