@@ -7,6 +7,7 @@ the window only shows answers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
-from reader.library.types import Filters, SearchHit, SortOrder, StoredArticle
+from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
 
 from .article_list import ArticlePane
 from .article_model import PAGE_SIZE, ArticleModel
@@ -72,9 +73,24 @@ def _run_search(query: str, filters: Filters, sort: SortOrder) -> Callable[[Any]
     def work(library: Any) -> SearchAnswer:
         ids = library.search_ids(query, filters, sort=sort)
         first = library.summaries(ids[:PAGE_SIZE], query=query)
-        return SearchAnswer(query, filters, ids, first, library.facets(query, filters), library.count())
+        return SearchAnswer(
+            query, filters, ids, first, _sidebar_counts(library, query, filters), library.count()
+        )
 
     return work
+
+
+def _sidebar_counts(library: Any, query: str, filters: Filters) -> dict[str, dict[str, int]]:
+    """Facet counts for the sidebar: each facet counted under the query and the *other* facets' filters.
+
+    Values within a facet combine with OR, so a facet with a ticked value must keep listing its other
+    values (with what each would add) for the user to tick more of them.
+    """
+    counts = library.facets(query, filters)
+    for facet in FACETS:  # the Filters field of each facet has the facet's name
+        if getattr(filters, facet):
+            counts[facet] = library.facets(query, dataclasses.replace(filters, **{facet: []})).get(facet, {})
+    return counts
 
 
 class MainWindow(QMainWindow):

@@ -211,3 +211,17 @@ def test_one_click_on_a_value_or_its_box_ticks_it_once(open_window, library_fold
     with qtbot.waitSignal(window.results_shown, timeout=10_000):
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.facets.filters().series == ["Coastal Notes"]
+
+
+def test_a_ticked_facet_keeps_its_other_values_so_several_can_be_ticked(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.facets.toggle_value("series", "Harbour Lives")
+    assert len(_hits(window)) == 4
+    other = window.facets.item_for("series", "Coastal Notes")
+    assert other is not None and other.text(1) == "4", "the other series must stay listed with its count"
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.facets.toggle_value("series", "Coastal Notes")
+    assert len(_hits(window)) == 8  # values within one facet combine with OR
