@@ -21,6 +21,7 @@ from typing import Any
 from reader.cite.csl import article_to_csl
 from reader.cite.export import to_biblatex, to_bibtex, to_csl_json, to_ris
 from reader.cite.facade import Citer
+from reader.commands.library import add_filter_arguments, filters_from_args
 from reader.errors import CitationError, LibraryLockedError
 
 EXPORTERS: dict[str, Callable[[Sequence[dict[str, Any]]], str]] = {
@@ -64,13 +65,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("query", nargs="?", default="", help="a search query (default: every article)")
     parser.add_argument("--format", choices=tuple(EXPORTERS), required=True, dest="fmt")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
-    parser.add_argument("--series", action="append", default=[], metavar="S")
-    parser.add_argument("--topic", action="append", default=[], dest="topics", metavar="T")
-    parser.add_argument("--author", action="append", default=[], dest="authors", metavar="A")
-    parser.add_argument("--site", action="append", default=[], dest="sites", metavar="S")
-    parser.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    add_filter_arguments(parser)
     parser.add_argument("--include-series", action="store_true", help="export the article's series")
     parser.set_defaults(func=run_export)
 
@@ -148,17 +143,9 @@ def _read_records(source: str) -> list[dict[str, Any]]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reader.library.types import Filters, SortOrder
+    from reader.library.types import SortOrder
 
-    filters = Filters(
-        series=args.series,
-        topics=args.topics,
-        authors=args.authors,
-        sites=args.sites,
-        years=args.years,
-        date_from=args.date_from,
-        date_to=args.date_to,
-    )
+    filters = filters_from_args(args)
     library = _open_library(args.library)
     try:
         sort = SortOrder.RELEVANCE if args.query.strip() else SortOrder.DATE

@@ -115,6 +115,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _add_filters(
     parser: argparse.ArgumentParser, *, default_sort: str = "relevance", default_limit: int = 20
 ) -> None:
+    add_filter_arguments(parser)
+    parser.add_argument("--sort", choices=[s.value for s in SortOrder], default=default_sort)
+    parser.add_argument("--limit", type=int, default=default_limit, help="at most N hits (0: all)")
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The facet and date filters of ``search``, ``list`` and ``export`` (read back by filters_from_args)."""
     parser.add_argument("--series", action="append", default=[], metavar="S")
     parser.add_argument("--topic", action="append", default=[], dest="topics", metavar="T")
     parser.add_argument("--author", action="append", default=[], dest="authors", metavar="A")
@@ -123,11 +130,9 @@ def _add_filters(
     when.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
     when.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
-    parser.add_argument("--sort", choices=[s.value for s in SortOrder], default=default_sort)
-    parser.add_argument("--limit", type=int, default=default_limit, help="at most N hits (0: all)")
 
 
-def _filters(args: argparse.Namespace) -> Filters:
+def filters_from_args(args: argparse.Namespace) -> Filters:
     return Filters(
         series=args.series,
         topics=args.topics,
@@ -234,7 +239,7 @@ def run_search(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
-            args.query, _filters(args), sort=SortOrder(args.sort), limit=limit, offset=args.offset
+            args.query, filters_from_args(args), sort=SortOrder(args.sort), limit=limit, offset=args.offset
         )
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
@@ -252,7 +257,7 @@ def run_list(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
-            "", _filters(args), sort=SortOrder(args.sort), limit=limit, snippets=False, facets=False
+            "", filters_from_args(args), sort=SortOrder(args.sort), limit=limit, snippets=False, facets=False
         )
     if args.json:
         print(json.dumps([hit for hit in result.to_json()["hits"]], ensure_ascii=False))
