@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 LIBRARY ?= $(CURDIR)/sample-library
 export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
-.PHONY: venv run test bench lint format screenshots package clean
+.PHONY: venv run test test-quick bench lint format screenshots package clean
 
 venv: $(STAMP)
 
@@ -28,15 +28,22 @@ run: $(STAMP)
 	@test -f $(LIBRARY)/library.sqlite3 || $(BIN)/offprint import --library $(LIBRARY) corpus
 	$(BIN)/offprint gui --library $(LIBRARY)
 
+# The whole suite on every core (CI runs this); `make test-quick` leaves out the tests marked `slow`.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
+
+test-quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# Style and complexity (ruff), types (mypy, strict on the core), layers (import-linter).
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests benchmarks packaging
 	$(BIN)/ruff format --check reader tests benchmarks packaging
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format reader tests benchmarks packaging

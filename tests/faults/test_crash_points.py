@@ -89,6 +89,7 @@ def assert_whole(library: Library, article_id: int) -> None:
     assert len(list(library.originals.stored_hashes())) == library.count()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
 def test_an_import_killed_at_any_point_leaves_a_whole_library(
     tmp_path: Path, engine: str, capsys: pytest.CaptureFixture[str]

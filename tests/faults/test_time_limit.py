@@ -17,6 +17,7 @@ from reader.library.types import ImportProgress, ImportStatus
 pytestmark = pytest.mark.timeout(60)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_page_slower_than_the_time_limit_fails_alone_and_the_batch_finishes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int

@@ -113,6 +113,7 @@ def test_a_hostile_folder_imports_the_good_pages_and_reports_every_bad_one(
         assert library.check().ok
 
 
+@pytest.mark.slow
 def test_a_50_megabyte_page_imports_with_bounded_memory(tmp_path: Path) -> None:
     page = tmp_path / "huge.html"
     page.write_bytes(_huge_page(50))

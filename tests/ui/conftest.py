@@ -31,6 +31,14 @@ TOPICS = ("tides", "ferries", "lighthouses")
 AUTHORS = ("Ana Baev", "Tomas de la Cruz", "Mirela Ostrova")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder drives the Qt interface: ``-m "not gui"`` leaves them out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.gui)
+
+
 def page_html(number: int, *, title: str | None = None, body_word: str = "breakwater") -> str:
     """A saved article page with citation metadata, a series block and a topic block."""
     series = SERIES[number % len(SERIES)]
