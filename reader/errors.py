@@ -8,6 +8,9 @@ problem).  Leaves also subclass the matching builtin so callers that only know
 
 from __future__ import annotations
 
+import logging
+import os
+
 
 class OffprintError(Exception):
     """Root of every error Offprint raises on purpose."""
@@ -58,3 +61,23 @@ class CitationError(OffprintError):
 
 class UnknownStyleError(CitationError, LookupError):
     """No installed CSL style has that id or alias."""
+
+
+# --- Deliberately swallowed failures --------------------------------------------------------------------
+
+#: Set to "1" (the test suite does) to turn every deliberately swallowed exception back into a failure.
+STRICT_ENV = "OFFPRINT_STRICT"
+
+
+def swallowed(logger: logging.Logger, what: str) -> None:
+    """Record, inside an ``except`` block, an exception Offprint carries on after.
+
+    Use it where one odd input may cost one thing (a field, a signal, an image) but must not stop the
+    rest: the exception is logged at debug with its traceback, and the caller goes on.  With
+    ``OFFPRINT_STRICT=1`` (the test suite's setting) it is re-raised instead, so a bug that a catch-all
+    would hide fails the test that meets it.  Expected, specific failures (``json.JSONDecodeError`` on a
+    page's broken JSON-LD) are handled where they happen and need not come here.
+    """
+    logger.debug("%s", what, exc_info=True)
+    if os.environ.get(STRICT_ENV) == "1":
+        raise  # called from an except block: re-raises the exception being handled
