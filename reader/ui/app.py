@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
 from reader.errors import LibraryLockedError, OffprintError
+from reader.resources import resource_path
 
-from .paths import resource_path
 from .settings import Settings
 
 if TYPE_CHECKING:

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.library.types import FACETS, Filters
-
-from .paths import resource_path
+from reader.resources import resource_path
 
 FACET_TITLES = {
     "series": "Series",

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reader.errors import QueryError
 from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
+from reader.resources import resource_path, sample_corpus_path
 
 from .article_list import ArticlePane
 from .article_model import PAGE_SIZE, ArticleModel
@@ -46,7 +47,6 @@ from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .metadata_editor import BulkTagsDialog, MetadataDialog
 from .notice_bar import NoticeBar
-from .paths import resource_path, sample_corpus
 from .reader_pane import TAB_ORIGINAL, ReaderPane
 from .search_bar import SearchBar
 from .settings import Settings
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def _offer_first_import(self) -> None:
         buttons: list[tuple[str, Callable[[], None]]] = []
-        corpus = sample_corpus()
+        corpus = shipped_sample_corpus()
         if corpus is not None:
             buttons.append(("Import the Sample Articles", lambda: self.import_paths([corpus])))
         buttons += [
@@ -715,6 +715,12 @@ class MainWindow(QMainWindow):
             return [self.library.styles_folder()]
         except OSError:
             return []
+
+
+def shipped_sample_corpus() -> Path | None:
+    """The bundled sample articles, or None when this build ships without them."""
+    folder = sample_corpus_path()
+    return folder if folder.is_dir() and any(folder.iterdir()) else None
 
 
 def _local_paths(urls: Sequence[QUrl]) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 import re
 from functools import cache
 from string import Template
@@ -35,8 +36,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.library.types import Match, StoredArticle
+from reader.resources import resource_path
 
-from .paths import read_resource_text
 from .themes import THEMES, Theme
 
 MEASURE_CHARS = 70  # a comfortable line length for reading
@@ -45,6 +46,8 @@ MAX_HIGHLIGHTS = 5000
 FILTER_SCHEME = "offprint-filter"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 _DATA_URL = re.compile(r"^data:(image/[\w.+-]+)?(;charset=[\w-]+)?(;base64)?,(.*)$", re.S | re.I)
+
+logger = logging.getLogger(__name__)
 
 _FALLBACK_CSS = "body { font-family: $serif; font-size: ${size}pt; color: $text; } a { color: $link; }"
 
@@ -76,8 +79,19 @@ def installed_family(choices: tuple[str, ...], generic: QFont.StyleHint) -> str:
     return QFontInfo(fallback).family()
 
 
+@cache
+def _reader_css_template() -> str:
+    """``resources/reader.css``; a plain fallback when the file is missing, so a broken build still reads."""
+    path = resource_path("reader.css")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        logger.warning("the reader's style sheet %s cannot be read (%s); using plain styles", path, exc)
+        return _FALLBACK_CSS
+
+
 def reader_css(theme: Theme, size: int) -> str:
-    template = Template(read_resource_text("reader.css", default=_FALLBACK_CSS))
+    template = Template(_reader_css_template())
     return template.safe_substitute(
         serif=installed_family(SERIF_FAMILIES, QFont.StyleHint.Serif),
         sans=installed_family(SANS_FAMILIES, QFont.StyleHint.SansSerif),

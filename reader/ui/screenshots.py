@@ -53,15 +53,14 @@ def render(
 
     from .app import make_application, open_library_for_app
     from .headless import import_into, quiet_offscreen_warnings, wait_until
-    from .main_window import MainWindow
-    from .paths import sample_corpus
+    from .main_window import MainWindow, shipped_sample_corpus
     from .settings import Settings, file_qsettings
 
     make_application()
     quiet_offscreen_warnings()
     QApplication.setFont(QApplication.font())  # the platform's UI font, as a user would see it
     if library_folder is None:
-        corpus = sample_corpus()
+        corpus = shipped_sample_corpus()
         if corpus is None:
             raise SystemExit("no --library given and no sample corpus (corpus/) to build one from")
         import_into(scratch / "library", [corpus]).close()
