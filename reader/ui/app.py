@@ -1,10 +1,11 @@
-"""Starting the app: the QApplication, the library, the window — and ``main()`` for ``offprint-gui``."""
+"""Starting the app: the QApplication, the library, the window.
+
+The command line is read in :mod:`reader.commands.gui` (``offprint gui``, ``offprint``, ``offprint-gui``),
+which calls :func:`run_app`; the self-check builds its window with :func:`make_application` too.
+"""
 
 from __future__ import annotations
 
-import argparse
-import multiprocessing
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -94,27 +95,3 @@ def open_window(library: Library, settings: Settings, paths: Sequence[str | Path
     if paths:
         QTimer.singleShot(0, lambda: window.import_paths(list(paths)))
     return window
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``offprint-gui [--library DIR] [--read-only] [--self-check]``."""
-    multiprocessing.freeze_support()  # the importer's worker processes, in a frozen (PyInstaller) app
-    parser = argparse.ArgumentParser(prog="offprint-gui", description="The Offprint desktop app.")
-    parser.add_argument(
-        "--library", metavar="DIR", help="library folder (default: $OFFPRINT_LIBRARY or yours)"
-    )
-    parser.add_argument("--read-only", action="store_true", help="open the library without changing it")
-    parser.add_argument("--self-check", action="store_true", help="open, import, render offscreen; exit 0/1")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="saved pages or folders to import on start")
-    args = parser.parse_args(argv)
-    if args.self_check:
-        from .selfcheck import run_self_check
-
-        return run_self_check()
-    return run_app(
-        args.library or os.environ.get("OFFPRINT_LIBRARY"), read_only=args.read_only, paths=args.paths
-    )
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -263,10 +263,3 @@ def test_pages_passed_on_the_command_line_are_imported_once_the_window_is_open(
     qtbot.waitUntil(lambda: window.result_count == 2, timeout=30_000)
     assert window.runner.locked(lambda lib: lib.count()) == 2
     shut(window, library)
-
-
-def test_offprint_gui_accepts_paths_to_open() -> None:
-    from reader.cli import build_parser
-
-    args = build_parser().parse_args(["gui", "--library", "lib", "a.html", "saved folder"])
-    assert args.paths == ["a.html", "saved folder"]
