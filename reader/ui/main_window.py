@@ -7,11 +7,9 @@ the window only shows answers.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -24,7 +22,6 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -35,62 +32,33 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
-from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library.types import Filters, SearchHit, SortOrder, StoredArticle
 from reader.resources import resource_path, sample_corpus_path
 
 from .article_list import ArticlePane
-from .article_model import PAGE_SIZE, ArticleModel
+from .article_model import ArticleModel
 from .citations import EXPORT_FORMATS, CitationService, Copied, default_citer_factory
 from .engine_advice import EngineAdvisor
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
-from .metadata_editor import BulkTagsDialog, MetadataDialog
 from .notice_bar import NoticeBar
+from .operations import ArticleOperations, Edited, SearchAnswer, search
 from .reader_pane import TAB_ORIGINAL, ReaderPane
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
+from .style_picker import StylePicker
 from .themes import apply_app_palette, resolve_theme
 from .workers import LibraryRunner
+
+if TYPE_CHECKING:
+    from reader.cite.facade import Citer, StyleInfo
+    from reader.library.facade import Library
 
 IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
 WARM_DELAY_MS = 5000
 IMPORT_REFRESH_MS = 2000
-
-
-@dataclass
-class SearchAnswer:
-    query: str
-    filters: Filters
-    ids: list[int]
-    first_page: list[SearchHit]
-    facets: dict[str, dict[str, int]]
-    library_count: int
-
-
-def _run_search(query: str, filters: Filters, sort: SortOrder) -> Callable[[Any], SearchAnswer]:
-    def work(library: Any) -> SearchAnswer:
-        ids = library.search_ids(query, filters, sort=sort)
-        first = library.summaries(ids[:PAGE_SIZE], query=query)
-        return SearchAnswer(
-            query, filters, ids, first, _sidebar_counts(library, query, filters), library.count()
-        )
-
-    return work
-
-
-def _sidebar_counts(library: Any, query: str, filters: Filters) -> dict[str, dict[str, int]]:
-    """Facet counts for the sidebar: each facet counted under the query and the *other* facets' filters.
-
-    Values within a facet combine with OR, so a facet with a ticked value must keep listing its other
-    values (with what each would add) for the user to tick more of them.
-    """
-    counts = library.facets(query, filters)
-    for facet in FACETS:  # the Filters field of each facet has the facet's name
-        if getattr(filters, facet):
-            counts[facet] = library.facets(query, dataclasses.replace(filters, **{facet: []})).get(facet, {})
-    return counts
 
 
 class MainWindow(QMainWindow):
@@ -104,10 +72,10 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         settings: Settings,
         *,
-        citer_factory: Callable[[], Any] | None = None,
+        citer_factory: Callable[[], Citer] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -129,6 +97,7 @@ class MainWindow(QMainWindow):
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
         self.importer = ImportController(self.runner, self)
+        self.operations = ArticleOperations(self.runner, self)
         self.engine_advice = EngineAdvisor(
             self.runner, self.notice_bar, self.show_status, self.run_search, self
         )
@@ -186,12 +155,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Article counts")
         self.statusBar().addPermanentWidget(self.count_label)
-        self.style_box = QComboBox(self)
-        self.style_box.setObjectName("styleBox")
-        self.style_box.setAccessibleName("Citation style")
-        self.style_box.setToolTip("Citation style for Copy Citation and Copy Bibliography Entry")
-        self.style_box.setMinimumContentsLength(18)
-        self.style_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.style_box = StylePicker(self.settings.citation_style(), self)
 
     def _connect(self) -> None:
         self.search_bar.query_changed.connect(lambda _q: self.run_search())
@@ -216,7 +180,10 @@ class MainWindow(QMainWindow):
         )
         self.citations.styles_loaded.connect(self._fill_styles)
         self.citations.exported.connect(lambda path, n: self.show_status(f"Exported {n} articles to {path}"))
-        self.style_box.currentIndexChanged.connect(self._on_style_changed)
+        self.style_box.style_chosen.connect(self._on_style_changed)
+        self.operations.edited.connect(self._after_edit)
+        self.operations.removed.connect(self._after_remove)
+        self.operations.failed.connect(lambda message: self.show_error("Edit", message))
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         hints = QGuiApplication.styleHints()
@@ -243,7 +210,6 @@ class MainWindow(QMainWindow):
             pass
         finally:
             self.article_pane.blockSignals(False)
-        self.style_box.addItem(s.citation_style(), s.citation_style())
         self.facets.set_filters(s.last_filters(), notify=False)
         self.chip_bar.set_filters(self.facets.filters())
 
@@ -311,9 +277,9 @@ class MainWindow(QMainWindow):
 
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
-        query = self.search_bar.query()
+        query, filters, sort = self.search_bar.query(), self.facets.filters(), self.article_pane.sort_order()
         self.runner.call_latest(
-            _run_search(query, self.facets.filters(), self.article_pane.sort_order()),
+            lambda library: search(library, query, filters, sort),
             self._show_results,
             lambda error: self._show_search_error(query, error),
         )
@@ -336,7 +302,7 @@ class MainWindow(QMainWindow):
         self.result_count = len(answer.ids)
         self._update_counts()
         if not answer.ids:
-            self.article_pane.show_message(self._empty_message(answer))
+            self.article_pane.show_message(answer.empty_message())
         else:
             self.article_pane.show_message("")
         row = self.model.row_of(keep) if keep is not None else None
@@ -350,17 +316,6 @@ class MainWindow(QMainWindow):
         if self.search_count == 1:
             self.citations.load_styles()
         self.results_shown.emit()
-
-    def _empty_message(self, answer: SearchAnswer) -> str:
-        if answer.library_count == 0:
-            return "Your library is empty. Import saved pages with File → Import (Ctrl+O) or drop them here."
-        hints = []
-        if answer.query:
-            hints.append("use fewer or shorter words, or OR between alternatives")
-        if not answer.filters.is_empty():
-            hints.append("clear the filters (Ctrl+Shift+X)")
-        shown = f"“{answer.query}”" if answer.query else "these filters"
-        return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
 
     def _show_search_error(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
@@ -453,23 +408,14 @@ class MainWindow(QMainWindow):
 
     # -- citations -----------------------------------------------------------------------------------
     def current_style(self) -> str:
-        return str(self.style_box.currentData() or self.settings.citation_style())
+        return self.style_box.current_style()
 
-    def _fill_styles(self, styles: list[Any]) -> None:
-        wanted = self.settings.citation_style()
-        self.style_box.blockSignals(True)
-        self.style_box.clear()
-        for info in sorted(styles, key=lambda s: s.title.casefold()):
-            label = info.title + (f" ({info.alias})" if info.alias else "")
-            self.style_box.addItem(label, info.id)
-            if wanted in (info.id, info.alias):
-                self.style_box.setCurrentIndex(self.style_box.count() - 1)
-        self.style_box.blockSignals(False)
+    def _fill_styles(self, styles: list[StyleInfo]) -> None:
+        self.style_box.set_styles(styles)
         # Building a style's engine costs a couple of seconds of CPU: do it once the window has settled.
         self._warm_timer.start()
 
-    def _on_style_changed(self, _index: int) -> None:
-        style = self.current_style()
+    def _on_style_changed(self, style: str) -> None:
         self.settings.set_citation_style(style)
         self.citations.warm(style)
 
@@ -526,78 +472,29 @@ class MainWindow(QMainWindow):
 
     # -- editing -------------------------------------------------------------------------------------
     def edit_metadata(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) > 1:
-            self.bulk_edit()
-            return
-        if not ids or self.read_only:
-            return
-        self.runner.call(lambda library: library.get(ids[0]), self._open_editor, self._edit_failed)
-
-    def _open_editor(self, article: StoredArticle) -> None:
-        dialog = MetadataDialog(article, self)
-        dialog.accepted.connect(lambda: self.save_edits(article.id, dialog.changed_fields()))
-        self.editor = dialog
-        dialog.open()
-
-    def save_edits(self, article_id: int, changes: dict[str, Any]) -> None:
-        if not changes:
-            return
-        self.runner.call(
-            lambda library: library.update(article_id, **changes),
-            lambda article: self._after_edit([article_id], article),
-            self._edit_failed,
-        )
+        self.operations.edit(self.selected_ids())
 
     def bulk_edit(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.read_only:
-            return
-        dialog = BulkTagsDialog(len(ids), self)
+        self.operations.bulk_edit(self.selected_ids())
 
-        def apply(library: Any) -> int:
-            changed = 0
-            for article_id in ids:
-                changes = dialog.apply_to(library.get(article_id))
-                if changes:
-                    library.update(article_id, **changes)
-                    changed += 1
-            return changed
-
-        dialog.accepted.connect(
-            lambda: self.runner.call(apply, lambda n: self._after_edit(ids, None, n), self._edit_failed)
-        )
-        self.editor = dialog
-        dialog.open()
-
-    def _after_edit(self, ids: list[int], article: StoredArticle | None, count: int = 1) -> None:
-        self.show_status(f"Saved changes to {count} article{'s' if count != 1 else ''}.")
-        if article is not None and article.id == self.current_id:
-            self.reader_pane.show_edited(article)
-        elif self.current_id in ids:
-            self.open_article(self.current_id)  # type: ignore[arg-type]
-        self.model.refresh_rows()
-        self.run_search()
-        for article_id in ids:
-            self.article_saved.emit(article_id)
-        self.library_changed.emit()
-
-    def _edit_failed(self, error: BaseException) -> None:
-        self.show_error("Edit", f"The change was not saved: {error}")
+    def save_edits(self, article_id: int, changes: dict[str, Any]) -> None:
+        self.operations.save_edits(article_id, changes)
 
     def remove_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.read_only:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove Articles",
-            f"Remove {len(ids)} article{'s' if len(ids) != 1 else ''} from the library? "
-            "The saved files you imported from are not touched.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.runner.call(lambda library: library.remove(ids), self._after_remove, self._edit_failed)
+        self.operations.remove(self.selected_ids())
+
+    def _after_edit(self, edited: Edited) -> None:
+        self.show_status(edited.message)
+        current = self.current_id
+        if edited.article is not None and edited.article.id == current:
+            self.reader_pane.show_edited(edited.article)
+        elif current is not None and current in edited.ids:
+            self.open_article(current)
+        self.model.refresh_rows()
+        self.run_search()
+        for article_id in edited.ids:
+            self.article_saved.emit(article_id)
+        self.library_changed.emit()
 
     def _after_remove(self, removed: int) -> None:
         self.show_status(f"Removed {removed} article{'s' if removed != 1 else ''}.")

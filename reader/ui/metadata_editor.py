@@ -1,7 +1,7 @@
 """Editing an article's citation metadata (validated), and bulk series/topics editing for a selection.
 
-The dialogs only collect and validate; the window saves through ``Library.update`` so user edits are
-kept apart from extracted values and win over re-extraction.
+The dialogs only collect and validate; :mod:`reader.ui.operations` saves through the library, which keeps
+user edits apart from extracted values so they win over re-extraction.
 """
 
 from __future__ import annotations
@@ -165,17 +165,11 @@ class BulkTagsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def apply_to(self, article: StoredArticle) -> dict[str, list[str]]:
-        """The new series/topics of ``article`` (only the fields that change)."""
-        changes: dict[str, list[str]] = {}
-        for name, add, remove in (
-            ("series", self.add_series, self.remove_series),
-            ("topics", self.add_topics, self.remove_topics),
-        ):
-            current = list(getattr(article, name))
-            dropped = {v.casefold() for v in split_list(remove.text())}
-            new = [v for v in current if v.casefold() not in dropped]
-            new += [v for v in split_list(add.text()) if v.casefold() not in {c.casefold() for c in new}]
-            if new != current:
-                changes[name] = new
-        return changes
+    def texts(self) -> tuple[str, str, str, str]:
+        """What was typed: series to add, series to remove, topics to add, topics to remove."""
+        return (
+            self.add_series.text(),
+            self.remove_series.text(),
+            self.add_topics.text(),
+            self.remove_topics.text(),
+        )

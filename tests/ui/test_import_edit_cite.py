@@ -223,7 +223,7 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
     ids = window.selected_ids()
     assert len(ids) == 3
     window.actions_by_name["bulk_edit"].trigger()
-    dialog = window.editor
+    dialog = window.operations.editor
     dialog.add_topics.setText("harbour history; tides")
     with qtbot.waitSignal(window.library_changed, timeout=10_000):
         dialog.accept()
