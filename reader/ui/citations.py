@@ -39,6 +39,21 @@ class Copied:
     html: str
     count: int
 
+    def summary(self) -> str:
+        """The status-bar line: what was copied, for how many articles, and its start."""
+        noun = _COPIED_NOUNS[self.kind]
+        if self.kind == "bibliography" and self.count > 1:
+            noun = "bibliography entries"
+        articles = "" if self.count == 1 else f" for {self.count} articles"
+        return f"Copied {noun}{articles}: {self.text[:90]}"
+
+
+_COPIED_NOUNS = {
+    "bibliography": "bibliography entry",
+    "citation": "citation",
+    "passage": "passage with citation",
+}
+
 
 def default_citer_factory(extra_dirs: Sequence[Path]) -> Callable[[], Citer]:
     def make() -> Citer:

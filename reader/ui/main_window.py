@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from reader.errors import QueryError
 from reader.library.types import Filters, SearchHit, SortOrder, StoredArticle
-from reader.resources import resource_path, sample_corpus_path
+from reader.resources import resource_path
 
 from .article_list import ArticlePane
 from .article_model import ArticleModel
-from .citations import EXPORT_FORMATS, CitationService, Copied, default_citer_factory
+from .citations import EXPORT_FORMATS, CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.reader.copy_with_citation_requested.connect(self._copy_passage_text)
         self.reader_pane.article_shown.connect(self.article_shown)
         self.reader_pane.original_shown.connect(self.original_shown)
-        self.citations.copied.connect(self._on_copied)
+        self.citations.copied.connect(lambda copied: self.show_status(copied.summary()))
         self.citations.failed.connect(lambda message: self.show_status(f"Could not copy: {message}"))
         self.citations.styles_failed.connect(
             lambda message: self.show_status(f"Citation styles are not available: {message}")
@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
         self.operations.edited.connect(self._after_edit)
         self.operations.removed.connect(self._after_remove)
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
+        self.importer.started.connect(self._import_refresh.start)
+        self.importer.status.connect(self.show_status)
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         hints = QGuiApplication.styleHints()
@@ -255,25 +257,8 @@ class MainWindow(QMainWindow):
             and not self.read_only
             and not self.settings.sample_offer_dismissed(self.library.folder)
         ):
-            self._offer_first_import()
-
-    def _offer_first_import(self) -> None:
-        buttons: list[tuple[str, Callable[[], None]]] = []
-        corpus = shipped_sample_corpus()
-        if corpus is not None:
-            buttons.append(("Import the Sample Articles", lambda: self.import_paths([corpus])))
-        buttons += [
-            ("Import Files…", self.choose_files_to_import),
-            ("Import Folder…", self.choose_folder_to_import),
-        ]
-        notice = self.notice_bar.show_notice(
-            "welcome",
-            "Your library is empty. Import your saved pages (.html, .mhtml, .txt, or whole folders — you can "
-            "also drop them on this window)"
-            + (", or start with the bundled sample articles." if corpus else "."),
-            buttons,
-        )
-        notice.dismissed.connect(lambda: self.settings.dismiss_sample_offer(self.library.folder))
+            offer = self.importer.offer_first_import(self.notice_bar, IMPORT_FILTER)
+            offer.dismissed.connect(lambda: self.settings.dismiss_sample_offer(self.library.folder))
 
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
@@ -438,18 +423,6 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.citations.copy_passage(passage, self.current_id, self.current_style())
 
-    def _on_copied(self, copied: Copied) -> None:
-        what = {
-            "bibliography": "bibliography entry",
-            "citation": "citation",
-            "passage": "passage with citation",
-        }
-        plural = "ies" if copied.kind == "bibliography" and copied.count > 1 else ""
-        noun = what[copied.kind][:-1] + plural if plural else what[copied.kind]
-        self.show_status(
-            f"Copied {noun}{'' if copied.count == 1 else f' for {copied.count} articles'}: {copied.text[:90]}"
-        )
-
     def export_selected(self) -> None:
         ids = self._ids_or_hint()
         if not ids:
@@ -520,41 +493,16 @@ class MainWindow(QMainWindow):
 
     # -- importing -----------------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:
-        if self.read_only:
-            return
-        files, _ = QFileDialog.getOpenFileNames(self, "Import Saved Pages", str(Path.home()), IMPORT_FILTER)
-        if files:
-            self.import_paths(files)
+        self.importer.choose_files(IMPORT_FILTER)
 
     def choose_folder_to_import(self) -> None:
-        if self.read_only:
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Saved Pages", str(Path.home()))
-        if folder:
-            self.import_paths([folder])
+        self.importer.choose_folder()
 
     def import_paths(self, paths: Sequence[str | Path]) -> bool:
-        if self.read_only:
-            self.show_status("This library is open read-only: nothing can be imported.")
-            return False
-        if self.importer.running:
-            self.show_status("An import is already running.")
-            return False
-        self.notice_bar.remove_notice("welcome")
-        started = self.importer.start(paths)
-        if started:
-            self._import_refresh.start()
-            self.show_status(f"Importing {', '.join(Path(p).name for p in paths)[:120]}…")
-        return started
+        return self.importer.import_paths(paths)
 
-    def _on_import_finished(self, results: list[Any], cancelled: bool) -> None:
+    def _on_import_finished(self) -> None:
         self._import_refresh.stop()
-        done = sum(1 for r in results if r.status in ("imported", "updated"))
-        failed = sum(1 for r in results if r.status == "failed")
-        self.show_status(
-            ("Import cancelled: " if cancelled else "Import finished: ")
-            + f"{done} added or updated, {failed} failed."
-        )
         self.model.refresh_rows()
         self.run_search()
         self.library_changed.emit()
@@ -595,29 +543,11 @@ class MainWindow(QMainWindow):
         self.shortcuts_window = ShortcutsWindow(self)
         self.shortcuts_window.show()
 
-    def show_about(self) -> None:
-        from reader import __version__
-
-        QMessageBox.about(
-            self,
-            "About Offprint",
-            f"<h3>Offprint {__version__}</h3><p>A reader for your offline corpus of saved web articles: "
-            "it repairs, extracts, searches and cites — and never touches the network.</p>"
-            "<p>Licensed under the GNU AGPL, version 3 or later.</p>"
-            f"<p>Library: {self.library.folder}</p>",
-        )
-
     def _style_dirs(self) -> list[Path]:
         try:
             return [self.library.styles_folder()]
         except OSError:
             return []
-
-
-def shipped_sample_corpus() -> Path | None:
-    """The bundled sample articles, or None when this build ships without them."""
-    folder = sample_corpus_path()
-    return folder if folder.is_dir() and any(folder.iterdir()) else None
 
 
 def _local_paths(urls: Sequence[QUrl]) -> list[Path]:

@@ -20,7 +20,7 @@ class Notice(QFrame):
         self,
         key: str,
         text: str,
-        buttons: Sequence[tuple[str, Callable[[], None]]],
+        buttons: Sequence[tuple[str, Callable[[], object]]],
         closable: bool,
         parent: QWidget | None = None,
     ) -> None:
@@ -75,7 +75,7 @@ class NoticeBar(QWidget):
         self,
         key: str,
         text: str,
-        buttons: Sequence[tuple[str, Callable[[], None]]] = (),
+        buttons: Sequence[tuple[str, Callable[[], object]]] = (),
         *,
         closable: bool = True,
     ) -> Notice:

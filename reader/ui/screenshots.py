@@ -53,7 +53,8 @@ def render(
 
     from .app import make_application, open_library_for_app
     from .headless import import_into, quiet_offscreen_warnings, wait_until
-    from .main_window import MainWindow, shipped_sample_corpus
+    from .import_dialog import shipped_sample_corpus
+    from .main_window import MainWindow
     from .settings import Settings, file_qsettings
 
     make_application()

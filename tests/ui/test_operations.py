@@ -111,3 +111,13 @@ def test_an_edit_that_cannot_be_saved_says_why(library: Library, qtbot) -> None:
     with qtbot.waitSignal(operations.failed, timeout=10_000) as failed:
         operations.save_edits(library.search_ids()[0], {"title": "x", "colour": "red"})
     assert failed.args[0].startswith("The change was not saved: ") and "colour" in failed.args[0]
+
+
+def test_the_status_line_after_a_copy_names_what_and_for_how_many() -> None:
+    from reader.ui.citations import Copied
+
+    assert Copied("bibliography", "Baev, A. (2024).", "", 1).summary() == (
+        "Copied bibliography entry: Baev, A. (2024)."
+    )
+    assert Copied("bibliography", "x", "", 2).summary() == "Copied bibliography entries for 2 articles: x"
+    assert Copied("passage", "“Tides”", "", 1).summary() == "Copied passage with citation: “Tides”"
