@@ -79,7 +79,9 @@ class ArticleDelegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(200, row_height(option.fontMetrics.lineSpacing(), snippets=bool(index.model().query)))
+        model = index.model()
+        snippets = isinstance(model, ArticleModel) and bool(model.query)
+        return QSize(200, row_height(option.fontMetrics.lineSpacing(), snippets=snippets))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -138,7 +140,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, color)  # type: ignore[arg-type]
+        context.palette.setColor(QPalette.ColorRole.Text, color)
         doc.documentLayout().draw(painter, context)
         painter.restore()
 

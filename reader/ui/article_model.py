@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from reader.library.types import SearchHit
 
@@ -32,7 +32,7 @@ class ArticleModel(QAbstractTableModel):
 
     page_loaded = Signal(int)  # page number
 
-    def __init__(self, fetch: PageFetcher, parent: Any = None) -> None:
+    def __init__(self, fetch: PageFetcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
         self._ids: list[int] = []

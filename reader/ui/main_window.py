@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -362,7 +362,7 @@ class MainWindow(QMainWindow):
         if article_id is not None and article_id != self.current_id:
             self.open_article(article_id)
 
-    def _show_list_menu(self, position: Any) -> None:
+    def _show_list_menu(self, position: QPoint) -> None:
         menu = list_context_menu(self, self.actions_by_name)
         menu.exec(position)
         menu.deleteLater()
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def _after_remove(self, removed: int) -> None:
         self.show_status(f"Removed {removed} article{'s' if removed != 1 else ''}.")
-        self.reader_pane.clear()
+        self.reader_pane.close_article()
         self.run_search()
         self.library_changed.emit()
 

@@ -8,7 +8,7 @@ the window only connects its menus and its views to them.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -68,7 +68,8 @@ def sidebar_counts(library: Library, query: str, filters: Filters) -> dict[str, 
     counts = library.facets(query, filters)
     for facet in FACETS:  # the Filters field of each facet has the facet's name
         if getattr(filters, facet):
-            without_it = dataclasses.replace(filters, **{facet: []})
+            without_it = copy.copy(filters)
+            setattr(without_it, facet, [])
             counts[facet] = library.facets(query, without_it).get(facet, {})
     return counts
 

@@ -171,14 +171,14 @@ class ReaderView(QTextBrowser):
         self.font_size = 13
         self._query_selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self.highlighted: list[str] = []  # the texts currently marked as search hits
+        self.hit_words: list[str] = []  # the texts currently marked as search hits
         self.show_placeholder()
 
     # content -------------------------------------------------------------------------------------
     def show_placeholder(self, text: str = "Select an article to read it.") -> None:
         self.article = None
         self._resources = {}
-        self._query_selections, self._find_selections, self.highlighted = [], [], []
+        self._query_selections, self._find_selections, self.hit_words = [], [], []
         self._apply_css()
         self.setHtml(f'<p class="op-meta" align="center"><br/><br/>{html.escape(text)}</p>')
         self._refresh_selections()
@@ -207,7 +207,7 @@ class ReaderView(QTextBrowser):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(self.theme.highlight))
         self._query_selections = self._selections_for(texts, fmt)
-        self.highlighted = [s.cursor.selectedText() for s in self._query_selections]
+        self.hit_words = [s.cursor.selectedText() for s in self._query_selections]
         self._refresh_selections()
 
     def set_find_selections(self, cursors: list[QTextCursor], current: int) -> None:
@@ -311,8 +311,10 @@ class ReaderView(QTextBrowser):
         bar.setValue(round(fraction * bar.maximum()))
 
     # resources and links -----------------------------------------------------------------------
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Serve only data: images and the article's own saved files; refuse everything else."""
+        if isinstance(name, str):
+            name = QUrl(name)
         if int(kind) != int(QTextDocument.ResourceType.ImageResource):
             return None  # no stylesheets, no frames: the page's own are never loaded
         text = name.toString()

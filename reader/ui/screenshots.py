@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import sys
 import tempfile
@@ -78,7 +79,7 @@ def render(
             try:
                 window.resize(*WINDOW_SIZE)
                 window.show()
-                wait_until(lambda w=window: w.search_count >= 1, what="the first search")
+                wait_until(functools.partial(_searched_once, window), what="the first search")
                 _stage(window, query)
                 path = outdir / f"main-{theme}.png"
                 window.grab().save(str(path))
@@ -89,6 +90,10 @@ def render(
     finally:
         library.close()
     return written
+
+
+def _searched_once(window: MainWindow) -> bool:
+    return window.search_count >= 1
 
 
 def _stage(window: MainWindow, query: str) -> None:
