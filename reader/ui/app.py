@@ -6,6 +6,7 @@ which calls :func:`run_app`; the self-check builds its window with :func:`make_a
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,12 +20,15 @@ from reader import __version__
 from reader.errors import LibraryLockedError, OffprintError
 from reader.resources import resource_path
 
+from .error_report import configure_logging, install_excepthook
 from .settings import Settings
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
 
     from .main_window import MainWindow
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "Offprint"
 GIL_SWITCH_INTERVAL = 0.001  # seconds
@@ -56,6 +60,7 @@ def open_library_for_app(folder: str | Path | None, read_only: bool = False) -> 
     try:
         return Library.open(folder, read_only=read_only)
     except LibraryLockedError as exc:
+        logger.info("%s; opening it read-only", exc)
         library = Library.open(folder, read_only=True)
         library.notices.append(f"Opened read-only because another Offprint is using this library ({exc}).")
         return library
@@ -73,9 +78,12 @@ def run_app(
     ``paths`` (files a file manager asked Offprint to open) are imported once the window is up.
     """
     app = make_application()
+    configure_logging()
+    install_excepthook()
     try:
         library = open_library_for_app(folder, read_only)
     except OffprintError as exc:
+        logger.error("cannot open the library: %s", exc)
         QMessageBox.critical(None, "Offprint cannot open the library", str(exc))
         print(f"offprint: {exc}", file=sys.stderr)
         return 2

@@ -7,6 +7,7 @@ them, then cached.  So 100,000 results open and scroll without loading 100,000 r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,12 +15,16 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from reader.library.types import SearchHit
 
+from .error_report import quiet_failure
 from .workers import run_in_background
 
 PAGE_SIZE = 100
 MAX_WANTED_PAGES = 4  # a screenful spans at most two pages; older requests are stale
 HitRole = Qt.ItemDataRole.UserRole + 1  # the whole SearchHit (None while its page is loading)
 IdRole = Qt.ItemDataRole.UserRole + 2
+
+logger = logging.getLogger(__name__)
+_page_not_loaded = quiet_failure(logger, "a page of the article list could not be loaded", logging.WARNING)
 
 # fetch(ids, query) -> rows; runs on a worker thread
 PageFetcher = Callable[[Sequence[int], str], list[SearchHit]]
@@ -164,7 +169,8 @@ class ArticleModel(QAbstractTableModel):
             self.page_loaded.emit(page_number)
             self._fetch_next()
 
-        def forget(_error: BaseException) -> None:
+        def forget(error: BaseException) -> None:
+            _page_not_loaded(error)  # its rows stay blank until they are looked at again
             if generation == self._generation:
                 self._in_flight = None
                 self._fetch_next()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
+from .error_report import log_failure, quiet_failure
 from .workers import LibraryRunner, run_in_background
 
 if TYPE_CHECKING:
     from reader.cite.facade import Citer, StyleInfo
+
+logger = logging.getLogger(__name__)
 
 EXPORT_FORMATS = {  # file-dialog filter → (function name in reader.cite.export, extension)
     "BibTeX (*.bib)": ("to_bibtex", ".bib"),
@@ -114,15 +118,23 @@ class CitationService(QObject):
         self._run(
             lambda citer: citer.styles(),
             self._store_styles,
-            lambda error: self.styles_failed.emit(str(error)),
+            self._styles_failed,
         )
+
+    def _styles_failed(self, error: BaseException) -> None:
+        log_failure(logger, "the citation styles could not be loaded", error)
+        self.styles_failed.emit(str(error))
 
     def _store_styles(self, styles: list[StyleInfo]) -> None:
         self._styles = {s.id: s for s in styles}
         self.styles_loaded.emit(styles)
 
     def warm(self, style: str) -> None:
-        self._run(lambda citer: citer.warm(style), lambda _none: None, lambda _error: None)
+        self._run(
+            lambda citer: citer.warm(style),
+            lambda _none: None,
+            quiet_failure(logger, f"preparing the citation style {style}"),  # copying will say why
+        )
 
     # copying ---------------------------------------------------------------------------------------
     def copy_bibliography(self, ids: Sequence[int], style: str) -> None:
@@ -179,6 +191,10 @@ class CitationService(QObject):
         self.last = copied
         self.copied.emit(copied)
 
+    def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "copying or exporting citations failed", error)
+        self.failed.emit(str(error))
+
     def _citer_here(self) -> Citer:
         if self._citer is None:
             self._citer = self._factory()
@@ -193,6 +209,6 @@ class CitationService(QObject):
         run_in_background(
             lambda: work(self._citer_here()),
             on_success,
-            on_failure or (lambda error: self.failed.emit(str(error))),
+            on_failure or self._failed,
             pool=self.pool,
         )

@@ -6,16 +6,20 @@ shows the advice in the notice bar and, on request, rebuilds the index off the G
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
 from reader.library import facade
 
+from .error_report import log_failure
 from .notice_bar import NoticeBar
 from .workers import LibraryRunner
 
 NOTICE_KEY = "faster-engine"
+
+logger = logging.getLogger(__name__)
 
 
 class EngineAdvisor(QObject):
@@ -61,4 +65,5 @@ class EngineAdvisor(QObject):
         self.on_switched()
 
     def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "switching the index engine failed", error)
         self.show_status(f"Could not switch the index engine: {error}")

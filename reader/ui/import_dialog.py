@@ -8,6 +8,7 @@ lists every failure with its reason.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import Counter
@@ -29,11 +30,14 @@ from PySide6.QtWidgets import (
 from reader.library.types import ImportProgress, ImportResult, ImportStatus
 from reader.resources import sample_corpus_path
 
+from .error_report import log_failure
 from .notice_bar import Notice, NoticeBar
 from .workers import LibraryRunner, run_in_background
 
 PROGRESS_DELAY_MS = 500
 WELCOME = "welcome"  # the key of the first-import offer in the notice bar
+
+logger = logging.getLogger(__name__)
 
 
 def shipped_sample_corpus() -> Path | None:
@@ -263,6 +267,7 @@ class ImportController(QObject):
         self.finished.emit(results, cancelled)
 
     def _crashed(self, error: BaseException) -> None:
+        log_failure(logger, "the import stopped", error)
         self.running = False
         self._close_progress()
         self.failed.emit(f"The import stopped: {error}")

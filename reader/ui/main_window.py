@@ -7,6 +7,7 @@ the window only shows answers.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ from .article_list import ArticlePane
 from .article_model import ArticleModel
 from .citations import EXPORT_FORMATS, CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
+from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
@@ -59,6 +61,8 @@ if TYPE_CHECKING:
 IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
 WARM_DELAY_MS = 5000
 IMPORT_REFRESH_MS = 2000
+
+logger = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -307,6 +311,7 @@ class MainWindow(QMainWindow):
             message = str(error)  # it names the query, the column and the problem
             self.article_pane.show_message(message[:1].upper() + message[1:] + ".", error=True)
         else:
+            log_failure(logger, f"the search for {query!r} failed", error)
             self.article_pane.show_message(f"The search failed: {error}", error=True)
         self._answer_shown()
 
@@ -546,7 +551,8 @@ class MainWindow(QMainWindow):
     def _style_dirs(self) -> list[Path]:
         try:
             return [self.library.styles_folder()]
-        except OSError:
+        except OSError as exc:
+            logger.warning("the library's own citation styles are not available: %s", exc)
             return []
 
 

@@ -9,6 +9,7 @@ the window only connects its menus and its views to them.
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
 
 from .article_model import PAGE_SIZE
+from .error_report import log_failure
 from .metadata_editor import BulkTagsDialog, MetadataDialog, split_list
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
+
+logger = logging.getLogger(__name__)
 
 # -- searching -----------------------------------------------------------------------------------------
 
@@ -221,4 +225,5 @@ class ArticleOperations(QObject):
         self.runner.call(lambda library: library.remove(wanted), self.removed.emit, self._failed)
 
     def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "an edit was not saved", error)
         self.failed.emit(f"The change was not saved: {error}")

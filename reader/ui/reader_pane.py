@@ -4,6 +4,7 @@ article, how far the user had read."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from reader.library.types import StoredArticle
 
+from .error_report import log_failure, quiet_failure
 from .find_bar import FindBar
 from .reader_view import ReaderView, words_to_highlight
 from .repairs_panel import RepairsPanel
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from reader.library.facade import Library
 
 TAB_ARTICLE, TAB_REPAIRS, TAB_ORIGINAL = 0, 1, 2
+logger = logging.getLogger(__name__)
+
 MAX_ORIGINAL_SHOWN = 4_000_000  # characters; a bigger source is cut with a note
 
 
@@ -145,9 +149,12 @@ class ReaderPane(QTabWidget):
             if self.current_id == article_id:
                 self.reader.set_query_hits(words)
 
-        self.runner.call_latest(work, show, lambda _error: None, channel="highlight")
+        self.runner.call_latest(
+            work, show, quiet_failure(logger, f"marking the hits of {query!r}"), channel="highlight"
+        )
 
     def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "an article could not be opened", error)
         self.current_article = None
         self.reader.show_placeholder(f"This article cannot be shown: {error}")
         self.repairs.show_article(None)
@@ -184,6 +191,7 @@ class ReaderPane(QTabWidget):
                 self.original_shown.emit(article_id)
 
         def fail(error: BaseException) -> None:
+            log_failure(logger, f"the original of article {article_id} could not be shown", error)
             self.original.setPlainText(f"The original file cannot be shown: {error}")
 
         self.runner.call_latest(work, show, fail, channel="original")
