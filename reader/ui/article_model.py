@@ -81,6 +81,11 @@ class ArticleModel(QAbstractTableModel):
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
+    def rows_of(self, article_ids: Sequence[int]) -> list[int]:
+        """The rows of those of ``article_ids`` the list shows, in list order (one pass over the list)."""
+        wanted = set(article_ids)
+        return [row for row, article_id in enumerate(self._ids) if article_id in wanted] if wanted else []
+
     def row_of(self, article_id: int) -> int | None:
         try:
             return self._ids.index(article_id)

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def _show_results(self, answer: SearchAnswer) -> None:
-        keep = self.current_id
+        keep, chosen = self.current_id, self.article_pane.selected_ids()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
         self.facets.set_counts(answer.facets)
@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         if row is not None:
             self._select_row(row, open_article=False)
             self.reader_pane.refresh_highlights(answer.query)
+        self.article_pane.add_to_selection([i for i in chosen if i != keep])  # e.g. after a bulk edit
         self._answer_shown()
 
     def _answer_shown(self) -> None:
@@ -356,8 +357,7 @@ class MainWindow(QMainWindow):
         return True
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.list_view.selectionModel().selectedRows())
-        ids = [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+        ids = self.article_pane.selected_ids()
         if not ids and self.current_id is not None:
             ids = [self.current_id]
         return ids

@@ -232,6 +232,9 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
         assert "harbour history" in article.topics and article.topics.count("tides") <= 1
     qtbot.waitUntil(lambda: window.facets.item_for("topics", "harbour history") is not None, timeout=10_000)
     assert window.facets.item_for("topics", "harbour history").text(1) == "3"
+    assert sorted(window.selected_ids()) == sorted(ids), (
+        "the selection survives the refresh, for the next action on it"
+    )
 
 
 def test_a_whoosh_library_past_its_comfort_size_is_offered_tantivy_and_switches(
