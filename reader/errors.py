@@ -47,7 +47,7 @@ class ArticleNotFoundError(StorageError, KeyError):
         return str(self.args[0]) if self.args else "article not found"
 
 
-class IndexError_(OffprintError):
+class SearchIndexError(OffprintError):
     """The full-text index failed; it can always be rebuilt from the store."""
 
 
