@@ -29,7 +29,11 @@ class StorageError(OffprintError):
 
 
 class LibraryLockedError(StorageError):
-    """Another process holds the library for writing."""
+    """Another process holds the library for writing (``pid`` names it when known)."""
+
+    def __init__(self, message: str, *, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid
 
 
 class ReadOnlyLibraryError(StorageError, PermissionError):

@@ -22,21 +22,7 @@ from typing import Any
 from reader.errors import ArticleNotFoundError, CorruptLibraryError, ReadOnlyLibraryError, StorageError
 from reader.ingest.model import Article
 from reader.library.index.base import IndexDoc, date_key
-from reader.library.types import EDITABLE_FIELDS, SortOrder, StoredArticle
-
-METADATA_FIELDS = (
-    "title",
-    "authors",
-    "organizations",
-    "date",
-    "site",
-    "url",
-    "language",
-    "excerpt",
-    "series",
-    "topics",
-)
-LIST_FIELDS = {"authors", "organizations", "series", "topics"}
+from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, SortOrder, StoredArticle
 
 _MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -567,7 +553,7 @@ def _queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
 
 
 def _extracted(article: Article) -> dict[str, Any]:
-    return {name: getattr(article, name) for name in METADATA_FIELDS}
+    return {name: getattr(article, name) for name in EXTRACTED_FIELDS}
 
 
 def _effective(extracted: dict[str, Any], edits: dict[str, Any], imported_at: str) -> dict[str, Any]:

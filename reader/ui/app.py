@@ -21,7 +21,7 @@ from .paths import resource_path
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
     from .main_window import MainWindow
 
@@ -50,7 +50,7 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
 def open_library_for_app(folder: str | Path | None, read_only: bool = False) -> Library:
     """Open the library; when another process holds it for writing, open it read-only instead."""
-    from reader.library.facade import Library
+    from reader.library import Library
 
     try:
         return Library.open(folder, read_only=read_only)

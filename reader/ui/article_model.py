@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from reader.library.types import SearchHit
+from reader.library import SearchHit
 
 from .workers import run_in_background
 

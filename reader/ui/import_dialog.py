@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import ImportProgress, ImportResult, ImportStatus
+from reader.library import ImportProgress, ImportResult, ImportStatus
 
 from .workers import LibraryRunner, run_in_background
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
-from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import FACETS, Filters, SearchHit, SortOrder, StoredArticle
 
 from .article_list import ArticlePane
 from .article_model import PAGE_SIZE, ArticleModel

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import StoredArticle
+from reader.library import StoredArticle
 
 LIST_FIELDS = ("authors", "series", "topics")
 FIELD_LABELS = {

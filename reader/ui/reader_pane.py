@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
-from reader.library.types import StoredArticle
+from reader.library import StoredArticle
 
 from .find_bar import FindBar
 from .reader_view import ReaderView, words_to_highlight

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.library.types import Match, StoredArticle
+from reader.library import Match, StoredArticle
 
 from .paths import read_resource_text
 from .themes import THEMES, Theme
