@@ -513,10 +513,10 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        function_name, extension = EXPORT_FORMATS.get(chosen, ("to_bibtex", ".bib"))
+        format_name, extension = EXPORT_FORMATS.get(chosen, ("bibtex", ".bib"))
         if not Path(path).suffix:
             path += extension
-        self.citations.export(ids, path, function_name)
+        self.citations.export(ids, path, format_name)
 
     def _ids_or_hint(self) -> list[int]:
         ids = self.selected_ids()

@@ -206,7 +206,7 @@ def test_exporting_selected_articles_writes_bibtex(
     ids = window.model.ids()[:3]
     target = tmp_path / "selection.bib"
     with qtbot.waitSignal(window.citations.exported, timeout=30_000) as exported:
-        window.citations.export(ids, str(target), "to_bibtex")
+        window.citations.export(ids, str(target), "bibtex")
     assert exported.args == [str(target), 3]
     text = target.read_text(encoding="utf-8")
     assert len(re.findall(r"^@\w+\{", text, re.M)) == 3  # one entry per article
