@@ -8,13 +8,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from reader.commands.common import library_parent
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "gui", help="open the desktop app", description="Open the Offprint desktop app."
-    )
-    parser.add_argument(
-        "--library", metavar="DIR", help="library folder (default: $OFFPRINT_LIBRARY or yours)"
+        "gui",
+        parents=[library_parent()],
+        help="open the desktop app",
+        description="Open the Offprint desktop app.",
     )
     parser.add_argument("--read-only", action="store_true", help="open the library without changing anything")
     parser.add_argument(
