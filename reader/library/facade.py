@@ -9,7 +9,6 @@ work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -164,7 +163,7 @@ class Library:
             for content_hash in orphans:
                 self.originals.delete(content_hash)
             marker.unlink(missing_ok=True)
-        except (OSError, sqlite3.Error):
+        except (OSError, StorageError):
             return  # best effort: the marker stays, the next open tries again, `offprint check` reports it
         if leftovers or orphans:
             self.notices.append(
