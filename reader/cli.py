@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from reader import __version__
+from reader.commands.common import library_parent
 from reader.errors import OffprintError
 
 # Order is the order ``offprint --help`` lists them in.
@@ -30,14 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="offprint",
         description="Offprint: read, search and cite your offline corpus of saved web articles.",
+        parents=[library_parent(default=None)],  # `offprint --library DIR COMMAND …`
     )
     parser.add_argument("--version", action="version", version=f"offprint {__version__}")
-    parser.add_argument(
-        "--library",
-        dest="library_global",
-        metavar="DIR",
-        help="the library folder for any command (default: $OFFPRINT_LIBRARY, else your user data folder)",
-    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -53,9 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    # `offprint --library DIR search …` and `offprint search --library DIR …` mean the same.
-    if args.library_global and getattr(args, "library", None) is None:
-        args.library = args.library_global
     if not getattr(args, "func", None):
         if "reader.commands.gui" in sys.modules:
             return int(sys.modules["reader.commands.gui"].run_default(args))

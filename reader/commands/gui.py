@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reader.commands.common import library_parent
+
 
 @dataclass(frozen=True)
 class GuiOptions:
@@ -34,10 +36,8 @@ class GuiOptions:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The app's options, for ``offprint gui`` and ``offprint-gui`` alike."""
-    parser.add_argument(
-        "--library", metavar="DIR", help="library folder (default: $OFFPRINT_LIBRARY or yours)"
-    )
+    """The app's own options, for ``offprint gui`` and ``offprint-gui`` alike (``--library`` comes from
+    :func:`reader.commands.common.library_parent`, as for every command)."""
     parser.add_argument("--read-only", action="store_true", help="open the library without changing anything")
     parser.add_argument(
         "--self-check",
@@ -51,7 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "gui", help="open the desktop app", description="Open the Offprint desktop app."
+        "gui",
+        parents=[library_parent()],
+        help="open the desktop app",
+        description="Open the Offprint desktop app.",
     )
     add_arguments(parser)
     parser.set_defaults(func=handle)
@@ -69,7 +72,9 @@ def run_default(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """``offprint-gui [--library DIR] [--read-only] [--self-check] [PATH...]`` (the gui-script)."""
     multiprocessing.freeze_support()  # the importer's worker processes, in a frozen (PyInstaller) app
-    parser = argparse.ArgumentParser(prog="offprint-gui", description="The Offprint desktop app.")
+    parser = argparse.ArgumentParser(
+        prog="offprint-gui", parents=[library_parent(default=None)], description="The Offprint desktop app."
+    )
     add_arguments(parser)
     return handle(parser.parse_args(argv))
 

@@ -29,7 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from reader.errors import IngestError
+from reader.errors import IngestError, StorageError
 from reader.ingest.model import Article
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
@@ -465,7 +465,7 @@ class Importer:
                 conn.execute("SAVEPOINT article")
                 try:
                     result, replaced = self._store_one(conn, done)
-                except (sqlite3.Error, ValueError, OSError) as exc:
+                except (StorageError, sqlite3.Error, ValueError, OSError) as exc:
                     conn.execute("ROLLBACK TO article")
                     result, replaced = (
                         _failed(done.task.path, f"{shown(done.task.path)}: could not store it ({exc})"),

@@ -17,14 +17,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
-from reader.errors import LibraryLockedError, OffprintError
+from reader.errors import OffprintError
 from reader.resources import resource_path
 
 from .error_report import configure_logging, install_excepthook
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
     from .main_window import MainWindow
 
@@ -54,16 +54,13 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def open_library_for_app(folder: str | Path | None, read_only: bool = False) -> Library:
-    """Open the library; when another process holds it for writing, open it read-only instead."""
-    from reader.library.facade import Library
+    """Open the library; when another process holds it for writing, open it read-only with a notice."""
+    from reader.library import Library
 
-    try:
-        return Library.open(folder, read_only=read_only)
-    except LibraryLockedError as exc:
-        logger.info("%s; opening it read-only", exc)
-        library = Library.open(folder, read_only=True)
-        library.notices.append(f"Opened read-only because another Offprint is using this library ({exc}).")
-        return library
+    library = Library.open(folder, read_only=read_only, if_locked="read-only")
+    for notice in library.notices:
+        logger.info("library %s: %s", library.folder, notice)
+    return library
 
 
 def run_app(

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import SearchHit, SortOrder
+from reader.library import SearchHit, SortOrder
 
 from .article_model import ArticleModel, HitRole
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from reader.library.types import SearchHit
+from reader.library import SearchHit
 
 from .error_report import quiet_failure
 from .workers import run_in_background

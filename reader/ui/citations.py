@@ -18,20 +18,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
+from reader import cite
+
 from .error_report import log_failure, quiet_failure
 from .workers import LibraryRunner, run_in_background
 
 if TYPE_CHECKING:
-    from reader.cite.facade import Citer, StyleInfo
+    from reader.cite import Citer, StyleInfo
 
 logger = logging.getLogger(__name__)
 
-EXPORT_FORMATS = {  # file-dialog filter → (function name in reader.cite.export, extension)
-    "BibTeX (*.bib)": ("to_bibtex", ".bib"),
-    "BibLaTeX (*.bib)": ("to_biblatex", ".bib"),
-    "RIS (*.ris)": ("to_ris", ".ris"),
-    "CSL-JSON (*.json)": ("to_csl_json", ".json"),
-}
+# file-dialog filter → (format name, extension), from the one table in reader.cite
+EXPORT_FORMATS = {fmt.file_filter: (fmt.name, fmt.extension) for fmt in cite.EXPORT_FORMATS}
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ _COPIED_NOUNS = {
 
 def default_citer_factory(extra_dirs: Sequence[Path]) -> Callable[[], Citer]:
     def make() -> Citer:
-        from reader.cite.facade import Citer
+        from reader.cite import Citer
 
         return Citer(extra_style_dirs=list(extra_dirs))
 
@@ -169,19 +167,17 @@ class CitationService(QObject):
 
         self._run(work, self._deliver)
 
-    def export(self, ids: Sequence[int], path: str, function_name: str) -> None:
+    def export(self, ids: Sequence[int], path: str, format_name: str) -> None:
         def work(_citer: Citer) -> tuple[str, int]:
-            from reader.cite import export
-
             items = self._items(ids)
-            Path(path).write_text(getattr(export, function_name)(items), encoding="utf-8")
+            cite.write_export(path, format_name, items)
             return path, len(items)
 
         self._run(work, lambda answer: self.exported.emit(*answer))
 
     # plumbing --------------------------------------------------------------------------------------
     def _items(self, ids: Sequence[int]) -> list[dict[str, Any]]:
-        from reader.cite.csl import article_to_csl
+        from reader.cite import article_to_csl
 
         articles = self.runner.locked(lambda library: [library.get(i) for i in ids])
         return [article_to_csl(a, item_id=str(a.id)) for a in articles]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from reader.library import facade
+from reader.library import WHOOSH_COMFORT_LIMIT
 
 from .error_report import log_failure
 from .notice_bar import NoticeBar
@@ -45,7 +45,7 @@ class EngineAdvisor(QObject):
 
     def _advise(self, state: tuple[str, int, bool]) -> None:
         engine, count, read_only = state
-        if read_only or engine != "whoosh" or count <= facade.WHOOSH_COMFORT_LIMIT:
+        if read_only or engine != "whoosh" or count <= WHOOSH_COMFORT_LIMIT:
             self.notices.remove_notice(NOTICE_KEY)
             return
         self.notices.show_notice(

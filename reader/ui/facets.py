@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import FACETS, Filters
+from reader.library import FACETS, Filters
 from reader.resources import resource_path
 
 FACET_TITLES = {

@@ -37,7 +37,7 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000, what: st
 
 def import_into(folder: Path, sources: Sequence[Path]) -> Any:
     """Open (creating) the library at ``folder`` and import ``sources`` into it; returns the open Library."""
-    from reader.library.facade import Library
+    from reader.library import Library
 
     library = Library.open(folder)
     for _result in library.import_paths(list(sources)):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import ImportProgress, ImportResult, ImportStatus
+from reader.library import ImportProgress, ImportResult, ImportStatus
 from reader.resources import sample_corpus_path
 
 from .error_report import log_failure

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
-from reader.library.types import Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import Filters, SearchHit, SortOrder, StoredArticle
 from reader.resources import resource_path
 
 from .article_list import ArticlePane
@@ -55,8 +55,8 @@ from .themes import apply_app_palette, resolve_theme
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
-    from reader.cite.facade import Citer, StyleInfo
-    from reader.library.facade import Library
+    from reader.cite import Citer, StyleInfo
+    from reader.library import Library
 
 IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
 WARM_DELAY_MS = 5000
@@ -437,10 +437,10 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        function_name, extension = EXPORT_FORMATS.get(chosen, ("to_bibtex", ".bib"))
+        format_name, extension = EXPORT_FORMATS.get(chosen, ("bibtex", ".bib"))
         if not Path(path).suffix:
             path += extension
-        self.citations.export(ids, path, function_name)
+        self.citations.export(ids, path, format_name)
 
     def _ids_or_hint(self) -> list[int]:
         ids = self.selected_ids()

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import StoredArticle
+from reader.library import LIST_FIELDS, BulkEdit, StoredArticle
 
-LIST_FIELDS = ("authors", "series", "topics")
 FIELD_LABELS = {
     "title": "&Title",
     "authors": "&Authors",
@@ -165,11 +164,12 @@ class BulkTagsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def texts(self) -> tuple[str, str, str, str]:
-        """What was typed: series to add, series to remove, topics to add, topics to remove."""
-        return (
-            self.add_series.text(),
-            self.remove_series.text(),
-            self.add_topics.text(),
-            self.remove_topics.text(),
+    def bulk_edit(self) -> BulkEdit:
+        """What was typed, as the library's bulk edit (names compare without regard to case)."""
+        return BulkEdit(
+            add={"series": split_list(self.add_series.text()), "topics": split_list(self.add_topics.text())},
+            remove={
+                "series": split_list(self.remove_series.text()),
+                "topics": split_list(self.remove_topics.text()),
+            },
         )

@@ -1,14 +1,13 @@
 """What the app asks of the library, and the flows around the asking: search, edit, bulk edit, remove.
 
-As in anki's ``aqt/operations``: each operation is a named function of a :class:`Library` that runs off
-the GUI thread (:func:`search`, :func:`apply_bulk_edit`), and :class:`ArticleOperations` holds the flows
-around them — the confirmation, the editing dialogs, the answer or the failure on the GUI thread — so
-the window only connects its menus and its views to them.
+As in anki's ``aqt/operations``: the work is a named operation of the :class:`Library` run off the GUI
+thread (:func:`search`; the library's ``update``, ``update_many`` and ``remove``), and
+:class:`ArticleOperations` holds the flows around it — the confirmation, the editing dialogs, the answer
+or the failure on the GUI thread — so the window only connects its menus and its views to them.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import BulkEdit, Filters, SearchHit, SortOrder, StoredArticle
 
 from .article_model import PAGE_SIZE
 from .error_report import log_failure
-from .metadata_editor import BulkTagsDialog, MetadataDialog, split_list
+from .metadata_editor import BulkTagsDialog, MetadataDialog
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
 logger = logging.getLogger(__name__)
 
@@ -60,71 +59,17 @@ def search(library: Library, query: str, filters: Filters, sort: SortOrder) -> S
     """The search behind the list and the sidebar (off the GUI thread)."""
     ids = library.search_ids(query, filters, sort=sort)
     first = library.summaries(ids[:PAGE_SIZE], query=query)
-    return SearchAnswer(query, filters, ids, first, sidebar_counts(library, query, filters), library.count())
-
-
-def sidebar_counts(library: Library, query: str, filters: Filters) -> dict[str, dict[str, int]]:
-    """Facet counts for the sidebar: each facet counted under the query and the *other* facets' filters.
-
-    Values within a facet combine with OR, so a facet with a ticked value must keep listing its other
-    values (with what each would add) for the user to tick more of them.
-    """
-    counts = library.facets(query, filters)
-    for facet in FACETS:  # the Filters field of each facet has the facet's name
-        if getattr(filters, facet):
-            without_it = copy.copy(filters)
-            setattr(without_it, facet, [])
-            counts[facet] = library.facets(query, without_it).get(facet, {})
-    return counts
+    # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
+    sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
+    return SearchAnswer(query, filters, ids, first, sidebar_counts, library.count())
 
 
 # -- editing ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class BulkTagEdit:
-    """Series and topics to add to, or remove from, each of several articles (names compare caselessly)."""
-
-    add_series: tuple[str, ...] = ()
-    remove_series: tuple[str, ...] = ()
-    add_topics: tuple[str, ...] = ()
-    remove_topics: tuple[str, ...] = ()
-
-    @classmethod
-    def from_text(cls, texts: Sequence[str]) -> BulkTagEdit:
-        """From the dialog's four semicolon-separated fields, in the order of this class's fields."""
-        return cls(*(tuple(split_list(text)) for text in texts))
-
-    def changes_for(self, article: StoredArticle) -> dict[str, list[str]]:
-        """The new series and topics of ``article``: only the fields that change."""
-        changes: dict[str, list[str]] = {}
-        for name, add, remove in (
-            ("series", self.add_series, self.remove_series),
-            ("topics", self.add_topics, self.remove_topics),
-        ):
-            current = list(getattr(article, name))
-            dropped = {value.casefold() for value in remove}
-            new = [value for value in current if value.casefold() not in dropped]
-            new += [value for value in add if value.casefold() not in {kept.casefold() for kept in new}]
-            if new != current:
-                changes[name] = new
-        return changes
-
-
-def apply_bulk_edit(library: Library, ids: Sequence[int], edit: BulkTagEdit) -> int:
-    """Apply ``edit`` to every article of ``ids``; how many changed (off the GUI thread)."""
-    changed = 0
-    for article_id in ids:
-        changes = edit.changes_for(library.get(article_id))
-        if changes:
-            library.update(article_id, **changes)
-            changed += 1
-    return changed
-
-
-@dataclass(frozen=True)
 class Edited:
-    """Saved edits: the articles asked about, the one article's new state (single edits), how many changed."""
+    """Saved edits: the articles changed, the one article's new state (single edits), how many changed."""
 
     ids: list[int]
     article: StoredArticle | None
@@ -199,15 +144,16 @@ class ArticleOperations(QObject):
             return
         wanted = list(ids)
         dialog = BulkTagsDialog(len(wanted), self.parent_widget)
-        dialog.accepted.connect(lambda: self.apply_bulk_edit(wanted, BulkTagEdit.from_text(dialog.texts())))
+        dialog.accepted.connect(lambda: self.apply_bulk_edit(wanted, dialog.bulk_edit()))
         self.editor = dialog
         dialog.open()
 
-    def apply_bulk_edit(self, ids: Sequence[int], edit: BulkTagEdit) -> None:
+    def apply_bulk_edit(self, ids: Sequence[int], edit: BulkEdit) -> None:
+        """Make ``edit`` to each of ``ids`` (one transaction in the library)."""
         wanted = list(ids)
         self.runner.call(
-            lambda library: apply_bulk_edit(library, wanted, edit),
-            lambda count: self.edited.emit(Edited(wanted, None, count)),
+            lambda library: library.update_many(wanted, edit),
+            lambda changed: self.edited.emit(Edited(changed, None, len(changed))),
             self._failed,
         )
 

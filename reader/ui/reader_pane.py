@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
-from reader.library.types import StoredArticle
+from reader.library import StoredArticle
 
 from .error_report import log_failure, quiet_failure
 from .find_bar import FindBar
@@ -24,7 +24,7 @@ from .themes import Theme
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
 TAB_ARTICLE, TAB_REPAIRS, TAB_ORIGINAL = 0, 1, 2
 logger = logging.getLogger(__name__)

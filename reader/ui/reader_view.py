@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.library.types import Match, StoredArticle
+from reader.library import Match, StoredArticle
 from reader.resources import resource_path
 
 from .themes import THEMES, Theme

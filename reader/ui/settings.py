@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.library.types import Filters
+from reader.library import Filters
 
 THEMES = ("system", "light", "sepia", "dark")
 DEFAULT_FONT_SIZE = 13

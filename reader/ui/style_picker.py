@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 if TYPE_CHECKING:
-    from reader.cite.facade import StyleInfo
+    from reader.cite import StyleInfo
 
 
 class StylePicker(QComboBox):

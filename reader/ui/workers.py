@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from .error_report import report_unexpected
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
 T = TypeVar("T")
 

@@ -206,7 +206,7 @@ def test_exporting_selected_articles_writes_bibtex(
     ids = window.model.ids()[:3]
     target = tmp_path / "selection.bib"
     with qtbot.waitSignal(window.citations.exported, timeout=30_000) as exported:
-        window.citations.export(ids, str(target), "to_bibtex")
+        window.citations.export(ids, str(target), "bibtex")
     assert exported.args == [str(target), 3]
     text = target.read_text(encoding="utf-8")
     assert len(re.findall(r"^@\w+\{", text, re.M)) == 3  # one entry per article
@@ -240,9 +240,9 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
 def test_a_whoosh_library_past_its_comfort_size_is_offered_tantivy_and_switches(
     open_window, library_folder: Path, qtbot, monkeypatch
 ) -> None:
-    from reader.library import facade
+    from reader.ui import engine_advice
 
-    monkeypatch.setattr(facade, "WHOOSH_COMFORT_LIMIT", 2)  # the test library has more articles than that
+    monkeypatch.setattr(engine_advice, "WHOOSH_COMFORT_LIMIT", 2)  # the test library has more articles
     window = open_window(library_folder)
     qtbot.waitUntil(lambda: any("tantivy" in text for text in window.notice_bar.texts()))
     (switch,) = [b for b in window.notice_bar.notices["faster-engine"].buttons if "Tantivy" in b.text()]

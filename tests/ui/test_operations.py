@@ -3,15 +3,14 @@ topics edits, and the edit and remove flows with their confirmation and their fa
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from reader.library.facade import Library
-from reader.library.types import Filters, SortOrder, StoredArticle
-from reader.ui.operations import ArticleOperations, BulkTagEdit, apply_bulk_edit, search
+from reader.library import BulkEdit, Filters, Library, SortOrder
+from reader.ui.metadata_editor import BulkTagsDialog
+from reader.ui.operations import ArticleOperations, search
 from reader.ui.workers import LibraryRunner
 
 
@@ -21,27 +20,32 @@ def library(library_folder: Path) -> Iterator[Library]:
         yield opened
 
 
-def _article(library: Library, series: list[str], topics: list[str]) -> StoredArticle:
-    return dataclasses.replace(library.get(library.search_ids()[0]), series=series, topics=topics)
+def test_the_bulk_dialog_turns_what_was_typed_into_one_library_edit(qtbot) -> None:
+    dialog = BulkTagsDialog(2)
+    qtbot.addWidget(dialog)
+    dialog.add_series.setText("Harbour Lives; ")
+    dialog.remove_topics.setText("tides; ferries")
+    assert dialog.bulk_edit() == BulkEdit(
+        add={"series": ["Harbour Lives"], "topics": []}, remove={"series": [], "topics": ["tides", "ferries"]}
+    )
 
 
-def test_a_bulk_edit_adds_and_removes_names_whatever_their_case(library: Library) -> None:
-    edit = BulkTagEdit.from_text(["Harbour Lives", "coastal notes", "TIDES; storms", "ferries"])
-    article = _article(library, ["Coastal Notes"], ["tides", "Ferries"])
-    assert edit.changes_for(article) == {"series": ["Harbour Lives"], "topics": ["tides", "storms"]}
-
-
-def test_a_bulk_edit_leaves_out_fields_it_does_not_change(library: Library) -> None:
-    edit = BulkTagEdit.from_text(["", "", "tides", "lighthouses"])
-    assert edit.changes_for(_article(library, ["Coastal Notes"], ["tides"])) == {}
-
-
-def test_a_bulk_edit_counts_only_the_articles_it_changed(library: Library) -> None:
+def test_a_bulk_edit_changes_each_article_once_and_counts_only_those_it_changed(
+    library: Library, qtbot
+) -> None:
     ids = library.search_ids("", Filters())
-    tides = set(library.search_ids("", Filters(topics=["tides"])))
-    changed = apply_bulk_edit(library, ids, BulkTagEdit(add_topics=("tides",)))
-    assert changed == len(ids) - len(tides) > 0
-    assert all("tides" in library.get(i).topics for i in ids)
+    edit = BulkEdit(add={"topics": ["TIDES", "storms"]})
+    operations = _operations(library, True, [])
+    with qtbot.waitSignal(operations.edited, timeout=10_000) as edited:
+        operations.apply_bulk_edit(ids, edit)
+    (outcome,) = edited.args
+    assert sorted(outcome.ids) == sorted(ids) and outcome.message == f"Saved changes to {len(ids)} articles."
+    for article_id in ids:
+        topics = [topic.casefold() for topic in library.get(article_id).topics]
+        assert topics.count("storms") == 1 and topics.count("tides") == 1  # "tides" was there for some
+    with qtbot.waitSignal(operations.edited, timeout=10_000) as edited:
+        operations.apply_bulk_edit(ids, edit)  # nothing left to change
+    assert edited.args[0].count == 0 and edited.args[0].message == "Saved changes to 0 articles."
 
 
 def test_a_ticked_series_leaves_the_other_series_listed_with_what_they_would_add(library: Library) -> None:

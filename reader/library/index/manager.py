@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library import paths
 from reader.library.index.base import SCHEMA_VERSION, SearchIndex
 from reader.library.store import Store
@@ -74,7 +74,7 @@ class IndexManager:
     @property
     def engine(self) -> SearchIndex:
         if self._engine is None:
-            raise IndexError_(f"the index of {self.library_folder} is not open")
+            raise SearchIndexError(f"the index of {self.library_folder} is not open")
         return self._engine
 
     def in_step(self) -> str | None:
@@ -98,7 +98,7 @@ class IndexManager:
         if problem is None or problem.startswith("the index is behind"):
             try:
                 self._engine = make_engine(self.engine_name, self.folder, create=False)
-            except IndexError_ as exc:
+            except SearchIndexError as exc:
                 problem = str(exc)
             else:
                 if problem is None:
@@ -118,7 +118,7 @@ class IndexManager:
         try:
             self.rebuild()
         except OSError as exc:
-            raise IndexError_(f"cannot rebuild the index in {self.folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot rebuild the index in {self.folder}: {exc}") from exc
         if not brand_new:  # a new, empty library has nothing to tell the user about
             self.notices.append(f"index rebuilt from the store ({problem})")
 
@@ -183,7 +183,7 @@ class IndexManager:
             if queued or (read_meta(self.folder) or {}).get("generation") != generation:
                 write_meta(self.folder, self.engine_name, generation)
         except OSError as exc:  # e.g. a full disk: the store keeps the queue, so nothing is lost
-            raise IndexError_(
+            raise SearchIndexError(
                 f"could not update the search index in {self.folder} ({exc.strerror or exc}); "
                 "every article is stored, and the index catches up the next time the library is opened "
                 "(or run `offprint reindex`)"

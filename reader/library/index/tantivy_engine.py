@@ -16,7 +16,7 @@ from typing import Any
 
 import tantivy
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library.index.analysis import FACET_LIMIT, fold_word, ordered_counts
 from reader.library.index.base import PREFIX_EXPANSION_CAP, IndexDoc, IndexPage, break_ties, sorts_by_date
 from reader.library.query import (
@@ -113,7 +113,7 @@ class TantivyIndex:
             self._schema = self._ix.schema
             self._searcher = self._ix.searcher()
         except (ValueError, OSError) as exc:
-            raise IndexError_(f"cannot open the tantivy index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot open the tantivy index in {folder}: {exc}") from exc
         self._writer: tantivy.IndexWriter | None = None
         self._stems: dict[str, list[str]] = {}
 
@@ -303,7 +303,7 @@ class TantivyIndex:
                 return parts[0]
             kind = occur.Must if isinstance(node, And) else occur.Should
             return tantivy.Query.boolean_query([(kind, part) for part in parts])
-        raise IndexError_(f"the tantivy engine cannot translate {node!r}")
+        raise SearchIndexError(f"the tantivy engine cannot translate {node!r}")
 
     def _any_field(self, field: str | None, make: Callable[[str], tantivy.Query]) -> tantivy.Query:
         if field is not None:
