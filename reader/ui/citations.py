@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from reader import cite
 
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from reader.cite import Citer, StyleInfo
 
 logger = logging.getLogger(__name__)
+
+WARM_DELAY_MS = 5000  # building a style's engine costs seconds of CPU: not while the window settles
 
 # file-dialog filter → (format name, extension), from the one table in reader.cite
 EXPORT_FORMATS = {fmt.file_filter: (fmt.name, fmt.extension) for fmt in cite.EXPORT_FORMATS}
@@ -110,6 +112,11 @@ class CitationService(QObject):
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)  # the thread never retires, so the Citer never changes threads
         self.last: Copied | None = None
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_DELAY_MS)
+        self._warm_style = ""
+        self._warm_timer.timeout.connect(lambda: self.warm(self._warm_style))
 
     # styles ----------------------------------------------------------------------------------------
     def load_styles(self) -> None:
@@ -127,7 +134,17 @@ class CitationService(QObject):
         self._styles = {s.id: s for s in styles}
         self.styles_loaded.emit(styles)
 
+    def warm_soon(self, style: str) -> None:
+        """Prepare ``style`` once the window has settled, so the first copy is quick."""
+        self._warm_style = style
+        self._warm_timer.start()
+
+    def stop_warming(self) -> None:
+        self._warm_timer.stop()
+
     def warm(self, style: str) -> None:
+        """Prepare ``style`` now (a style the user just chose)."""
+        self._warm_timer.stop()
         self._run(
             lambda citer: citer.warm(style),
             lambda _none: None,
@@ -166,6 +183,19 @@ class CitationService(QObject):
             )
 
         self._run(work, self._deliver)
+
+    def export_with_dialog(self, ids: Sequence[int], parent: QWidget | None = None) -> None:
+        """Ask where and in which format to export ``ids``, then export them (adding the format's file
+        extension when the name has none)."""
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, f"Export {len(ids)} Articles", "offprint-export.bib", ";;".join(EXPORT_FORMATS)
+        )
+        if not path:
+            return
+        format_name, extension = EXPORT_FORMATS.get(chosen, ("bibtex", ".bib"))
+        if not Path(path).suffix:
+            path += extension
+        self.export(ids, path, format_name)
 
     def export(self, ids: Sequence[int], path: str, format_name: str) -> None:
         def work(_citer: Citer) -> tuple[str, int]:

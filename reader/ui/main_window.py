@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,7 +37,7 @@ from reader.resources import resource_path
 
 from .article_list import ArticlePane
 from .article_model import ArticleModel
-from .citations import EXPORT_FORMATS, CitationService, default_citer_factory
+from .citations import CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
 from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
@@ -59,7 +58,6 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
-WARM_DELAY_MS = 5000
 IMPORT_REFRESH_MS = 2000
 
 logger = logging.getLogger(__name__)
@@ -105,10 +103,6 @@ class MainWindow(QMainWindow):
         self.engine_advice = EngineAdvisor(
             self.runner, self.notice_bar, self.show_status, self.run_search, self
         )
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setSingleShot(True)
-        self._warm_timer.setInterval(WARM_DELAY_MS)
-        self._warm_timer.timeout.connect(lambda: self.citations.warm(self.current_style()))
         self._import_refresh = QTimer(self)  # new articles appear in the list while an import runs
         self._import_refresh.setInterval(IMPORT_REFRESH_MS)
         self._import_refresh.timeout.connect(self.run_search)
@@ -237,7 +231,7 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout_ms: int = 15_000) -> None:
         """Stop background work before the library closes: cancel an import, let running jobs finish."""
         self.importer.cancel()
-        self._warm_timer.stop()
+        self.citations.stop_warming()
         self._import_refresh.stop()
         self.runner.forget_pending()
         for pool in (self.importer.pool, self.citations.pool, QThreadPool.globalInstance()):
@@ -402,8 +396,7 @@ class MainWindow(QMainWindow):
 
     def _fill_styles(self, styles: list[StyleInfo]) -> None:
         self.style_box.set_styles(styles)
-        # Building a style's engine costs a couple of seconds of CPU: do it once the window has settled.
-        self._warm_timer.start()
+        self.citations.warm_soon(self.current_style())
 
     def _on_style_changed(self, style: str) -> None:
         self.settings.set_citation_style(style)
@@ -429,18 +422,8 @@ class MainWindow(QMainWindow):
             self.citations.copy_passage(passage, self.current_id, self.current_style())
 
     def export_selected(self) -> None:
-        ids = self._ids_or_hint()
-        if not ids:
-            return
-        path, chosen = QFileDialog.getSaveFileName(
-            self, f"Export {len(ids)} Articles", "offprint-export.bib", ";;".join(EXPORT_FORMATS)
-        )
-        if not path:
-            return
-        format_name, extension = EXPORT_FORMATS.get(chosen, ("bibtex", ".bib"))
-        if not Path(path).suffix:
-            path += extension
-        self.citations.export(ids, path, format_name)
+        if ids := self._ids_or_hint():
+            self.citations.export_with_dialog(ids, self)
 
     def _ids_or_hint(self) -> list[int]:
         ids = self.selected_ids()

@@ -213,6 +213,30 @@ def test_exporting_selected_articles_writes_bibtex(
     assert text.count("Letters on the") == 3  # every selected title is in the file
 
 
+def test_export_from_the_menu_adds_the_chosen_formats_extension(
+    open_window, library_folder: Path, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(library_folder)
+    selection = window.list_view.selectionModel()
+    for row in (0, 1):
+        selection.select(window.model.index(row, 0), selection.SelectionFlag.Select)
+    asked: list[str] = []
+
+    def choose(_parent, title, _name, filters):
+        asked.append(title)
+        ris = next(f for f in filters.split(";;") if f.startswith("RIS"))
+        return str(tmp_path / "reading-list"), ris  # the user typed no extension
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    with qtbot.waitSignal(window.citations.exported, timeout=30_000) as exported:
+        window.actions_by_name["export"].trigger()
+    assert asked == ["Export 2 Articles"]
+    assert exported.args == [str(tmp_path / "reading-list.ris"), 2]
+    assert (tmp_path / "reading-list.ris").read_text(encoding="utf-8").count("TY  - ") == 2
+
+
 def test_bulk_editing_adds_a_topic_to_every_selected_article(
     open_window, library_folder: Path, qtbot
 ) -> None:
