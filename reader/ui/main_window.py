@@ -43,7 +43,7 @@ from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
-from .notice_bar import NoticeBar
+from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
 from .reader_pane import TAB_ORIGINAL, ReaderPane
 from .search_bar import SearchBar
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
     # -- notices -------------------------------------------------------------------------------------
     def _show_startup_notices(self) -> None:
         for i, notice in enumerate(self.library.notices):
-            self.notice_bar.show_notice(f"library-{i}", notice)
+            self.notice_bar.show_notice(f"library-{i}", as_sentence(notice))  # the library writes fragments
         if self.read_only:
             self.notice_bar.show_notice(
                 "read-only",
