@@ -42,7 +42,9 @@ def test_open_beside_a_writer_raises_or_opens_read_only_with_a_notice(filled: Li
     with Library.open(filled.folder, if_locked="read-only") as reader:
         assert reader.read_only and reader.search("arctic").total == 2
         [notice] = reader.notices
-        assert notice == f"opened read-only: another Offprint (process {os.getpid()}) is writing to this library"
+        assert (
+            notice == f"opened read-only: another Offprint (process {os.getpid()}) is writing to this library"
+        )
         with pytest.raises(ReadOnlyLibraryError):
             reader.update(1, title="x")
 
