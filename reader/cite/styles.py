@@ -218,8 +218,8 @@ class StyleCatalog:
             path = folder / f"{style_id}.csl"
             if path.is_file():
                 return self._header(path, user=True)
-        path = self.packaged_ids().get(style_id)
-        return self._header(path) if path else None
+        packaged = self.packaged_ids().get(style_id)
+        return self._header(packaged) if packaged else None
 
     def resolve(self, name: str) -> StyleFile:
         """A style by id, alias, legacy id, renamed id or path to a ``.csl`` file; UnknownStyleError."""

@@ -58,6 +58,10 @@ class Library:
     read_only: bool
     engine: str
     notices: list[str]
+    store: Store
+    originals: Originals
+    index: IndexManager
+    _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
 

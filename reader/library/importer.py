@@ -187,10 +187,11 @@ def _worker_main(conn: Connection, spec: str) -> None:
         conn.send((task_id, *_extract_one(extract, path)))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     # fork is unsafe in a threaded (Qt) parent; forkserver starts workers quickly and safely on Linux.
-    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method)
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 @dataclass

@@ -151,7 +151,7 @@ def test_an_unknown_format_or_an_unwritable_file_is_one_clear_error(tmp_path: Pa
         CitationError, match="unknown export format 'endnote': choose one of bibtex, biblatex"
     ):
         write_export(tmp_path / "out.enw", "endnote", [BLOG])
-    with pytest.raises(CitationError, match="missing/out.bib: cannot write the export"):
+    with pytest.raises(CitationError, match=r"missing/out\.bib: cannot write the export"):
         write_export(tmp_path / "missing" / "out.bib", "bibtex", [BLOG])
 
 
