@@ -11,6 +11,7 @@ BibTeX (site in ``howpublished``) and ``@online`` in BibLaTeX; news and magazine
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -145,7 +146,7 @@ def to_ris(items: Sequence[dict[str, Any]]) -> str:
     """RIS as Zotero writes it: ``TAG  - value`` lines ending in CRLF, one blank line between records."""
     records = []
     for item in items:
-        lines = [("TY", _RIS_TYPES.get(str(item.get("type", "")), "ELEC"))]
+        lines: list[tuple[str, str | None]] = [("TY", _RIS_TYPES.get(str(item.get("type", "")), "ELEC"))]
         lines += [("AU", _ris_name(name)) for name in item.get("author") or [] if _ris_name(name)]
         lines += [("TI", _text(item.get("title"))), ("T2", _text(item.get("container-title")))]
         lines.append(("T3", _text(item.get("collection-title"))))
@@ -350,8 +351,12 @@ def _map_markup(text: str) -> str:
         pattern = re.compile(
             r"\{\\textless\}" + tag + r"\{\\textgreater\}(.+?)\{\\textless\}/" + tag + r"\{\\textgreater\}"
         )
-        text = pattern.sub(lambda m, t=template: t % m.group(1), text)
+        text = pattern.sub(functools.partial(_fill, template), text)
     return text
+
+
+def _fill(template: str, match: re.Match[str]) -> str:
+    return template % match.group(1)
 
 
 def _raw_braced(value: Any) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
 from reader.errors import CorruptLibraryError, ReadOnlyLibraryError, StorageError
+
+logger = logging.getLogger(__name__)
 
 _MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -189,8 +192,9 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as exc:
         # A WAL database in a folder we cannot write (no -shm possible): read it as immutable.
+        logger.info("reading %s as immutable (%s)", path, exc)
         conn.close()
         uri = f"{path.as_uri()}?mode=ro&immutable=1"
         return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)

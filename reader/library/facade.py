@@ -8,6 +8,7 @@ work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -40,6 +41,8 @@ from reader.library.types import (
     StoredArticle,
 )
 
+logger = logging.getLogger(__name__)
+
 __all__ = ["CheckReport", "IfLocked", "Library"]
 
 _INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
@@ -55,6 +58,10 @@ class Library:
     read_only: bool
     engine: str
     notices: list[str]
+    store: Store
+    originals: Originals
+    index: IndexManager
+    _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
 
@@ -77,6 +84,7 @@ class Library:
         except LibraryLockedError as exc:
             if if_locked == "raise":
                 raise
+            logger.info("%s", exc)
             library = cls._open(folder, read_only=True)
             holder = f" (process {exc.pid})" if exc.pid is not None else ""
             library.notices.append(f"opened read-only: another Offprint{holder} is writing to this library")
@@ -163,8 +171,10 @@ class Library:
             for content_hash in orphans:
                 self.originals.delete(content_hash)
             marker.unlink(missing_ok=True)
-        except (OSError, StorageError):
-            return  # best effort: the marker stays, the next open tries again, `offprint check` reports it
+        except (OSError, StorageError) as exc:
+            # best effort: the marker stays, the next open tries again, `offprint check` reports it
+            logger.warning("could not finish the interrupted import in %s: %s", self.folder, exc)
+            return
         if leftovers or orphans:
             self.notices.append(
                 f"an earlier import was interrupted: removed {len(leftovers) + len(orphans)} unfinished "

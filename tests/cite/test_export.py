@@ -147,9 +147,11 @@ def test_the_format_table_names_each_export_once_with_its_file_kind() -> None:
 def test_an_unknown_format_or_an_unwritable_file_is_one_clear_error(tmp_path: Path) -> None:
     from reader.cite import CitationError, write_export
 
-    with pytest.raises(CitationError, match="unknown export format 'endnote': choose one of bibtex, biblatex"):
+    with pytest.raises(
+        CitationError, match="unknown export format 'endnote': choose one of bibtex, biblatex"
+    ):
         write_export(tmp_path / "out.enw", "endnote", [BLOG])
-    with pytest.raises(CitationError, match="missing/out.bib: cannot write the export"):
+    with pytest.raises(CitationError, match=r"missing/out\.bib: cannot write the export"):
         write_export(tmp_path / "missing" / "out.bib", "bibtex", [BLOG])
 
 

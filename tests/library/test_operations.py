@@ -4,10 +4,14 @@ filters sidebar's facet counts, bulk edits in one transaction, and the field lis
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
+from pathlib import Path
 
 import pytest
+from library_helpers import write_page
 
+from reader.errors import STRICT_ENV
 from reader.ingest.model import Article
 from reader.library import (
     EDITABLE_FIELDS,
@@ -15,6 +19,7 @@ from reader.library import (
     ArticleNotFoundError,
     BulkEdit,
     Filters,
+    ImportStatus,
     Library,
     LibraryLockedError,
     ReadOnlyLibraryError,
@@ -42,7 +47,9 @@ def test_open_beside_a_writer_raises_or_opens_read_only_with_a_notice(filled: Li
     with Library.open(filled.folder, if_locked="read-only") as reader:
         assert reader.read_only and reader.search("arctic").total == 2
         [notice] = reader.notices
-        assert notice == f"opened read-only: another Offprint (process {os.getpid()}) is writing to this library"
+        assert (
+            notice == f"opened read-only: another Offprint (process {os.getpid()}) is writing to this library"
+        )
         with pytest.raises(ReadOnlyLibraryError):
             reader.update(1, title="x")
 
@@ -175,3 +182,36 @@ def test_field_lists_come_from_the_article_types() -> None:
         "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics", "accessed"
     )  # fmt: skip
     assert frozenset({"authors", "organizations", "series", "topics"}) == LIST_FIELDS
+
+
+# -- failures carried on after are logged --------------------------------------------------------------
+
+
+@ONE_ENGINE
+def test_a_bug_in_ingest_fails_its_file_and_is_logged_with_its_traceback(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv(STRICT_ENV, "0")  # as users run it: one bad file must not stop the batch
+    bad = write_page(tmp_path / "pages", "bad.html", "Bad", "BUG")
+    good = write_page(tmp_path / "pages", "good.html", "Good", "Fine words.")
+    with caplog.at_level(logging.DEBUG, logger="reader"):
+        results = {Path(r.path).name: r for r in library.import_paths([bad, good], workers=0)}
+    assert results["good.html"].status == ImportStatus.IMPORTED
+    assert results["bad.html"].status == ImportStatus.FAILED
+    assert "could not extract the article (RuntimeError: an unexpected state" in (
+        results["bad.html"].error or ""
+    )
+    [record] = [r for r in caplog.records if r.name == "reader.library.importer"]
+    assert record.levelno == logging.DEBUG and str(bad) in record.getMessage()
+    assert record.exc_info is not None and record.exc_info[0] is RuntimeError
+
+
+@ONE_ENGINE
+def test_under_strict_the_same_bug_fails_the_import(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(STRICT_ENV, "1")  # the test suite's setting: a catch-all never hides a bug
+    bad = write_page(tmp_path / "pages", "bad.html", "Bad", "BUG")
+    with pytest.raises(RuntimeError, match="an unexpected state"):
+        list(library.import_paths([bad], workers=0))
+    assert library.count() == 0 and library.check().ok

@@ -11,6 +11,7 @@ store (into a fresh folder that replaces the old one), with a notice for the use
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -21,6 +22,8 @@ from reader.errors import SearchIndexError
 from reader.library import paths
 from reader.library.index.base import SCHEMA_VERSION, SearchIndex
 from reader.library.store import Store
+
+logger = logging.getLogger(__name__)
 
 META_NAME = "offprint-index.json"  # not meta.json: tantivy owns that name
 
@@ -111,6 +114,7 @@ class IndexManager:
                 self.sync()
                 self.notices.append(f"index brought up to date ({problem})")
                 return
+        logger.info("rebuilding the %s index of %s: %s", self.engine_name, self.library_folder, problem)
         if self.read_only:
             self._open_temporary(problem)
             return
