@@ -28,7 +28,7 @@ from reader.errors import STRICT_ENV, OffprintError
 
 logger = logging.getLogger(__name__)
 
-LOG_LEVEL_ENV = "OFFPRINT_LOG_LEVEL"  # e.g. DEBUG, to see what the app deliberately carried on after
+LOG_ENV = "OFFPRINT_LOG"  # the lowest level logged: info (the app's default), debug…; as reader.cli reads it
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 2
 
@@ -42,20 +42,18 @@ def log_file() -> Path | None:
 
 
 def configure_logging(folder: Path | None = None) -> Path | None:
-    """Log Offprint's messages to a rotating file in the user's log folder, and warnings to stderr.
+    """Write what Offprint logs to a rotating file in the user's log folder: the app's user has no terminal.
 
-    Returns the log file, or None when it cannot be written (the app runs without it, stderr still works).
+    The file takes info and above, or what ``$OFFPRINT_LOG`` names (``debug`` adds every failure Offprint
+    deliberately carried on after, with its traceback) — the variable the command line reads too, which
+    itself shows warnings on stderr while ``offprint gui`` runs.  Returns the log file, or None when it
+    cannot be written (the app runs without it).
     """
     global _log_file
-    root = logging.getLogger("reader")
-    if root.handlers:  # configured already (a second window, an embedding)
+    if _log_file is not None:  # configured already (a second window, an embedding)
         return _log_file
-    level = logging.getLevelNamesMapping().get(os.environ.get(LOG_LEVEL_ENV, "").upper(), logging.INFO)
-    root.setLevel(level)
-    console = logging.StreamHandler()
-    console.setLevel(logging.WARNING)
-    console.setFormatter(logging.Formatter("offprint: %(levelname)s: %(message)s"))
-    root.addHandler(console)
+    wanted = logging.getLevelName(os.environ.get(LOG_ENV, "info").upper())
+    level = wanted if isinstance(wanted, int) else logging.INFO
     folder = folder or platformdirs.user_log_path("Offprint", appauthor=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -63,10 +61,14 @@ def configure_logging(folder: Path | None = None) -> Path | None:
             folder / "offprint.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
-        logger.warning("cannot write the log file in %s (%s); logging to stderr only", folder, exc)
+        logger.warning("cannot write the log file in %s (%s)", folder, exc)
         return None
+    handler.setLevel(level)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("reader")
     root.addHandler(handler)
+    if level < root.getEffectiveLevel():
+        root.setLevel(level)
     _log_file = folder / "offprint.log"
     return _log_file
 

@@ -3,6 +3,7 @@ exception escaping a slot, each show a message box and leave their traceback in 
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from collections.abc import Iterator
@@ -42,8 +43,10 @@ def log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     monkeypatch.setattr(error_report, "_box", None)
     root = logging.getLogger("reader")
     saved_handlers, saved_level = list(root.handlers), root.level
-    root.handlers.clear()
-    error_report.configure_logging(tmp_path / "logs")
+    cli_stderr = logging.StreamHandler(io.StringIO())  # what `offprint gui` has installed by then
+    cli_stderr.setLevel(logging.WARNING)
+    root.addHandler(cli_stderr)
+    assert error_report.configure_logging(tmp_path / "logs") == tmp_path / "logs" / "offprint.log"
     yield tmp_path / "logs"
     for handler in root.handlers:
         handler.close()
@@ -97,3 +100,28 @@ def test_an_expected_failure_is_logged_by_its_message_and_a_bug_with_its_traceba
     expected, bug = caplog.records
     assert expected.getMessage() == "saving: the disk is full" and expected.exc_info is None
     assert bug.levelno == logging.ERROR and bug.exc_info is not None
+
+
+def test_the_log_file_takes_info_by_default_and_what_offprint_log_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = logging.getLogger("reader")
+    saved_handlers, saved_level = list(root.handlers), root.level
+    log = logging.getLogger("reader.ui.test")
+    try:
+        for setting, folder in (("", "default"), ("debug", "debug")):
+            monkeypatch.setattr(error_report, "_log_file", None)
+            monkeypatch.setenv(error_report.LOG_ENV, setting)
+            error_report.configure_logging(tmp_path / folder)
+            log.info("opened the library")
+            log.debug("carried on after a bad signal")
+            for handler in root.handlers[len(saved_handlers) :]:
+                handler.close()
+            root.handlers[:] = saved_handlers
+        default = (tmp_path / "default" / "offprint.log").read_text(encoding="utf-8")
+        debug = (tmp_path / "debug" / "offprint.log").read_text(encoding="utf-8")
+        assert "opened the library" in default and "bad signal" not in default
+        assert "opened the library" in debug and "bad signal" in debug
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
