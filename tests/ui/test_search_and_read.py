@@ -75,8 +75,8 @@ def test_opening_an_article_shows_its_title_and_the_query_words(
         window.list_view.setCurrentIndex(window.model.index(0, 0))
     text = window.reader.toPlainText()
     assert text.startswith(hit.title)
-    assert window.reader.highlighted and all(
-        w.lower().startswith("storm") for w in window.reader.highlighted
+    assert window.reader.hit_words and all(
+        w.lower().startswith("storm") for w in window.reader.hit_words
     )  # stemmed hits too
     assert "Series: " in text  # the series chip in the header
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import tantivy
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library.index.analysis import FACET_LIMIT, fold_word, ordered_counts
 from reader.library.index.base import PREFIX_EXPANSION_CAP, IndexDoc, IndexPage, break_ties, sorts_by_date
 from reader.library.query import (
@@ -113,7 +113,7 @@ class TantivyIndex:
             self._schema = self._ix.schema
             self._searcher = self._ix.searcher()
         except (ValueError, OSError) as exc:
-            raise IndexError_(f"cannot open the tantivy index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot open the tantivy index in {folder}: {exc}") from exc
         self._writer: tantivy.IndexWriter | None = None
         self._stems: dict[str, list[str]] = {}
 
@@ -183,7 +183,8 @@ class TantivyIndex:
         searcher = self._current()
         q = self._query(ast, filters)
         if limit is None:
-            limit, offset = max(searcher.search(q, limit=1, count=True).count or 0, 1), 0
+            counted = searcher.search(q, limit=1, count=True)
+            limit, offset = max(counted.count or 0, 1), 0  # type: ignore[attr-defined]  # stubs lack .count
         return self._page(searcher, q, sorts_by_date(ast, sort), limit, offset, count=True)
 
     def search_with_facets(
@@ -213,11 +214,12 @@ class TantivyIndex:
             options.update(order_by_field="order", order=tantivy.Order.Desc)
         result = searcher.search(q, **options)
         addresses = [address for _, address in result.hits]
-        ids = [int(v) for v in searcher.fast_field_values("id", addresses)] if addresses else []
+        ids = [int(cast(int, v)) for v in searcher.fast_field_values("id", addresses)] if addresses else []
         scores = [0.0 if by_date else float(score) for score, _ in result.hits]
         if not by_date:
             ids, scores = break_ties(ids, scores)
-        return IndexPage(ids=ids, scores=scores, total=int(result.count or 0) if count else len(ids))
+        total = int(result.count or 0) if count else len(ids)  # type: ignore[attr-defined]  # stubs lack .count
+        return IndexPage(ids=ids, scores=scores, total=total)
 
     def facets(self, ast: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
         answer = self._current().aggregate(self._query(ast, filters), self._aggregations())
@@ -303,7 +305,7 @@ class TantivyIndex:
                 return parts[0]
             kind = occur.Must if isinstance(node, And) else occur.Should
             return tantivy.Query.boolean_query([(kind, part) for part in parts])
-        raise IndexError_(f"the tantivy engine cannot translate {node!r}")
+        raise SearchIndexError(f"the tantivy engine cannot translate {node!r}")
 
     def _any_field(self, field: str | None, make: Callable[[str], tantivy.Query]) -> tantivy.Query:
         if field is not None:
@@ -321,7 +323,8 @@ class TantivyIndex:
             return None
         if len(stems) == 1:
             return self._any_field(field, lambda f: tantivy.Query.term_query(self._schema, f, stems[0]))
-        return self._any_field(field, lambda f: tantivy.Query.phrase_query(self._schema, f, stems))
+        phrase: list[str | tuple[int, str]] = list(stems)
+        return self._any_field(field, lambda f: tantivy.Query.phrase_query(self._schema, f, phrase))
 
     def _prefix(self, node: Prefix) -> tantivy.Query:
         prefix = fold_word(node.text)

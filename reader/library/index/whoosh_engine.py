@@ -23,7 +23,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library.index.analysis import WORD, fold_word, ordered_counts
 from reader.library.index.base import IndexDoc, IndexPage, break_ties, sorts_by_date
 from reader.library.query import (
@@ -248,7 +248,7 @@ class WhooshIndex:
                 self._ix = index.open_dir(str(folder))
             self._searcher = self._ix.searcher(weighting=_WEIGHTING)
         except Exception as exc:  # whoosh raises many kinds on damaged folders
-            raise IndexError_(f"cannot open the whoosh index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot open the whoosh index in {folder}: {exc}") from exc
         self._analyzer = self._ix.schema["body"].analyzer
         self._stems: dict[str, list[str]] = {}
         self._facet_cache: dict[str, list[tuple[str, ...]]] = {}
@@ -458,7 +458,7 @@ class WhooshIndex:
                     parts.insert(0, query.Every())
                 return parts[0] if len(parts) == 1 else query.And(parts)
             return parts[0] if len(parts) == 1 else query.Or(parts)
-        raise IndexError_(f"the whoosh engine cannot translate {node!r}")
+        raise SearchIndexError(f"the whoosh engine cannot translate {node!r}")
 
     def _any_field(self, field: str | None, make: Callable[[str, float], query.Query]) -> query.Query:
         if field is not None:
