@@ -7,7 +7,7 @@ import from here only (an import-linter contract checks it).  :class:`Citer` for
 :data:`EXPORT_FORMATS` is the one table of export formats.
 """
 
-from reader.cite.csl import article_to_csl
+from reader.cite.csl import CitableArticle, article_to_csl
 from reader.cite.export import (
     EXPORT_FORMATS,
     ExportFormat,
@@ -28,6 +28,7 @@ __all__ = [
     "CORE_STYLES",
     "ENGINE_FILE",
     "EXPORT_FORMATS",
+    "CitableArticle",
     "CitationError",
     "Citer",
     "ExportFormat",

@@ -280,26 +280,18 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def _print_article(article: StoredArticle) -> None:
-    rows = [
-        ("title", article.title),
-        ("authors", "; ".join(article.authors)),
-        ("organizations", "; ".join(article.organizations)),
-        ("date", article.date),
-        ("site", article.site),
-        ("url", article.url),
-        ("language", article.language),
-        ("series", "; ".join(article.series)),
-        ("topics", "; ".join(article.topics)),
-        ("accessed", article.accessed),
-        ("source", article.source_path),
-        ("imported", article.imported_at),
-    ]
+    rows = [(name, _shown(getattr(article, name))) for name in EDITABLE_FIELDS]
+    rows += [("source", article.source_path), ("imported", article.imported_at)]
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
             print(f"{name:>13}: {value}{mark}")
     print()
     print(article.text)
+
+
+def _shown(value: str | list[str] | None) -> str | None:
+    return "; ".join(value) if isinstance(value, list) else value
 
 
 def run_edit(args: argparse.Namespace) -> int:

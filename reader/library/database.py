@@ -145,8 +145,12 @@ def _translating(action: str) -> Callable[[_Method], _Method]:
 
         @functools.wraps(method)
         def plain(self: _OnDatabase, *args: Any, **kwargs: Any) -> Any:
-            with translated_errors(self.path, action):
+            try:  # translated_errors spelt out: no context manager on every read (a hot path)
                 return method(self, *args, **kwargs)
+            except _OUR_BUGS:
+                raise
+            except sqlite3.Error as exc:
+                raise storage_error(self.path, action, exc) from exc
 
         return cast(_Method, plain)
 

@@ -209,14 +209,21 @@ class BulkEdit:
         for name in dict.fromkeys((*self.add, *self.remove)):
             if name in changes:
                 continue  # assigned outright
-            before = [str(v) for v in current.get(name) or []]
-            dropped = {str(v).casefold() for v in self.remove.get(name, ())}
+            before = _values(current.get(name))
+            dropped = {v.casefold() for v in _values(self.remove.get(name))}
             after = [v for v in before if v.casefold() not in dropped]
             present = {v.casefold() for v in after}
-            for value in self.add.get(name, ()):
-                if str(value).casefold() not in present:
-                    after.append(str(value))
-                    present.add(str(value).casefold())
+            for value in _values(self.add.get(name)):
+                if value.casefold() not in present:
+                    after.append(value)
+                    present.add(value.casefold())
             if after != before:
                 changes[name] = after
         return changes
+
+
+def _values(value: str | Sequence[str] | None) -> list[str]:
+    """A list field's values; one string is one value (not a sequence of characters)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]

@@ -115,6 +115,21 @@ def test_show_edit_list_remove(lib_dir: str, capsys: pytest.CaptureFixture[str])
     assert out.startswith("Diplomats negotiated")
     code, out, _ = run(capsys, "show", "--library", lib_dir, article_id)
     assert "title: Arctic talks (edited)" in out
+    labels = [line.split(":")[0].strip() for line in out.split("\n\n")[0].splitlines()]
+    assert labels == [
+        "title",
+        "authors",
+        "date",
+        "site",
+        "url",
+        "language",
+        "series",
+        "topics",
+        "accessed",
+        "source",
+        "imported",
+    ]
+    assert "      authors: P. Baev; K. Lee (edited)\n" in out and "       topics: Polar (edited)\n" in out
     code, out, _ = run(capsys, "remove", "--library", lib_dir, article_id)
     assert code == 0 and "removed 1" in out
     code, _, err = run(capsys, "show", "--library", lib_dir, article_id)

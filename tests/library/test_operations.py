@@ -109,6 +109,8 @@ def test_bulk_edit_adds_and_removes_values_without_regard_to_case() -> None:
     assert edit.changes_for(current) == {"series": ["Other"], "topics": ["Arctic", "Diplomacy", "Ice"]}
     assert edit.changes_for({"series": [], "topics": ["ice", "arctic"]}) == {}  # nothing would change
     assert BulkEdit(assign={"language": "de"}).changes_for({"language": "en"}) == {"language": "de"}
+    one_value = BulkEdit(add={"topics": "Food"}, remove={"topics": "Travel"})  # a string is one value
+    assert one_value.changes_for({"topics": ["Travel"]}) == {"topics": ["Food"]}
 
 
 def test_bulk_edit_names_what_it_cannot_do() -> None:
