@@ -1,7 +1,7 @@
 """Reading saved pages: from a file (or bytes) to the page's markup, its kind and its saved images.
 
-This module owns the file kinds Offprint accepts and nothing after them: it does not decode text or
-parse HTML.  It knows
+This module reads the page kinds :mod:`reader.ingest.files` names and nothing after them: it does not
+decode text or parse HTML.  It knows
 
 * plain HTML saves (``.html``, ``.htm``, ``.xhtml``);
 * MHTML archives (``.mhtml``, ``.mht``): the ``text/html`` part (transfer encoding undone, its charset
@@ -30,11 +30,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.errors import IngestError, UnsupportedFileError
+from reader.ingest.files import page_kind
 from reader.ingest.model import Resource
-
-PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "xhtml", ".mhtml": "mhtml", ".mht": "mhtml"}
-TEXT_SUFFIXES = {".txt": "text"}
-ACCEPTED_SUFFIXES = frozenset(PAGE_SUFFIXES) | frozenset(TEXT_SUFFIXES)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved article page is far smaller; beyond this it is not one
 MAX_RESOURCE_BYTES = 16 * 1024 * 1024
@@ -90,12 +87,6 @@ def normalise_local_reference(reference: str) -> str | None:
     if clean.startswith("../") or clean == ".." or clean.startswith("/"):
         return None
     return clean.removeprefix("./")
-
-
-def kind_for_path(path: str | os.PathLike[str]) -> str | None:
-    """The page kind a file name announces, or None when Offprint does not read that kind."""
-    suffix = Path(path).suffix.lower()
-    return PAGE_SUFFIXES.get(suffix) or TEXT_SUFFIXES.get(suffix)
 
 
 def read_file_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -204,7 +195,7 @@ def read_source(data: bytes, *, path: str, kind: str | None = None) -> Source:
 def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Source]:
     """Read a file from disk: its original bytes and its source (with a ``_files`` folder's images)."""
     name = os.fspath(path)
-    kind = kind_for_path(name)
+    kind = page_kind(name)
     if kind is None:
         suffix = Path(name).suffix or "(none)"
         raise UnsupportedFileError(f"{name}: not a saved page Offprint reads (file type {suffix})")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
+from reader.ingest import FILE_DIALOG_PATTERNS
 from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
 
 from .article_list import ArticlePane
@@ -54,7 +55,7 @@ from .shortcuts import ShortcutsWindow
 from .themes import apply_app_palette, resolve_theme
 from .workers import LibraryRunner
 
-IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
+IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
 WARM_DELAY_MS = 5000
 IMPORT_REFRESH_MS = 2000
 

@@ -110,9 +110,9 @@ def test_extract_json_gives_one_line_per_path_in_order_with_errors_in_place(
     bad = tmp_path / "a-bad.html"
     bad.write_bytes(b"")
     folder = tmp_path / "folder"
-    (folder / "inner_files").mkdir(parents=True)
+    (folder / "story_files").mkdir(parents=True)
     (folder / "story.htm").write_bytes(page(f"<article>{STORY}</article>"))
-    (folder / "inner_files" / "frame.html").write_bytes(page("resource, not a page"))
+    (folder / "story_files" / "frame.html").write_bytes(page("resource, not a page"))
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
 
     status = cli_main(["extract", "--json", str(good), str(bad), str(folder)])
