@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     )
     from reader.ingest.model import Article, RepairEntry, Resource
     from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
-    from reader.ingest.repair import Repaired, find_unrepaired, repair_text
+    from reader.ingest.repair.document import Repaired, repair_text
+    from reader.ingest.repair.unrepaired import find_unrepaired
 
 __all__ = [
     "FILE_DIALOG_PATTERNS",
@@ -61,9 +62,9 @@ _HOMES: dict[str, str] = {
     "page_kind": "reader.ingest.files",
     "Decoded": "reader.ingest.decode",
     "decode_bytes": "reader.ingest.decode",
-    "Repaired": "reader.ingest.repair",
-    "find_unrepaired": "reader.ingest.repair",
-    "repair_text": "reader.ingest.repair",
+    "Repaired": "reader.ingest.repair.document",
+    "repair_text": "reader.ingest.repair.document",
+    "find_unrepaired": "reader.ingest.repair.unrepaired",
     "STAGES": "reader.ingest.pipeline",
     "StageTimer": "reader.ingest.pipeline",
     "extract_bytes": "reader.ingest.pipeline",

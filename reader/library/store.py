@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ArticleNotFoundError, CorruptLibraryError, ReadOnlyLibraryError, StorageError
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, SortOrder, StoredArticle
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reader.cli import main as cli_main
 from reader.errors import IngestError
-from reader.ingest.pipeline import extract_bytes, extract_file
+from reader.ingest import extract_bytes, extract_file
 
 STORY = "".join(
     f"<p>Paragraph {n}: the ferry timetable changes in May, when the summer boats return to the islands "
@@ -185,22 +185,23 @@ def test_right_to_left_pages_stay_right_to_left() -> None:
 def test_a_second_extractor_is_asked_when_the_first_finds_next_to_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reader.ingest import extract
+    from reader.ingest.body.dom import new_element
+    from reader.ingest.body.readability import Readability
 
-    def finds_a_crumb(self: extract.ReadabilityExtractor, root: object) -> object:
-        crumb = extract.new_element("div")
+    def finds_a_crumb(self: Readability, root: object) -> object:
+        crumb = new_element("div")
         crumb.text = "Share"
         return crumb
 
-    monkeypatch.setattr(extract.ReadabilityExtractor, "run", finds_a_crumb)
+    monkeypatch.setattr(Readability, "run", finds_a_crumb)
     article = extract_bytes(page(f"<article>{STORY * 3}</article>"), path="fallback.html")
     assert "Paragraph 3: the ferry timetable changes in May" in article.text
 
 
 def test_book_length_pages_skip_scoring_and_keep_their_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.ingest import extract
+    from reader.ingest.body import choose
 
-    monkeypatch.setattr(extract, "HUGE_PAGE_CHARS", 500)
+    monkeypatch.setattr(choose, "HUGE_PAGE_CHARS", 500)
     article = extract_bytes(page(f"<nav>Menu</nav><article>{STORY}</article>"), path="book.html")
     assert "Paragraph 5: the ferry timetable" in article.text
     assert "Menu" not in article.text

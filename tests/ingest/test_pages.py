@@ -21,11 +21,9 @@ from typing import Any
 import pytest
 
 from reader.errors import IngestError
-from reader.ingest.model import Article
-from reader.ingest.pipeline import extract_file
+from reader.ingest import PAGE_SUFFIXES, Article, extract_file
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt")
 # The shared folder sits beside the checkout (and beside CI's clone).
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_1b0a2cb007f1a454.txt"
 

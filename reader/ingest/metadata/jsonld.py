@@ -11,55 +11,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.ingest.meta_sources import squash
-
-ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "scholarlyarticle",
-    "report",
-    "techarticle",
-    "socialmediaposting",
-    "liveblogposting",
-    "creativework",
-    "posting",
-    "review",
-    "medicalscholarlyarticle",
-    "discussionforumposting",
-    "askpublicnewsarticle",
-    "satiricalarticle",
-    "advertisercontentarticle",
-    "howto",
-    "recipe",
-}
-PAGE_TYPES = {"webpage", "itempage", "aboutpage", "profilepage", "collectionpage", "qapage"}
-ORG_TYPES = {
-    "organization",
-    "newsmediaorganization",
-    "corporation",
-    "educationalorganization",
-    "governmentorganization",
-    "ngo",
-    "researchorganization",
-    "collegeoruniversity",
-    "localbusiness",
-}
-SERIES_TYPES = {
-    "creativeworkseries",
-    "periodical",
-    "bookseries",
-    "podcastseries",
-    "tvseries",
-    "publicationissue",
-    "publicationvolume",
-    "blog",
-}
+from reader.ingest.metadata.text import squash
+from reader.ingest.metadata.vocabulary import ARTICLE_TYPES, NOT_WORK_TYPES, ORG_TYPES, PAGE_TYPES
 
 
 @dataclass
@@ -124,21 +77,6 @@ def read_jsonld(objects: list[dict[str, Any]]) -> JsonLdFacts:
             if not facts.language:
                 facts.language = text_of(obj.get("inLanguage"))
     return facts
-
-
-# Objects that are never the article itself, whatever else they carry.
-NOT_WORK_TYPES = ORG_TYPES | {
-    "website",
-    "person",
-    "breadcrumblist",
-    "listitem",
-    "imageobject",
-    "searchaction",
-    "sitenavigationelement",
-    "wpheader",
-    "wpfooter",
-    "itemlist",
-}
 
 
 def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
