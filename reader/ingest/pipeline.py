@@ -12,6 +12,7 @@ problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benc
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import time
 from collections import defaultdict
@@ -22,7 +23,7 @@ from dataclasses import dataclass, fields
 import lxml.html
 from lxml.html import HtmlElement
 
-from reader.errors import IngestError
+from reader.errors import IngestError, swallowed
 from reader.ingest.body.boilerplate import remove_boilerplate
 from reader.ingest.body.choose import find_article_body
 from reader.ingest.body.dom import inner_text
@@ -39,6 +40,8 @@ from reader.ingest.repair.unrepaired import find_unrepaired
 from reader.ingest.source.read import read_path, read_source
 from reader.ingest.source.record import Source
 from reader.ingest.source.textdump import text_to_html
+
+logger = logging.getLogger(__name__)
 
 STAGES = ("read", "decode", "repair", "parse", "metadata", "clean", "extract", "sanitise")
 # The fields metadata decides and the article carries as they were decided (title, authors, … provenance).
@@ -94,6 +97,7 @@ def extract_bytes(
     except IngestError:
         raise
     except Exception as exc:  # a reader bug must still reach the user as a message about this file
+        swallowed(logger, f"{path}: an unexpected failure reading the page, reported as its error")
         raise IngestError(f"{path}: cannot read the page ({type(exc).__name__}: {exc})") from exc
     return _guarded(data, source, path, timer)
 
@@ -108,6 +112,7 @@ def _guarded(data: bytes, source: Source, path: str, timer: StageTimer) -> Artic
     except MemoryError:
         raise IngestError(f"{path}: the page is too large to read") from None
     except Exception as exc:  # one broken page must never stop a batch with a traceback
+        swallowed(logger, f"{path}: an unexpected failure, reported as the page's error")
         raise IngestError(f"{path}: could not extract the article ({type(exc).__name__}: {exc})") from exc
 
 

@@ -233,3 +233,20 @@ def test_any_attribute_values_give_an_article_or_an_ingest_error(
     except IngestError as exc:
         pytest.fail(f"a page with odd attributes was refused: {exc}")
     assert "Paragraph 0" in article.text or "Paragraph 5" in article.text
+
+
+def test_every_field_metadata_decides_reaches_the_article_with_its_type() -> None:
+    from dataclasses import fields
+
+    from reader.ingest import Article
+    from reader.ingest.metadata.page import Metadata
+    from reader.ingest.pipeline import SHARED_FIELDS
+
+    article_types = {f.name: f.type for f in fields(Article)}
+    decided = [f for f in fields(Metadata) if f.name != "consumed"]  # consumed: elements for the cleaner
+    assert [f.name for f in decided] == list(SHARED_FIELDS)
+    assert all(article_types[f.name] == f.type for f in decided)
+
+    head = "<title>Ferry timetable changes</title><meta name='author' content='Ines Moorcroft'>"
+    article = extract_bytes(page(f"<article>{STORY}</article>", head), path="fields.html")
+    assert article.authors == ["Ines Moorcroft"] and article.provenance["authors"] == "meta:author"

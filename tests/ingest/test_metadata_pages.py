@@ -263,3 +263,24 @@ def test_a_malformed_address_costs_only_itself_not_the_url_date_or_site() -> Non
     assert meta.url == "https://harbour.example/2024/03/18/ferry-strike"
     assert meta.site == "Harbour Ledger"
     assert (meta.date, meta.provenance["date"]) == ("2024-03-18", "url")  # the UTC stamp's local day
+
+
+def test_a_failing_field_costs_that_field_only_and_is_logged_or_in_strict_mode_raised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from reader.errors import STRICT_ENV
+    from reader.ingest.metadata import orchestrate
+
+    def broken_site(page: object) -> None:
+        raise KeyError("a bug in the site decision")
+
+    stages = tuple(broken_site if s is orchestrate.decide_site else s for s in orchestrate.FIELD_STAGES)
+    monkeypatch.setattr(orchestrate, "FIELD_STAGES", stages)
+    with pytest.raises(KeyError):  # the suite's strict mode: a swallowed bug fails the test that meets it
+        _extract("meta-jsonld-graph.html")
+
+    monkeypatch.setenv(STRICT_ENV, "0")
+    with caplog.at_level("DEBUG", logger="reader.ingest.metadata.orchestrate"):
+        meta = _extract("meta-jsonld-graph.html")
+    assert meta.title and meta.authors and meta.date == "2026-03-14"
+    assert "broken_site" in caplog.text and "a bug in the site decision" in caplog.text  # with its traceback

@@ -10,14 +10,18 @@ large to score is taken whole.
 from __future__ import annotations
 
 import copy
+import logging
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
+from reader.errors import swallowed
 from reader.ingest.body.dom import child_nodes, inner_text, link_density, new_element, set_child_nodes
 from reader.ingest.body.leftovers import remove_leftovers
 from reader.ingest.body.readability import PROSE_PARAGRAPH_CHARS, Readability
+
+logger = logging.getLogger(__name__)
 
 HUGE_PAGE_CHARS = 4_000_000  # beyond this (a book-length dump), scoring costs minutes: take the container
 FALLBACK_BELOW_CHARS = 250  # a Readability result this short on a page with much text is suspect
@@ -118,6 +122,7 @@ def trafilatura_article(root: HtmlElement) -> HtmlElement | None:
             favor_recall=True,
         )
     except Exception:  # a library failure leaves Readability's answer standing
+        swallowed(logger, "trafilatura's reading of the page (Readability's answer stands)")
         return None
     if not markup:
         return None

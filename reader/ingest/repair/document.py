@@ -10,8 +10,10 @@ back as the very same string; a repair bug never costs the user the article.
 from __future__ import annotations
 
 import itertools
+import logging
 from dataclasses import dataclass
 
+from reader.errors import swallowed
 from reader.ingest.model import RepairEntry
 from reader.ingest.repair.charmap import CHARMAP_PATHS, repair_charmap_line
 from reader.ingest.repair.cjk import CJK_PATHS, CjkFix, repair_line, utf8_lead_share
@@ -20,6 +22,8 @@ from reader.ingest.repair.scoring import TypographyHints
 from reader.ingest.repair.signatures import CJK_SIGNATURE, GENUINE_CJK_PREFILTER, PREFILTER, suspicious_lines
 from reader.ingest.repair.western import repair_western
 from reader.ingest.scripts import CJK_CHAR
+
+logger = logging.getLogger(__name__)
 
 GENUINE_SAMPLE = 3000  # CJK characters looked at to tell a CJK page from a page of CJK mojibake
 
@@ -39,6 +43,7 @@ def repair_text(text: str) -> Repaired:
     try:
         return _repair(text)
     except Exception:  # a repair bug must never cost the user the article: keep the text as decoded
+        swallowed(logger, "mojibake repair (the text is kept as decoded)")
         return Repaired(text, [])
 
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import mimetypes
 from email.message import Message
 
-from reader.errors import IngestError
+from reader.errors import IngestError, swallowed
 from reader.ingest.model import Resource
 from reader.ingest.source.record import MAX_RESOURCE_BYTES, MAX_RESOURCES, Source
+
+logger = logging.getLogger(__name__)
 
 
 def read_mhtml(data: bytes, *, path: str) -> Source:
@@ -21,6 +24,7 @@ def read_mhtml(data: bytes, *, path: str) -> Source:
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
     except Exception as exc:  # the email parser is lenient; this is a last guard
+        swallowed(logger, f"{path}: the email parser failed on the archive")
         raise IngestError(f"{path}: not a readable MHTML archive ({exc})") from None
     parts = [part for part in message.walk() if not part.is_multipart()]
     html_part = next(
@@ -67,6 +71,7 @@ def _part_payload(part: Message) -> bytes:
     try:
         payload = part.get_payload(decode=True)
     except Exception:  # a broken base64 / quoted-printable body: keep what the parser kept
+        swallowed(logger, "an MHTML part's transfer encoding (its payload is kept as is)")
         payload = None
     if isinstance(payload, bytes):
         return payload
