@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.ingest.metadata.text import squash
-from reader.ingest.metadata.vocabulary import ARTICLE_TYPES, NOT_WORK_TYPES, ORG_TYPES, PAGE_TYPES
+from reader.ingest.metadata.vocabulary import (
+    ARTICLE_TYPES,
+    NOT_WORK_TYPES,
+    ORG_TYPES,
+    PAGE_TYPES,
+    SERIES_TYPES,
+)
 
 
 @dataclass
@@ -176,7 +182,7 @@ def _read_series(value: Any, by_id: dict[str, dict[str, Any]], facts: JsonLdFact
             continue
         kinds = types_of(item)
         # A plain WebSite / WebPage isPartOf is the site, not a series.
-        if explicit or kinds & {"creativeworkseries", "bookseries", "podcastseries", "tvseries"}:
+        if explicit or kinds & SERIES_TYPES:
             name = text_of(item.get("name"))
             if name:
                 facts.series.append(name)

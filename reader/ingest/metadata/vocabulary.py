@@ -59,10 +59,8 @@ ORG_TYPES: frozenset[str] = frozenset({
     "organization", "newsmediaorganization", "corporation", "educationalorganization",
     "governmentorganization", "ngo", "researchorganization", "collegeoruniversity", "localbusiness",
 })  # fmt: skip
-SERIES_TYPES: frozenset[str] = frozenset({
-    "creativeworkseries", "periodical", "bookseries", "podcastseries", "tvseries", "publicationissue",
-    "publicationvolume", "blog",
-})  # fmt: skip
+# What an isPartOf may name that is a series (a plain WebSite or WebPage is the site, not a series).
+SERIES_TYPES: frozenset[str] = frozenset({"creativeworkseries", "bookseries", "podcastseries", "tvseries"})
 # Objects that are never the article itself, whatever else they carry.
 NOT_WORK_TYPES: frozenset[str] = ORG_TYPES | frozenset({
     "website", "person", "breadcrumblist", "listitem", "imageobject", "searchaction",
