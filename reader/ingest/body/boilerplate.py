@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.ingest.body.dom import inner_text, remove
+from reader.ingest.body.dom import inner_text, is_hidden, remove
 from reader.ingest.source.textdump import OVERLAY_LINE
 
 _ALWAYS_DROP = ("script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg",
@@ -132,18 +132,6 @@ def content_ancestors(root: HtmlElement) -> set[HtmlElement]:
             protected.add(node)
             node = node.getparent()
     return protected
-
-
-def is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None:
-        return True
-    if element.get("aria-hidden") == "true" and "fallback-image" not in (element.get("class") or ""):
-        return True  # (MediaWiki hides its formula images from screen readers; they are still shown)
-    style = element.get("style")
-    if style:
-        compact = style.replace(" ", "").lower()
-        return "display:none" in compact or "visibility:hidden" in compact
-    return False
 
 
 def is_page_chrome(element: HtmlElement, protected: set[HtmlElement]) -> bool:

@@ -21,6 +21,19 @@ def inner_text(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def is_hidden(element: HtmlElement) -> bool:
+    """Hidden by the page: the ``hidden`` attribute, ``aria-hidden``, or ``display:none`` in its style."""
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and "fallback-image" not in (element.get("class") or ""):
+        return True  # (MediaWiki hides its formula images from screen readers; they are still shown)
+    style = element.get("style")
+    if style:
+        compact = style.replace(" ", "").lower()
+        return "display:none" in compact or "visibility:hidden" in compact
+    return False
+
+
 def class_and_id(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 

@@ -21,6 +21,7 @@ from reader.ingest.body.dom import (
     class_and_id,
     has_ancestor,
     inner_text,
+    is_hidden,
     link_density,
     new_element,
     next_node,
@@ -45,16 +46,6 @@ from reader.ingest.body.readability_rules import (
     Flags,
     class_weight,
 )
-
-
-def is_probably_visible(element: HtmlElement) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return False
-    if element.get("hidden") is not None:
-        return False
-    aria_hidden = element.get("aria-hidden")
-    return aria_hidden != "true" or "fallback-image" in (element.get("class") or "")
 
 
 def is_without_content(element: HtmlElement) -> bool:
@@ -161,7 +152,7 @@ class Readability:
         while node is not None:
             tag = node.tag
             match = class_and_id(node)
-            if not is_probably_visible(node):
+            if is_hidden(node):
                 node = remove_and_next(node)
                 continue
             if node.get("aria-modal") == "true" and node.get("role") == "dialog":

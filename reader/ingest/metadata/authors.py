@@ -32,6 +32,7 @@ OWNED_SITE = re.compile(r"^([^\W\d][\w.\- ]{2,40}?)[’']s\s+\w")
 
 
 def decide_authors(page: Page) -> None:
+    """The persons credited (structured sources, else or beside them the visible byline) and the bodies."""
     site = page.meta.site
     orgs: list[str] = list(page.ld.organizations)
     persons: list[str] = []

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
+from reader.ingest.body.dom import inner_text
 from reader.ingest.metadata.scan import INLINE_TAGS, LABEL_START, BodyScan, short_text
-from reader.ingest.metadata.text import element_text
 
 SERIES_LABEL = re.compile(
     r"^(?:(?:this\s+(?:article|story|post|entry|piece)\s+is\s+)?part\s+of\s+(?:the|a|our)(?:\s+\w+)?\s+series|"
@@ -88,7 +88,7 @@ def find_blocks(scan: BodyScan) -> BlocksFound:
             found.topics.extend(values)
             found.elements.append(el)
     for el in scan.series_links:
-        name = element_text(el)
+        name = inner_text(el)
         if name and len(name.split()) <= 10 and not GENERIC_SERIES_LINK.match(name) and not in_chrome(el):
             found.series.append(name)  # <a rel="series"> / <a class="series-link">: the article's series
     for el in scan.labels:
@@ -183,11 +183,11 @@ def _link_values(label: lxml.html.HtmlElement) -> tuple[list[str], list[lxml.htm
             continue
         if sibling.tag in {"h1", "h2", "h3", "h4", "h5", "h6"} or (
             _own_label_text(sibling)
-            and (SERIES_LABEL.match(element_text(sibling)) or TOPIC_LABEL.match(element_text(sibling)))
+            and (SERIES_LABEL.match(inner_text(sibling)) or TOPIC_LABEL.match(inner_text(sibling)))
         ):
             break
         links = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
-        texts = [element_text(a) for a in links]
+        texts = [inner_text(a) for a in links]
         texts = [t for t in texts if t and len(t) <= MAX_VALUE_CHARS]
         if not texts:
             break
@@ -231,7 +231,7 @@ def _split_inline(rest: str) -> list[str]:
 def _series_name(el: lxml.html.HtmlElement, after_text: str) -> str | None:
     name = re.sub(r"^(?:on|about|called|titled|entitled)\s+", "", after_text.strip(), flags=re.IGNORECASE)
     name = name.strip(" \"“”‘’'«».:")
-    links = [element_text(a) for a in el.iter("a")]
+    links = [inner_text(a) for a in el.iter("a")]
     if links and (not name or name in " ".join(links)):
         name = links[-1]
     name = re.split(r"\s*(?:[.:;|]\s|$)", name, maxsplit=1)[0].strip(" \"“”‘’'«»")

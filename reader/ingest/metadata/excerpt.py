@@ -10,6 +10,7 @@ from reader.ingest.metadata.text import heading_text
 
 
 def decide_excerpt(page: Page) -> None:
+    """The declared description (meta, og, twitter, JSON-LD), else the first paragraph that reads like one."""
     s = page.signals
     for value, source in (
         (s.meta("description"), "meta:description"),

@@ -17,6 +17,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def decide_language(page: Page) -> None:
+    """The declared language (html lang, meta, og:locale, JSON-LD), else a guess from the text."""
     s = page.signals
     for value, source in (
         (s.html_lang, "html-lang"),

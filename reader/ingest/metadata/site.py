@@ -49,6 +49,7 @@ COPYRIGHT = re.compile(
 
 
 def decide_site(page: Page) -> None:
+    """The first plausible site name among the declared ones, in the order the module docstring gives."""
     s = page.signals
     cjk = page.is_cjk()
     candidates = [(s.meta("og:site_name"), "og:site_name")]

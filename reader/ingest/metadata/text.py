@@ -23,11 +23,6 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text).strip()
 
 
-def element_text(el: lxml.html.HtmlElement) -> str:
-    """The element's text with runs of white space collapsed."""
-    return " ".join(el.text_content().split())
-
-
 def heading_text(el: lxml.html.HtmlElement) -> str:
     """A heading's or label's text: white space squashed, a trailing pilcrow or anchor mark gone."""
     return squash(el.text_content()).rstrip("¶#§ ").strip()

@@ -23,6 +23,7 @@ MAX_TOPICS = 30
 
 
 def decide_series_and_topics(page: Page) -> None:
+    """Series and topics from JSON-LD, visible blocks, tags and keywords; the blocks go to the cleaner."""
     s = page.signals
     blocks = find_blocks(page.scan)
     series: list[tuple[str, str]] = [(name, "json-ld") for name in page.ld.series]
