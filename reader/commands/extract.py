@@ -13,8 +13,9 @@ import json
 import sys
 from typing import Any
 
+from reader import ingest
 from reader.errors import IngestError
-from reader.ingest import PAGE_SUFFIXES, Article, FoundPage, extract_file, find_pages
+from reader.ingest import PAGE_SUFFIXES, Article, FoundPage, find_pages
 
 JSON_KEYS = ("path", "title", "authors", "date", "site", "url", "language", "excerpt", "series", "topics",
              "text", "html", "repairs", "provenance")  # fmt: skip
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 def _extract(found: FoundPage) -> Article:
     if found.problem is not None:  # not a page (missing, another kind of file): reported as its failure
         raise IngestError(found.problem)
-    return extract_file(found.path)
+    return ingest.extract_file(found.path)  # the pipeline loads on first use: other commands start faster
 
 
 def error_row(path: str, message: str) -> dict[str, Any]:
