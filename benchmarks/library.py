@@ -92,7 +92,7 @@ def _peak_mb() -> float:
 
 def step_fill(folder: str, size: int) -> dict[str, Any]:
     """Fill a store with ``size`` synthetic articles (no index)."""
-    from reader.ingest.model import Article
+    from reader.ingest import Article
     from reader.library import paths
     from reader.library.store import Store
 
