@@ -3,7 +3,7 @@
 An ``articles`` row keeps what ingest extracted (``extracted``, JSON) and the values in effect
 (``effective``: extracted, the import date as the access date, then the user's edits), sort keys
 derived from the effective values, and the text, reader HTML and repair report.  This module builds
-those values from an ingest :class:`~reader.ingest.model.Article` and turns rows back into a
+those values from an ingest :class:`~reader.ingest.Article` and turns rows back into a
 :class:`~reader.library.types.StoredArticle` or the index's :class:`~reader.library.index.base.IndexDoc`.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
 

@@ -12,7 +12,7 @@ import pytest
 from library_helpers import write_page
 
 from reader.errors import STRICT_ENV
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
