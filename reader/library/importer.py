@@ -32,9 +32,13 @@ from typing import Any
 
 from reader.errors import IngestError, StorageError, swallowed
 from reader.ingest.model import Article
+from reader.library.duplicates import DuplicateFinder
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
+from reader.library.reimport import no_text_note, worse_than
+from reader.library.signatures import TextSignature, signature
 from reader.library.store import Store
+from reader.library.trash import Trash
 from reader.library.types import ImportProgress, ImportResult, ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -49,6 +53,8 @@ BATCH_SECONDS = 0.5
 INDEX_SECONDS = 5.0
 # Extracted articles waiting for the writer, at most (memory stays bounded when the writer is slower).
 MAX_WAITING = 64
+# The workers sign each article's text for the duplicate finder (the benchmark turns it off to weigh it).
+SIGN_TEXT = True
 
 
 # -- discovery ---------------------------------------------------------------------------------------
@@ -163,14 +169,15 @@ def _load_extractor(spec: str) -> Callable[[str], Article]:
     return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
 
 
-def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any]:
+def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any, TextSignature | None]:
     try:
-        return "ok", extract(path)
+        article = extract(path)
     except IngestError as exc:
-        return "error", str(exc)
+        return "error", str(exc), None
     except Exception as exc:  # a bug in ingest must not stop the batch; report it against the file
         swallowed(logger, f"extracting {path}")
-        return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})"
+        return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})", None
+    return "ok", article, signature(article.text) if SIGN_TEXT else None
 
 
 def _worker_main(conn: Connection, spec: str) -> None:
@@ -214,6 +221,11 @@ class _Done:
     task: _Task
     article: Article | None = None
     error: str | None = None
+    signature: TextSignature | None = None
+
+
+def _done(task: _Task, kind: str, value: Any, text_signature: TextSignature | None) -> _Done:
+    return _Done(task, article=value, signature=text_signature) if kind == "ok" else _Done(task, error=value)
 
 
 @dataclass
@@ -288,8 +300,11 @@ class Importer:
         workers: int | None = None,
         extractor: str | None = None,
         time_limit: float | None = None,
+        trash: Trash | None = None,
     ) -> None:
         self.store = store
+        self.trash = trash or Trash(store)
+        self.duplicates = DuplicateFinder(store)
         self.originals = originals
         self.index = index
         self.workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
@@ -310,7 +325,8 @@ class Importer:
             tracker.report(failure.path)
             yield failure
         tasks: deque[_Task] = deque()
-        known = self.store.seen_hashes()
+        trashed = self.trash.ids()  # a file of a trashed article is extracted again: it restores it
+        known = {h: i for h, i in self.store.seen_hashes().items() if i not in trashed}
         for number, path in enumerate(files):
             if cancel.is_set():
                 return
@@ -374,8 +390,7 @@ class Importer:
             while tasks and not cancel.is_set():
                 task = tasks.popleft()
                 tracker.current = shown(task.path)
-                kind, value = _extract_one(extract, str(task.path))
-                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+                yield _done(task, *_extract_one(extract, str(task.path)))
             return
         # The workers are fed from a thread of their own, so they keep extracting while this (the writer)
         # thread commits and indexes; the writer takes finished extractions, in the order they finish.
@@ -445,14 +460,14 @@ class Importer:
             assert task is not None
             if worker.conn in ready:
                 try:
-                    _, kind, value = worker.conn.recv()
+                    _, kind, value, text_signature = worker.conn.recv()
                 except (EOFError, OSError):
                     logger.info("the extractor process died on %s; starting another", task.path)
                     pool.replace(worker)
                     yield _Done(task, error=f"{task.path}: the extractor crashed on this file")
                     continue
                 worker.task = None
-                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+                yield _done(task, kind, value, text_signature)
             elif time.monotonic() - worker.started > self.time_limit:
                 logger.info(
                     "%s took more than %g s; stopping its extractor process", task.path, self.time_limit
@@ -501,16 +516,42 @@ class Importer:
         article.content_hash = task.content_hash
         existing = self.store.id_for_hash(task.content_hash)
         if existing is not None:
+            if self.trash.take_out(conn, [existing]):
+                note = "restored from the trash (it had been removed)"
+                return ImportResult(source, ImportStatus.IMPORTED, existing, article.title, note=note), None
             return ImportResult(source, ImportStatus.DUPLICATE, existing, article.title), None
         self.originals.put(task.content_hash, data)
         title = article.title or shown(task.path.name)
         same_url = self.store.id_for_url(article.url) if article.url else None
         if same_url is not None:
-            replaced = self.store.content_hash(same_url)
-            self.store.replace_extracted(conn, same_url, article, source)
-            return ImportResult(source, ImportStatus.UPDATED, same_url, title), replaced
-        article_id = self.store.insert_article(conn, article, source)
-        return ImportResult(source, ImportStatus.IMPORTED, article_id, title), None
+            earlier = self.store.get(same_url)
+            worse = worse_than(article, earlier)
+            if worse is not None:  # never make an article worse: keep it, and keep the new file beside it
+                self.store.keep_original(
+                    conn,
+                    same_url,
+                    task.content_hash,
+                    source,
+                    article.url,
+                    f"a later save kept aside: {worse}",
+                )
+                kept = f"kept the earlier version: {worse}"
+                return ImportResult(source, ImportStatus.KEPT, same_url, earlier.title, note=kept), None
+            self.store.replace_extracted(conn, same_url, article, source, done.signature)
+            result = ImportResult(source, ImportStatus.UPDATED, same_url, title, note=no_text_note(article))
+            return result, earlier.content_hash
+        article_id = self.store.insert_article(conn, article, source, done.signature)
+        remark = no_text_note(article) or self._looks_like(article_id)
+        return ImportResult(source, ImportStatus.IMPORTED, article_id, title, note=remark), None
+
+    def _looks_like(self, article_id: int) -> str | None:
+        """A note naming the article the new one looks like a duplicate of, if any."""
+        similar = self.duplicates.similar_to(article_id)
+        if not similar:
+            return None
+        other, likeness = similar[0]
+        title = self.store.get(other).title or "untitled"
+        return f"looks like a duplicate of article {other} (“{title}”, {round(likeness * 100)} % alike)"
 
 
 def _read_unchanged(task: _Task) -> bytes | None:

@@ -129,9 +129,13 @@ def test_show_edit_list_remove(lib_dir: str, capsys: pytest.CaptureFixture[str])
         "source",
         "imported",
     ]
-    assert "      authors: P. Baev; K. Lee (edited)\n" in out and "       topics: Polar (edited)\n" in out
+    assert "       authors: P. Baev; K. Lee (edited)\n" in out and "        topics: Polar (edited)\n" in out
     code, out, _ = run(capsys, "remove", "--library", lib_dir, article_id)
     assert code == 0 and "removed 1" in out
+    code, out, _ = run(capsys, "show", "--library", lib_dir, article_id)
+    assert code == 0 and "in trash since: " in out  # still there, in the trash
+    code, out, _ = run(capsys, "trash", "--empty", "--library", lib_dir)
+    assert code == 0 and "deleted 1" in out
     code, _, err = run(capsys, "show", "--library", lib_dir, article_id)
     assert code == 2 and f"no article {article_id}" in err
 
