@@ -61,7 +61,9 @@ def _with_url(page: str, old: str | None, new: str) -> str:
 def resave(page: str) -> str:
     url = _url_of(page)
     page = _with_url(page, url, f"{url}?utm_source=newsletter&amp;output=amp" if url else "")
-    page = re.sub(r"\b(\d{1,3}) (comments|shares|Comments|Shares)\b", lambda m: f"{int(m[1]) + 17} {m[2]}", page)
+    page = re.sub(
+        r"\b(\d{1,3}) (comments|shares|Comments|Shares)\b", lambda m: f"{int(m[1]) + 17} {m[2]}", page
+    )
     return _BODY.sub(
         lambda m: m[0] + '<p class="updated">Updated 3 hours ago | 4 min read</p>', page, count=1
     )
@@ -119,6 +121,4 @@ def write_labelled_set(out: Path, sources: Iterable[Path] | None = None) -> list
 
 def true_pairs(pages: list[LabelledPage]) -> set[frozenset[Path]]:
     """Every pair of pages of one story."""
-    return {
-        frozenset((a.path, b.path)) for a, b in itertools.combinations(pages, 2) if a.story == b.story
-    }
+    return {frozenset((a.path, b.path)) for a, b in itertools.combinations(pages, 2) if a.story == b.story}

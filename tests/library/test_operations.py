@@ -178,10 +178,12 @@ def test_field_lists_come_from_the_article_types() -> None:
     ingest_fields = {f.name for f in dataclasses.fields(Article)}
     assert set(EXTRACTED_FIELDS) <= ingest_fields  # the store copies each of them from ingest's Article
     assert EXTRACTED_FIELDS == (
-        "item_type", "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series", "topics"
+        "item_type", "title", "authors", "organizations", "date", "site", "url", "language", "excerpt",
+        "series", "topics",
     )  # fmt: skip
     assert EDITABLE_FIELDS == (
-        "item_type", "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics", "accessed"
+        "item_type", "title", "authors", "organizations", "date", "site", "url", "language", "series",
+        "topics", "accessed",
     )  # fmt: skip
     assert frozenset({"authors", "organizations", "series", "topics"}) == LIST_FIELDS
 

@@ -35,7 +35,9 @@ def rebuild(filled: Library, tmp_path: Path) -> Iterator[tuple[Path, Path, list[
         process.wait(timeout=60)
 
 
-def _start(folder: Path, gate: Path, mode: str, started: list[subprocess.Popen[str]]) -> subprocess.Popen[str]:
+def _start(
+    folder: Path, gate: Path, mode: str, started: list[subprocess.Popen[str]]
+) -> subprocess.Popen[str]:
     process = subprocess.Popen(
         [sys.executable, str(DRIVER), str(folder), str(gate), mode], stdout=subprocess.PIPE, text=True
     )

@@ -60,9 +60,9 @@ def test_emptying_cascades_every_per_article_row(filled: Library) -> None:
     filled.empty_trash()
     conn = sqlite3.connect(database_path(filled.folder))
     for table in ("user_edits", "resources", "seen_hashes", "text_signatures", "text_bands", "trash"):
-        assert conn.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?", (article_id,)).fetchone() == (
-            0,
-        ), table
+        assert conn.execute(
+            f"SELECT count(*) FROM {table} WHERE article_id = ?", (article_id,)
+        ).fetchone() == (0,), table
     conn.close()
 
 
@@ -108,7 +108,7 @@ def test_item_type_and_dates_are_checked_when_edited(filled: Library) -> None:
     assert filled.update(article_id, item_type="report", accessed="2026-02").item_type == "report"
     with pytest.raises(StorageError, match="unknown item type 'essay'"):
         filled.update(article_id, item_type="essay")
-    with pytest.raises(StorageError, match="date '2026-02-30' .* is not a date"):
+    with pytest.raises(StorageError, match=r"date '2026-02-30' .* is not a date"):
         filled.update(article_id, date="2026-02-30")
     assert filled.revert(article_id, ["item_type"]).item_type is None
 
