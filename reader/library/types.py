@@ -152,7 +152,6 @@ class StoredArticle:
     content_hash: str
     source_path: str
     imported_at: str  # ISO 8601, UTC
-    item_type: str | None = field(metadata=_CITATION)  # a key of ITEM_TYPES; None: not known
     title: str = field(metadata=_CITATION)
     authors: list[str] = field(metadata=_CITATION)
     organizations: list[str] = field(metadata=_CITATION)
@@ -172,6 +171,8 @@ class StoredArticle:
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
     attention: str | None = None  # why the article needs the user's eye ("no text found"), if it does
+    # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
+    item_type: str | None = field(default=None, metadata=_CITATION)
     trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash
 
 

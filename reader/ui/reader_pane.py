@@ -125,11 +125,15 @@ class ReaderPane(QTabWidget):
         """The open article changed in the store (an edit): show the new version, same highlights."""
         self.show_opened(OpenedArticle(article, list(self.reader.hit_words), None), self.highlight_query)
 
-    def close_article(self) -> None:
-        """No article open any more (it was removed); the tabs stay."""
+    def close_article(self, message: str | None = None) -> None:
+        """No article open any more (it was removed, or the results no longer show it); the tabs stay."""
+        self.remember_position()
         self.current_id = None
         self.current_article = None
-        self.reader.show_placeholder()
+        self.runner.call_latest(
+            lambda _library: None, lambda _none: None, channel="article"
+        )  # drop a late open
+        self.reader.show_placeholder(message) if message else self.reader.show_placeholder()
         self.repairs.show_article(None)
         self.original.clear()
         self._original_loaded_for = None
