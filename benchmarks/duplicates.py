@@ -39,19 +39,33 @@ def labelled(work: Path) -> None:
 
     pages = write_labelled_set(work / "labelled")
     with Library.open(work / "labelled-lib") as library:
-        list(library.import_paths([work / "labelled"], workers=2))
-        by_path = {Path(library.get(i).source_path).resolve(): i for i in library.search_ids()}
-        truth = {frozenset(by_path[p.resolve()] for p in pair) for pair in true_pairs(pages)}
+        results = list(library.import_paths([work / "labelled"], workers=2))
+        # a copy with the original's URL is taken in at import (updated, or the earlier version kept):
+        # its article is the original's, which is the URL half of the duplicate finder
+        article_of = {Path(r.path).resolve(): r.article_id for r in results if r.article_id is not None}
         started = time.perf_counter()
         sets = library.duplicate_sets()
         scan = time.perf_counter() - started
-        found = {frozenset(pair) for s in sets for pair in itertools.combinations(s.ids, 2)}
-        signatures = {i: library.duplicates.signature(i) for i in by_path.values()}
+        signatures = {i: library.duplicates.signature(i) for i in set(article_of.values())}
+    group = {i: n for n, s in enumerate(sets) for i in s.ids}
+    every_pair = {frozenset((a.path, b.path)) for a, b in itertools.combinations(pages, 2)}
+    truth = true_pairs(pages)
+    by_url = sum(1 for r in results if r.status in ("updated", "kept"))
+
+    def joined(pair: frozenset[Path]) -> bool:
+        a, b = (article_of.get(p.resolve()) for p in pair)
+        return a is not None and b is not None and (a == b or (a in group and group.get(b) == group[a]))
+
+    found = {pair for pair in every_pair if joined(pair)}
     hits = len(found & truth)
     print(
-        f"labelled set: {len(pages)} pages, {len(truth)} true pairs, {len(found)} found; precision "
+        f"labelled set: {len(pages)} pages, {len(truth)} true pairs, {len(found)} found "
+        f"({by_url} pages taken in at import by URL); precision "
         f"{hits / max(len(found), 1):.3f}, recall {hits / max(len(truth), 1):.3f} (scan {scan * 1000:.0f} ms)"
     )
+    # the sweep below is over the articles' signatures: a pair of pages that became one article is no pair
+    truth = {frozenset(article_of[p.resolve()] for p in pair) for pair in truth}
+    truth = {pair for pair in truth if len(pair) == 2}
     likeness: list[tuple[bool, float, float]] = []
     for a, b in itertools.combinations(sorted(signatures), 2):
         sa, sb = signatures[a], signatures[b]

@@ -135,7 +135,11 @@ class DuplicatesDialog(QDialog):
     def reload(self) -> None:
         def work(library: Library) -> tuple[list[DuplicateSet], dict[int, str]]:
             sets = library.duplicate_sets()
-            return sets, {i: library.get(i).title for found in sets for i in found.ids[:1]}
+            titles = {}
+            for found in sets:  # the set's name: the first title any of its articles has
+                hits = library.summaries(found.ids)
+                titles[found.ids[0]] = next((h.title for h in hits if h.title), "")
+            return sets, titles
 
         self.runner.call(work, self._show_sets, self._failed)
 
@@ -176,6 +180,8 @@ class DuplicatesDialog(QDialog):
                 f"{article.id}: {article.title or '(untitled)'} — {article.site or article.url or ''}",
                 article.id,
             )
+        richest = max(articles, key=lambda a: (sum(1 for n in MERGED_FIELDS if getattr(a, n)), -a.id))
+        self.keep.setCurrentIndex(articles.index(richest))  # the most complete one, else the oldest
         self.keep.blockSignals(False)
         self._propose()
 

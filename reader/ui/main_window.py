@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -47,7 +46,7 @@ from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
-from .reader_pane import TAB_ORIGINAL, ReaderPane
+from .reader_pane import ReaderPane
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
@@ -106,7 +105,6 @@ class MainWindow(QMainWindow):
         self.undo = UndoController(self.runner, self)
         self.operations = ArticleOperations(self.runner, self, undo=self.undo)
         self.visible = VisibleSelection(self)
-        self._select_after_search: list[int] = []
         self.engine_advice = EngineAdvisor(
             self.runner, self.notice_bar, self.show_status, self.run_search, self
         )
@@ -198,10 +196,10 @@ class MainWindow(QMainWindow):
             lambda merge: self._after_change(f"Merged {len(merge.merged) + 1} duplicates into one article.")
         )
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
-        self.undo.changed.connect(lambda _ids: self._after_change(None))
+        self.undo.changed.connect(self._after_change)
         self.undo.failed.connect(lambda message: self.show_error("Undo", message))
-        self.views.view_changed.connect(lambda _view: self._on_view_changed())
-        self.importer.show_requested.connect(self.show_articles)
+        self.views.view_changed.connect(lambda _view: self.views.after_view_change())
+        self.importer.show_requested.connect(self.views.show_articles)
         self.importer.started.connect(self._import_refresh.start)
         self.importer.status.connect(self.show_status)
         self.importer.finished.connect(self._on_import_finished)
@@ -300,8 +298,8 @@ class MainWindow(QMainWindow):
     def _show_results(self, answer: SearchAnswer) -> None:
         keep, chosen = self.current_id, self.article_pane.selected_ids()
         title = self.current_article.title if self.current_article is not None else ""
-        if self._select_after_search:
-            keep, chosen, self._select_after_search = None, self._select_after_search, []
+        if self.views.select_after_search:  # "Show the Imported Articles": select those instead
+            keep, chosen, self.views.select_after_search = None, self.views.select_after_search, []
             self.visible.forget()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
@@ -319,20 +317,6 @@ class MainWindow(QMainWindow):
         if keep is None and chosen and (rows := self.model.rows_of(chosen[:1])):
             self.list_view.scrollTo(self.model.index(rows[0], 0))
         self._answer_shown()
-
-    def _on_view_changed(self) -> None:
-        self.visible.forget()
-        self.reader_pane.close_article()
-        self.run_search()
-
-    def show_articles(self, ids: Sequence[int]) -> None:
-        """Show these articles selected in the list (the search, filters and view cleared first)."""
-        self._select_after_search = list(ids)
-        self.views.show_all()
-        self.facets.set_filters(Filters(), notify=False)
-        self.chip_bar.set_filters(Filters())
-        self.search_bar.set_query("")
-        self.run_search()
 
     def _answer_shown(self) -> None:
         self.search_count += 1
@@ -512,22 +496,6 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_id)
         self.run_search()
         self.library_changed.emit()
-
-    def show_original_file(self) -> None:
-        article = self.current_article
-        if article is None:
-            self.show_status("Open an article first.")
-            return
-        source = Path(article.source_path)
-        if source.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(source.parent)))
-            self.show_status(f"Opened the folder of {source}")
-        else:
-            self.show_status(
-                f"{source} is no longer there; View → View Original (Ctrl+U) shows the copy the "
-                "library keeps."
-            )
-            self.reader_pane.setCurrentIndex(TAB_ORIGINAL)
 
     # -- importing -----------------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:

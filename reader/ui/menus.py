@@ -68,7 +68,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("restore", "Restore from Trash", window.restore_selected, True),
         ("empty_trash", "Empty Trash…", lambda: window.operations.empty_trash(), True),
         ("duplicates", "Merge Duplicates…", window.views.open_duplicates, True),
-        ("show_original_file", "Show Original File", window.show_original_file, False),
+        (
+            "show_original_file",
+            "Show Original File",
+            lambda: pane.show_original_file(window.show_status),
+            False,
+        ),
         ("copy_bibliography", "Copy Bibliography Entry", window.copy_bibliography, False),
         ("copy_citation", "Copy Citation", window.copy_citation, False),
         ("copy_passage", "Copy with Citation", window.copy_passage, False),

@@ -54,7 +54,15 @@ FIELD_LABELS = {
 EDITOR_ORDER = ("item_type", *(name for name in EDITABLE_FIELDS if name != "item_type"))
 #: Which of the library's value lists completes each field.
 COMPLETES_FROM = {"series": "series", "topics": "topics", "site": "sites", "organizations": "authors"}
-SOURCE_NAMES = {"json-ld": "the page's JSON-LD", "byline-text": "the byline", "title-tag": "the <title>"}
+SOURCE_NAMES = {
+    "json-ld": "the page's JSON-LD",
+    "byline-text": "the byline",
+    "title-tag": "the page's <title>",
+    "html-lang": "the page's lang attribute",
+    "saved-from-comment": "the “saved from” note of the saved page",
+    "topics-block": "the page's topics block",
+    "series-block": "the page's series block",
+}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$|^https?://localhost(:\d+)?([/?#]\S*)?$", re.I)
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
@@ -115,7 +123,8 @@ class ListCompleter(QCompleter):
     """Completes the value being typed after the last semicolon of a "A; B; C" field."""
 
     def __init__(self, values: Sequence[str], parent: QLineEdit) -> None:
-        super().__init__(QStringListModel(list(values)), parent)
+        super().__init__(parent)
+        self.setModel(QStringListModel(list(values), self))  # owned by the completer, not garbage
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self._edit = parent

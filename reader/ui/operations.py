@@ -67,6 +67,8 @@ class SearchAnswer:
             hints.append("use fewer or shorter words, or OR between alternatives")
         if not self.filters.is_empty():
             hints.append("clear the filters (Ctrl+Shift+X)")
+        if not hints:  # nothing typed, nothing ticked: the index has not caught up (an import is running)
+            return "No articles to show yet: articles being imported appear here as they are indexed."
         shown = f"“{self.query}”" if self.query else "these filters"
         return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
 

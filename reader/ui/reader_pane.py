@@ -5,12 +5,13 @@ article, how far the user had read."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from reader.library import StoredArticle
@@ -168,6 +169,23 @@ class ReaderPane(QTabWidget):
             self.settings.set_reading_position(
                 self.library_folder, self.current_article.id, self.reader.scroll_fraction()
             )
+
+    def show_original_file(self, status: Callable[[str], None]) -> None:
+        """Open the folder of the file the open article was imported from (or its kept copy)."""
+        article = self.current_article
+        if article is None:
+            status("Open an article first.")
+            return
+        source = Path(article.source_path)
+        if source.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(source.parent)))
+            status(f"Opened the folder of {source}")
+        else:
+            status(
+                f"{source} is no longer there; View → View Original (Ctrl+U) shows the copy the "
+                "library keeps."
+            )
+            self.setCurrentIndex(TAB_ORIGINAL)
 
     # -- the original ------------------------------------------------------------------------------
     def _on_tab_changed(self, index: int) -> None:

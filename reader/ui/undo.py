@@ -92,16 +92,16 @@ class LibraryCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.controller.run(f"redo {self.text()}", self._redo, self.ids)
+        self.controller.run(f"redo {self.text()}", self._redo)
 
     def undo(self) -> None:
-        self.controller.run(f"undo {self.text()}", self._undo, self.ids)
+        self.controller.run(f"undo {self.text()}", self._undo)
 
 
 class UndoController(QObject):
     """The app's undo history and the thread that replays it."""
 
-    changed = Signal(list)  # ids of the articles an undo or redo changed
+    changed = Signal(str)  # what was undone or redone ("Undid Remove 3 Articles.")
     failed = Signal(str)
 
     def __init__(self, runner: LibraryRunner, parent: QObject | None = None) -> None:
@@ -111,15 +111,18 @@ class UndoController(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # undo, undo, redo run in the order asked
 
-    def run(self, what: str, operation: Callable[[Library], Any], ids: list[int]) -> None:
+    def run(self, what: str, operation: Callable[[Library], Any]) -> None:
+        """Run ``operation`` (an undo or a redo, ``what`` says which) after those asked before it."""
+
         def failed(error: BaseException) -> None:
             log_failure(logger, f"could not {what}", error)
             self.stack.clear()
             self.failed.emit(f"Could not {what}: {error}. The undo history was cleared.")
 
+        done = f"{'Undid' if what.startswith('undo') else 'Redid'} {what.split(' ', 1)[1]}."
         run_in_background(
             lambda: self.runner.locked(operation),
-            lambda _answer: self.changed.emit(ids),
+            lambda _answer: self.changed.emit(done),
             failed,
             pool=self.pool,
         )

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from reader.library import Filters
 
 from .library_views import ALL, DUPLICATES, TRASH, LibraryViews, ViewBar
 
@@ -41,6 +43,7 @@ class ViewController(QObject):
         self.bar.empty_requested.connect(lambda: window.operations.empty_trash())
         self.bar.merge_requested.connect(self.open_duplicates)
         self.duplicates_dialog: QWidget | None = None
+        self.select_after_search: list[int] = []  # ids the next answer selects (Show the Imported Articles)
 
     def sidebar(self, facets: QWidget) -> QWidget:
         """The views above the facet tree, as one sidebar widget."""
@@ -97,6 +100,24 @@ class ViewController(QObject):
     def show_all(self) -> None:
         self.views.set_view(ALL)
 
+    def after_view_change(self) -> None:
+        """Another view: nothing stays selected or open from the one before."""
+        window = self.window
+        window.visible.forget()
+        window.list_view.clearSelection()
+        window.reader_pane.close_article()
+        window.run_search()
+
+    def show_articles(self, ids: Sequence[int]) -> None:
+        """Show these articles selected in the list (the view, the search and the filters cleared first)."""
+        window = self.window
+        self.select_after_search = list(ids)
+        self.show_all()
+        window.facets.set_filters(Filters(), notify=False)
+        window.chip_bar.set_filters(Filters())
+        window.search_bar.set_query("")
+        window.run_search()
+
     def show_duplicates(self) -> None:
         self.views.set_view(DUPLICATES)
 
@@ -146,15 +167,31 @@ class VisibleSelection(QObject):
         self.parked = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Home and End (with or without Shift) go to the first and last article, as Ctrl+Home does."""
+        """Home and End select the first and last article (Shift: up to it), as a list does; a table view
+        would only move to the first column of the row, leaving the selection where it was."""
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             modifiers = event.modifiers()
             if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) and not (
                 modifiers & Qt.KeyboardModifier.ControlModifier
             ):
-                moved = QKeyEvent(
-                    QEvent.Type.KeyPress, event.key(), modifiers | Qt.KeyboardModifier.ControlModifier
+                self.select_end(
+                    event.key() == Qt.Key.Key_End, bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
                 )
-                QApplication.sendEvent(watched, moved)
                 return True
         return super().eventFilter(watched, event)
+
+    def select_end(self, last: bool, extend: bool) -> None:
+        model, view = self.window.model, self.window.list_view
+        if not model.rowCount():
+            return
+        row = model.rowCount() - 1 if last else 0
+        selection = view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        current = view.currentIndex()
+        if extend and current.isValid():
+            first, end = sorted((current.row(), row))
+            selection.select(QItemSelection(model.index(first, 0), model.index(end, 0)), flags)
+            selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            selection.setCurrentIndex(model.index(row, 0), flags)
+        view.scrollTo(model.index(row, 0))
