@@ -53,7 +53,8 @@ BATCH_SECONDS = 0.5
 INDEX_SECONDS = 5.0
 # Extracted articles waiting for the writer, at most (memory stays bounded when the writer is slower).
 MAX_WAITING = 64
-# The workers sign each article's text for the duplicate finder (the benchmark turns it off to weigh it).
+# The workers sign each article's text for the duplicate finder (the benchmark turns it off to weigh it;
+# read when an Importer is made, and handed to its worker processes).
 SIGN_TEXT = True
 
 
@@ -169,7 +170,9 @@ def _load_extractor(spec: str) -> Callable[[str], Article]:
     return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
 
 
-def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any, TextSignature | None]:
+def _extract_one(
+    extract: Callable[[str], Article], path: str, sign: bool = True
+) -> tuple[str, Any, TextSignature | None]:
     try:
         article = extract(path)
     except IngestError as exc:
@@ -177,10 +180,10 @@ def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any
     except Exception as exc:  # a bug in ingest must not stop the batch; report it against the file
         swallowed(logger, f"extracting {path}")
         return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})", None
-    return "ok", article, signature(article.text) if SIGN_TEXT else None
+    return "ok", article, signature(article.text) if sign else None
 
 
-def _worker_main(conn: Connection, spec: str) -> None:
+def _worker_main(conn: Connection, spec: str, sign: bool = True) -> None:
     """Runs in a worker process: extract each path it is sent until it gets None."""
     extract = _load_extractor(spec)
     while True:
@@ -191,7 +194,7 @@ def _worker_main(conn: Connection, spec: str) -> None:
         if task is None:
             return
         task_id, path = task
-        conn.send((task_id, *_extract_one(extract, path)))
+        conn.send((task_id, *_extract_one(extract, path, sign)))
 
 
 def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
@@ -232,6 +235,7 @@ def _done(task: _Task, kind: str, value: Any, text_signature: TextSignature | No
 class _Pool:
     spec: str
     size: int
+    sign: bool = True  # the workers sign each article's text (see SIGN_TEXT)
     workers: list[_Worker] = field(default_factory=list)
 
     def _start(self) -> _Worker:
@@ -242,7 +246,7 @@ class _Pool:
             # No effect once the server runs; an extractor that fails to import fails in the worker.
             context.set_forkserver_preload([self.spec.partition(":")[0]])
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, self.spec), daemon=True)
+        process = context.Process(target=_worker_main, args=(child, self.spec, self.sign), daemon=True)
         process.start()
         child.close()
         return _Worker(process=process, conn=parent)
@@ -310,6 +314,7 @@ class Importer:
         self.workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
         self.extractor = extractor or DEFAULT_EXTRACTOR
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
+        self.sign_text = SIGN_TEXT
 
     def run(
         self,
@@ -390,7 +395,7 @@ class Importer:
             while tasks and not cancel.is_set():
                 task = tasks.popleft()
                 tracker.current = shown(task.path)
-                yield _done(task, *_extract_one(extract, str(task.path)))
+                yield _done(task, *_extract_one(extract, str(task.path), self.sign_text))
             return
         # The workers are fed from a thread of their own, so they keep extracting while this (the writer)
         # thread commits and indexes; the writer takes finished extractions, in the order they finish.
@@ -427,7 +432,7 @@ class Importer:
         tracker: _Progress,
     ) -> None:
         """Runs on the feeder thread: dispatch tasks, collect extractions, enforce the time limit."""
-        pool = _Pool(self.extractor, min(self.workers, len(tasks)))
+        pool = _Pool(self.extractor, min(self.workers, len(tasks)), self.sign_text)
         try:
             while (tasks or pool.busy()) and not (cancel.is_set() or stop.is_set()):
                 # Back-pressure: a writer that falls behind holds at most MAX_WAITING articles in memory.

@@ -36,6 +36,9 @@ LIKENESS = 0.5
 CONTAINMENT = 0.8
 #: Texts with fewer shingles than this are too short to call duplicates by text alone.
 MIN_SHINGLES = 20
+#: Only the beginning of a text is signed (~3,000 words): copies of one story share their beginning, and a
+#: cap keeps signing a long page cheap (signing is ~4 % of extraction's CPU on the readability dev set).
+SIGNED_CHARS = 20_000
 
 _MASK = 0xFFFFFFFF
 _EMPTY = _MASK + 1  # above every value: a bin no shingle fell into
@@ -118,8 +121,8 @@ class TextSignature:
 
 
 def signature(text: str) -> TextSignature | None:
-    """The signature of ``text``, or None when it has no words."""
-    found = shingle_hashes(text)
+    """The signature of ``text`` (its first :data:`SIGNED_CHARS` characters), or None when it has no words."""
+    found = shingle_hashes(text[:SIGNED_CHARS])
     if not found:
         return None
     bins = [_EMPTY] * BINS
