@@ -222,6 +222,8 @@ class ArticleActions:
         clean = {name: clean_edit(name, value, keep) for name, value in chosen.items()}
         before = self.store.edit_snapshot(keep, list(clean))
         moved: list[tuple[str, int]] = []
+        # Per-article user data other than edits (annotations, when they come) moves to the kept article
+        # here, inside this transaction, and back in unmerge().
         with self.store.transaction() as conn:
             for source in sources:
                 files = [(source.content_hash, source.source_path, source.url)]

@@ -103,6 +103,7 @@ _MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN attention TEXT;
     UPDATE articles SET attention = 'no text found'
         WHERE trim(text, ' ' || char(9) || char(10) || char(13)) = '';
+    CREATE INDEX articles_attention ON articles(attention) WHERE attention IS NOT NULL;
     CREATE TABLE text_signatures (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         shingles INTEGER NOT NULL,

@@ -68,6 +68,21 @@ def test_a_worse_resave_keeps_the_article_and_both_originals(tmp_path: Path, kin
         assert again.status is ImportStatus.DUPLICATE and again.article_id == article.id
 
 
+def test_a_resave_cut_after_head_fails_by_name_and_leaves_the_article_alone(tmp_path: Path) -> None:
+    page = PAGE.read_bytes()
+    cut = tmp_path / "later" / "grain.html"
+    cut.parent.mkdir()
+    cut.write_bytes(page[: page.index(b"<head>") + len(b"<head>")])
+    with Library.open(tmp_path / "lib") as library:
+        (imported,) = _import(library, PAGE)
+        (result,) = _import(library, cut)
+        assert result.status is ImportStatus.FAILED and str(cut) in result.error
+        assert "no article found" in result.error
+        assert library.get(imported.article_id).text == library.get(imported.article_id).text.strip() != ""
+        assert library.original_bytes(imported.article_id) == page and library.count() == 1
+        assert library.check().ok
+
+
 def test_the_summary_says_why_the_earlier_version_was_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -120,7 +120,8 @@ def test_a_library_from_before_the_trash_is_migrated(tmp_path: Path, filled: Lib
     conn = sqlite3.connect(database_path(folder))
     conn.executescript(
         "DROP TABLE trash; DROP TABLE kept_originals; DROP TABLE text_bands; DROP TABLE text_signatures;"
-        " DROP TABLE distinct_pairs; ALTER TABLE articles DROP COLUMN attention;"
+        " DROP TABLE distinct_pairs; DROP INDEX articles_attention;"
+        " ALTER TABLE articles DROP COLUMN attention;"
         " UPDATE articles SET text = '' WHERE id = 1; PRAGMA user_version = 3;"
     )
     conn.close()
