@@ -122,8 +122,9 @@ class DuplicateFinder:
         return [
             row[0]
             for row in self.store.conn.execute(
-                "SELECT id FROM articles WHERE attention IS NULL"
-                " AND id NOT IN (SELECT article_id FROM text_signatures) ORDER BY id"
+                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM text_signatures)"
+                " EXCEPT SELECT id FROM articles INDEXED BY articles_attention WHERE attention IS NOT NULL"
+                " ORDER BY 1"
             )
         ]
 
