@@ -122,7 +122,8 @@ class DuplicateFinder:
         return [
             row[0]
             for row in self.store.conn.execute(
-                "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM text_signatures)"
+                "SELECT id FROM articles INDEXED BY articles_url"
+                " WHERE id NOT IN (SELECT article_id FROM text_signatures)"
                 " EXCEPT SELECT id FROM articles INDEXED BY articles_attention WHERE attention IS NOT NULL"
                 " ORDER BY 1"
             )
