@@ -302,3 +302,35 @@ def test_the_duplicates_view_lists_the_articles_of_each_set(open_window, library
     assert window.model.ids() == [i for found in sets for i in found.ids]
     assert window.views.views.counts["duplicates"] == len(window.model.ids()) > 0
     assert window.views.bar.merge_button.isVisible()
+
+
+def test_merging_duplicates_side_by_side_is_undone_and_redone(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    from reader.ui.duplicates_dialog import DuplicatesDialog
+
+    window = open_window(library_folder)
+    dialog = DuplicatesDialog(window.runner, window.operations, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.articles != [], timeout=20_000)
+    (found,) = dialog.sets  # the test library's pages share most of their text
+    assert dialog.table.columnCount() == len(found.ids) + 1 and dialog.table.item(1, 0).text()
+    keep = dialog.keep.currentData()
+    before = window.library.get(keep).title
+    other_column = next(c for c in range(1, dialog.table.columnCount()) if dialog.articles[c - 1].id != keep)
+    dialog.table.cellClicked.emit(1, other_column)  # take another article's title
+    chosen = dialog.articles[other_column - 1].title
+    assert dialog.values["title"] == chosen and dialog.table.item(1, 0).text() == chosen
+    with qtbot.waitSignal(window.library_changed, timeout=20_000):
+        dialog.merge_button.click()
+    assert window.library.count() == 1 and window.library.get(keep).title == chosen
+    assert {t.merged_into for t in window.library.trashed()} == {keep}
+    undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
+    assert undo.text() == f"Undo Merge {len(found.ids)} Duplicates"
+    with qtbot.waitSignal(window.undo.changed, timeout=20_000):
+        undo.trigger()
+    assert window.library.count() == len(found.ids) and window.library.trashed() == []
+    assert window.library.get(keep).title == before != chosen
+    with qtbot.waitSignal(window.undo.changed, timeout=20_000):
+        redo.trigger()
+    assert window.library.count() == 1 and window.library.get(keep).title == chosen
