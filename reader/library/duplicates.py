@@ -156,9 +156,11 @@ class DuplicateFinder:
         )
 
     @reads
-    def similar_to(self, article_id: int) -> list[tuple[int, float]]:
-        """Articles in the library that look like one story with ``article_id`` (id, likeness), best first."""
-        mine = self.signature(article_id)
+    def similar_to(self, article_id: int, mine: TextSignature | None = None) -> list[tuple[int, float]]:
+        """Articles in the library that look like one story with ``article_id`` (id, likeness), best first.
+
+        ``mine`` is the article's signature when the caller has it (the importer, which just made it)."""
+        mine = mine or self.signature(article_id)
         if mine is None:
             return []
         keys = mine.band_keys()
@@ -167,7 +169,7 @@ class DuplicateFinder:
             row[0]
             for row in self.store.conn.execute(
                 f"SELECT DISTINCT article_id FROM text_bands WHERE band IN ({marks}) AND article_id != ?"
-                f" AND article_id IN (SELECT id FROM articles WHERE {LIVE})",
+                " AND article_id NOT IN (SELECT article_id FROM trash)",
                 (*keys, article_id),
             )
         ]
@@ -211,8 +213,7 @@ class DuplicateFinder:
         pairs: set[tuple[int, int]] = set()
         for (members,) in self.store.conn.execute(
             "SELECT group_concat(article_id) FROM text_bands"
-            f" WHERE article_id IN (SELECT id FROM articles WHERE {LIVE})"
-            " GROUP BY band HAVING count(*) > 1"
+            " WHERE article_id NOT IN (SELECT article_id FROM trash) GROUP BY band HAVING count(*) > 1"
         ):
             ids = sorted({int(i) for i in members.split(",")})
             if len(ids) > BIG_BAND:  # the same text many times over: each against the first is enough

@@ -546,16 +546,20 @@ class Importer:
             result = ImportResult(source, ImportStatus.UPDATED, same_url, title, note=no_text_note(article))
             return result, earlier.content_hash
         article_id = self.store.insert_article(conn, article, source, done.signature)
-        remark = no_text_note(article) or self._looks_like(article_id)
+        remark = no_text_note(article) or self._looks_like(article_id, done.signature)
         return ImportResult(source, ImportStatus.IMPORTED, article_id, title, note=remark), None
 
-    def _looks_like(self, article_id: int) -> str | None:
+    def _looks_like(self, article_id: int, text_signature: TextSignature | None) -> str | None:
         """A note naming the article the new one looks like a duplicate of, if any."""
-        similar = self.duplicates.similar_to(article_id)
+        if text_signature is None:
+            return None
+        similar = self.duplicates.similar_to(article_id, text_signature)
         if not similar:
             return None
         other, likeness = similar[0]
-        title = self.store.get(other).title or "untitled"
+        title = (
+            next((hit[0].get("title") for hit in self.store.summaries([other]).values()), None) or "untitled"
+        )
         return f"looks like a duplicate of article {other} (“{title}”, {round(likeness * 100)} % alike)"
 
 

@@ -23,7 +23,7 @@ import unicodedata
 import zlib
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 SHINGLE = 5  # words per shingle
 _BIN_BITS = 7
@@ -36,9 +36,9 @@ LIKENESS = 0.5
 CONTAINMENT = 0.8
 #: Texts with fewer shingles than this are too short to call duplicates by text alone.
 MIN_SHINGLES = 20
-#: Only the beginning of a text is signed (~3,000 words): copies of one story share their beginning, and a
-#: cap keeps signing a long page cheap (signing is ~4 % of extraction's CPU on the readability dev set).
-SIGNED_CHARS = 20_000
+#: Only the beginning of a text is signed (~1,800 words): copies of one story share their beginning, and a
+#: cap keeps signing a long page cheap (see benchmarks/duplicates.py for its share of the import).
+SIGNED_CHARS = 12_000
 
 _MASK = 0xFFFFFFFF
 _EMPTY = _MASK + 1  # above every value: a bin no shingle fell into
@@ -82,6 +82,7 @@ class TextSignature:
 
     shingles: int
     values: tuple[int, ...]
+    bands: tuple[int, ...] = field(default=(), compare=False)  # the band keys, once computed
 
     def to_bytes(self) -> bytes:
         return array("I", self.values).tobytes()
@@ -90,14 +91,18 @@ class TextSignature:
     def from_bytes(cls, shingle_count: int, data: bytes) -> TextSignature:
         return cls(shingle_count, tuple(array("I", data)))
 
-    def band_keys(self) -> list[int]:
-        """One signed 64-bit key per band (SQLite's INTEGER): texts sharing a key are candidates."""
+    def band_keys(self) -> tuple[int, ...]:
+        """One signed 64-bit key per band (SQLite's INTEGER): texts sharing a key are candidates.
+
+        A new signature carries them (computed where it was made: in the import's worker processes)."""
+        if self.bands:
+            return self.bands
         keys = []
         for band in range(BANDS):
             chunk = array("I", self.values[band * ROWS : (band + 1) * ROWS]).tobytes()
             key = _hash64(band.to_bytes(2, "little") + chunk)
             keys.append(key - (1 << 64) if key >= 1 << 63 else key)
-        return keys
+        return tuple(keys)
 
     def likeness(self, other: TextSignature) -> float:
         """The estimated Jaccard likeness of the two texts' shingle sets (0 … 1)."""
@@ -130,7 +135,8 @@ def signature(text: str) -> TextSignature | None:
         slot, value = h & (BINS - 1), (h >> _BIN_BITS) & _MASK
         if value < bins[slot]:
             bins[slot] = value
-    return TextSignature(len(found), tuple(_densified(bins)))
+    made = TextSignature(len(found), tuple(_densified(bins)))
+    return replace(made, bands=made.band_keys())
 
 
 def _densified(bins: list[int]) -> Iterator[int]:
