@@ -38,9 +38,9 @@ LIKENESS = 0.5
 CONTAINMENT = 0.8
 #: Texts with fewer shingles than this are too short to call duplicates by text alone.
 MIN_SHINGLES = 20
-#: Only the beginning of a text is signed (~1,800 words): copies of one story share their beginning, and a
+#: Only the beginning of a text is signed (~1,200 words): copies of one story share their beginning, and a
 #: cap keeps signing a long page cheap (see benchmarks/duplicates.py for its share of the import).
-SIGNED_CHARS = 12_000
+SIGNED_CHARS = 8_000
 
 _MASK = 0xFFFFFFFF
 _EMPTY = _MASK + 1  # above every value: a bin no shingle fell into
