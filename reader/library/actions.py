@@ -155,6 +155,10 @@ class ArticleActions:
         self.index.sync()
         return len(restored)
 
+    def trash_count(self) -> int:
+        """How many articles are in the trash."""
+        return self.trash.count()
+
     def trashed(self) -> list[TrashedArticle]:
         """The articles in the trash, the most recently removed first."""
         return self.trash.articles()

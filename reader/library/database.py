@@ -149,6 +149,8 @@ def storage_error(path: Path, action: str, exc: sqlite3.Error) -> StorageError:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or type(exc) is sqlite3.DatabaseError:
         return corrupt_error(path, exc)  # "file is not a database", "database disk image is malformed"
+    if "Could not decode to UTF-8" in str(exc):  # Offprint writes only UTF-8: damaged bytes inside a row
+        return corrupt_error(path, exc)
     if code == _SQLITE_READONLY or "readonly" in str(exc) or "read-only" in str(exc):
         return ReadOnlyLibraryError(f"the library database {path} cannot be written ({exc})")
     # locked or busy, disk I/O error, a full disk, a table missing from a damaged or foreign file

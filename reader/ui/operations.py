@@ -102,7 +102,7 @@ def search(library: Library, query: str, filters: Filters, sort: SortOrder, view
         sidebar_counts,
         library.count(),
         view,
-        len(library.trashed()),
+        library.trash_count(),
         len(attention),
         duplicates,
     )
