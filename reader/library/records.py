@@ -55,12 +55,22 @@ def sort_keys(effective: Mapping[str, Any]) -> tuple[str, str, str, int]:
     )
 
 
+#: The mark of an article whose page gave no article text (it shows under Needs Attention).
+NO_TEXT = "no text found"
+
+
+def attention_for(text: str) -> str | None:
+    """Why an article with this text needs the user's eye, or None."""
+    return None if text.strip() else NO_TEXT
+
+
 def repairs_json(article: Article) -> str:
     return json.dumps([entry.to_json() for entry in article.repairs])
 
 
 def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mapping[str, str]) -> StoredArticle:
-    """An ``articles`` row (``SELECT *``) with its edits and resources (name → media type)."""
+    """An ``articles`` row (``SELECT *`` and the trash's ``trashed_at``) with its edits and resources
+    (name → media type)."""
     effective = json.loads(row["effective"])
     return StoredArticle(
         id=row["id"],
@@ -74,6 +84,8 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),
+        attention=row["attention"],
+        trashed_at=row["trashed_at"],
         **{name: _citation_value(name, effective.get(name)) for name in _CITATION_FIELDS},
     )
 
