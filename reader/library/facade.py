@@ -24,7 +24,7 @@ from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.index.manager import IndexManager
 from reader.library.lock import WriterLock
 from reader.library.originals import Originals
-from reader.library.query import Node, clause_text, parse_query, positive_terms
+from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
 from reader.library.store import Store
 from reader.library.types import (
     EDITABLE_FIELDS,
@@ -224,18 +224,22 @@ class Library:
         engine = self.index.engine
         counts: dict[str, dict[str, int]] = {}
         if sort in _INDEX_SORTS:
-            if facets:
-                page, counts = engine.search_with_facets(ast, filters, sort, limit, offset)
-            else:
-                page = engine.search(ast, filters, sort, limit, offset)
+            for attempt in (ast, widened(ast)) if has_typed(ast) else (ast,):
+                if facets:
+                    page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
+                else:
+                    page = engine.search(attempt, filters, sort, limit, offset)
+                if page.total:
+                    break
             ids, scores, total = page.ids, page.scores, page.total
         else:
+            ast = self._completed(ast, filters)
             every = self.store.sorted_ids(engine.search(ast, filters, sort, None).ids, sort)
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
         hits = self._hits(ids, scores, ast if snippets else None)
-        unmatched = self._unmatched(ast) if total == 0 else []
+        unmatched = self._unmatched(widened(ast)) if total == 0 else []
         return SearchResult(total=total, hits=hits, facets=counts, unmatched=unmatched)
 
     def search_ids(
@@ -247,12 +251,19 @@ class Library:
         as_you_type: bool = True,
     ) -> list[int]:
         """Every matching id in order (``as_you_type`` as in :meth:`search`)."""
-        ast = parse_query(query, as_you_type=as_you_type)
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         sort = SortOrder(sort)
         ids = self.index.engine.search(
             ast, filters, sort if sort in _INDEX_SORTS else SortOrder.RELEVANCE, None
         ).ids
         return ids if sort in _INDEX_SORTS else self.store.sorted_ids(ids, sort)
+
+    def _completed(self, ast: Node, filters: Filters | None) -> Node:
+        """``ast``, or with the word being typed completed more widely when its usual completions find
+        nothing: the list must not empty between the letters of a word that has hits."""
+        if not has_typed(ast) or self.index.engine.search(ast, filters, SortOrder.RELEVANCE, 1).total:
+            return ast
+        return widened(ast)
 
     def unmatched_words(self, query: str, *, as_you_type: bool = True) -> list[str]:
         """The words (or phrases) of ``query`` that no article contains, as the user wrote them.
@@ -260,7 +271,7 @@ class Library:
         For the message when a search finds nothing (see :func:`~reader.library.types.no_match_message`);
         empty when every word is in some article (they are just never together, or filters exclude them).
         """
-        return self._unmatched(parse_query(query, as_you_type=as_you_type))
+        return self._unmatched(widened(parse_query(query, as_you_type=as_you_type)))
 
     def _unmatched(self, ast: Node) -> list[str]:
         engine = self.index.engine
@@ -279,7 +290,8 @@ class Library:
     def facets(
         self, query: str = "", filters: Filters | None = None, *, as_you_type: bool = True
     ) -> dict[str, dict[str, int]]:
-        return self.index.engine.facets(parse_query(query, as_you_type=as_you_type), filters)
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        return self.index.engine.facets(ast, filters)
 
     def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
         """Every hit of ``query`` in the article's text, in order (character offsets)."""

@@ -62,10 +62,15 @@ class Prefix:
 
 @dataclass(frozen=True)
 class Typed:
-    """The word being typed: matches the word itself (ranked first) or any word it begins."""
+    """The word being typed: matches the word itself (ranked first) or any word it begins.
+
+    The engines complete it to its most frequent words; ``wide`` asks for many more, everywhere
+    (when the usual completions find nothing, so the list does not empty while a word is typed).
+    """
 
     field: str | None
     text: str
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -441,6 +446,26 @@ def positive_terms(node: Node) -> list[TextClause]:
     if isinstance(node, And | Or):
         return [leaf for child in node.children for leaf in positive_terms(child)]
     return []
+
+
+def widened(node: Node) -> Node:
+    """``node`` with every :class:`Typed` word completed widely (see ``Typed.wide``)."""
+    if isinstance(node, Typed):
+        return Typed(node.field, node.text, wide=True)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(widened(child) for child in node.children))
+    if isinstance(node, Not):
+        return Not(widened(node.child))
+    return node
+
+
+def has_typed(node: Node) -> bool:
+    """Whether ``node`` has a word still being typed that is not yet completed widely."""
+    if isinstance(node, Typed):
+        return not node.wide
+    if isinstance(node, And | Or):
+        return any(has_typed(child) for child in node.children)
+    return isinstance(node, Not) and has_typed(node.child)
 
 
 _FIELD_NAMES = {"authors": "author", "topics": "topic"}

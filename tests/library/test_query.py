@@ -19,8 +19,10 @@ from reader.library.query import (
     Term,
     Typed,
     clause_text,
+    has_typed,
     parse_query,
     positive_terms,
+    widened,
 )
 
 
@@ -163,3 +165,12 @@ def test_clause_text_writes_a_clause_back_as_typed() -> None:
         "author:baev",
         "lev",
     ]
+
+
+def test_widened_completes_every_typed_word_widely() -> None:
+    ast = parse_query("levy -harb (quay OR lev", as_you_type=True)
+    assert has_typed(ast) and not has_typed(widened(ast))
+    assert widened(ast) == And(
+        (Term(None, "levy"), Not(Term(None, "harb")), Or((Term(None, "quay"), Typed(None, "lev", wide=True))))
+    )
+    assert not has_typed(parse_query("levy quay"))

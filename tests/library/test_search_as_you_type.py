@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from library_helpers import import_all, write_page
@@ -230,3 +231,20 @@ def test_the_corpus_titles_runs_are_all_findable(typed_library: Library) -> None
     for size in (2, 3):
         for start in range(len(title) - size + 1):
             assert wanted in first_20(typed_library, title[start : start + size]), title[start : start + size]
+
+
+def test_a_short_prefix_looks_in_the_text_when_titles_alone_find_nothing(
+    library: Library, tmp_path: Path
+) -> None:
+    """One or two letters complete in titles, authors and topics first; when that finds nothing
+    with the other words, the text is searched too, so the list does not empty mid-word."""
+    pages = [
+        write_page(tmp_path, "a.html", "Levels of the sea", "Nothing about ports here."),
+        write_page(tmp_path, "b.html", "Quay report", "The harbour levy was raised again."),
+    ]
+    import_all(library, pages, workers=0)
+    [quay] = [hit.id for hit in library.search("quay").hits]
+    for typing in ("harbour l", "harbour le", "harbour lev", "harbour levy"):
+        assert library.search_ids(typing) == [quay], typing
+        assert library.search(typing).total == 1
+        assert library.facets(typing)["years"] == library.facets("harbour levy")["years"]

@@ -28,8 +28,26 @@ ORDER_ID_SPAN = 10**10  # an order key is date_key * ORDER_ID_SPAN + article id
 # Where an unfielded word is looked for, and what a match there weighs: the title and the authors
 # above the text, so an article about a word (or by a person) comes before one that mentions it.
 FIELD_BOOSTS = {"title": 3.0, "authors": 2.5, "body": 1.0, "site": 1.5, "series": 1.5, "topics": 1.5}
-# Where an unfielded prefix, and the word being typed, are completed.
+# Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
+# word only in the short fields (the text too when none of them has such a word): one or two letters
+# begin a word of nearly every text, and completing them there is the slowest query there is.
 PREFIX_FIELDS = ("title", "authors", "body", "topics")
+SHORT_PREFIX = 2
+SHORT_PREFIX_FIELDS = ("title", "authors", "topics")
+
+
+# A word still being typed whose usual completions find nothing is completed again more widely: in
+# every completion field, to this many times as many words.
+WIDE_FACTOR = 4
+
+
+def completion_fields(prefix: str, *, wide: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields an unfielded prefix completes in, then those tried only when these have no completion."""
+    if len(prefix) <= SHORT_PREFIX and not wide:
+        return SHORT_PREFIX_FIELDS, tuple(f for f in PREFIX_FIELDS if f not in SHORT_PREFIX_FIELDS)
+    return PREFIX_FIELDS, ()
+
+
 # A word found only by completing the word being typed weighs this much of the word itself, so
 # articles with the exact word come first ("port" before "portrait").
 PREFIX_WEIGHT = 0.3

@@ -35,11 +35,12 @@ from reader.library.index.analysis import (
 from reader.library.index.base import (
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
-    PREFIX_FIELDS,
     PREFIX_WEIGHT,
+    WIDE_FACTOR,
     IndexDoc,
     IndexPage,
     break_ties,
+    completion_fields,
     prefix_cap,
     sorts_by_date,
 )
@@ -361,7 +362,7 @@ class TantivyIndex:
         if has_no_space_script(node.text):
             return self._prefix(node.field, node.text)  # a run of bigrams matches inside words already
         exact = self._words(node.field, [node.text])
-        completions = self._completions(node.field, node.text, weight=PREFIX_WEIGHT)
+        completions = self._completions(node.field, node.text, weight=PREFIX_WEIGHT, wide=node.wide)
         parts = [q for q in (exact, completions) if q is not None]
         return _should(parts) if parts else None
 
@@ -372,20 +373,26 @@ class TantivyIndex:
             found = self._completions(field, text, weight=1.0)
         return found if found is not None else tantivy.Query.empty_query()
 
-    def _completions(self, field: str | None, text: str, *, weight: float) -> tantivy.Query | None:
+    def _completions(
+        self, field: str | None, text: str, *, weight: float, wide: bool = False
+    ) -> tantivy.Query | None:
         """The most frequent indexed terms a word starting with ``text`` may have: in each field a
         document scores its best one (as the whoosh engine does), so a rare completion counts more
         than a common one and many completions count no more than one."""
         alternatives: list[tantivy.Query] = []
-        for name, boost in [(field, 1.0)] if field else [(f, FIELD_BOOSTS[f]) for f in PREFIX_FIELDS]:
-            top = self._completion_terms(name, text)
-            if top:
-                terms = [tantivy.Query.term_query(self._schema, name, term) for term in top]
-                best = terms[0] if len(terms) == 1 else tantivy.Query.disjunction_max_query(terms)
-                alternatives.append(_boosted(best, boost * weight))
+        first, fallback = ((field,), ()) if field else completion_fields(fold_word(text), wide=wide)
+        for names in (first, fallback):
+            for name in names:
+                top = self._completion_terms(name, text, wide=wide)
+                if top:
+                    terms = [tantivy.Query.term_query(self._schema, name, term) for term in top]
+                    best = terms[0] if len(terms) == 1 else tantivy.Query.disjunction_max_query(terms)
+                    alternatives.append(_boosted(best, (1.0 if field else FIELD_BOOSTS[name]) * weight))
+            if alternatives:
+                break
         return _should(alternatives) if alternatives else None
 
-    def _completion_terms(self, name: str, text: str) -> list[str]:
+    def _completion_terms(self, name: str, text: str, *, wide: bool = False) -> list[str]:
         prefix = fold_word(text)
         if not prefix:
             return []
@@ -395,7 +402,8 @@ class TantivyIndex:
                 frequency = self._searcher.doc_freq(name, candidate)
                 if frequency:
                     found[candidate] = frequency
-        return sorted(found, key=found.__getitem__, reverse=True)[: prefix_cap(prefix, PREFIX_EXPANSION_CAP)]
+        cap = prefix_cap(prefix, PREFIX_EXPANSION_CAP) * (WIDE_FACTOR if wide else 1)
+        return sorted(found, key=found.__getitem__, reverse=True)[:cap]
 
     def _phrase_prefix(self, node: Phrase) -> tantivy.Query | None:
         """An unclosed quotation while typing: the words so far in order, the last one completed."""

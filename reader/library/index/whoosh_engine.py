@@ -43,11 +43,12 @@ from reader.library.index.analysis import (
 from reader.library.index.base import (
     FIELD_BOOSTS,
     ORDER_ID_SPAN,
-    PREFIX_FIELDS,
     PREFIX_WEIGHT,
+    WIDE_FACTOR,
     IndexDoc,
     IndexPage,
     break_ties,
+    completion_fields,
     prefix_cap,
     sorts_by_date,
 )
@@ -363,12 +364,12 @@ class _Completions:
     a prefix reads the term info of every term that starts with it, ~3 µs each.  That is nothing for
     "harbo" and hundreds of milliseconds for "h" in a large vocabulary.  So the first time a letter
     starts a prefix, one pass over that letter's terms records the top completions of the letter and
-    of each two- and three-letter prefix under it; longer prefixes are few terms and read directly.
+    of each two-letter prefix under it; longer prefixes are few terms and read directly.
     Segments never change once written, so what is learnt of one lasts until a merge replaces it.
     """
 
     KEEP = WHOOSH_PREFIX_CAP + 8  # per short prefix and segment: enough for the cap after merging segments
-    SHORT = 3  # prefixes up to this long come from the letter's table
+    SHORT = 2  # prefixes up to this long come from the letter's table
 
     def __init__(self) -> None:
         self._short: dict[tuple[str, str, str], dict[str, list[tuple[int, str]]]] = {}
@@ -915,7 +916,7 @@ class WhooshIndex:
         if has_no_space_script(node.text):
             return self._prefix(node.field, node.text)  # a run of bigrams matches inside words already
         stems = self.stem(node.text)
-        completions = self._completions(node.field, node.text, exclude=set(stems[:1]))
+        completions = self._completions(node.field, node.text, exclude=set(stems[:1]), wide=node.wide)
         exact = [(f, stems[0], boost) for f, boost in self._boosts(node.field)] if len(stems) == 1 else []
         terms = exact + [(f, term, boost * PREFIX_WEIGHT) for f, term, boost in completions]
         if len(stems) > 1:  # a word the analyser splits (e.g. "x_y" → a phrase): the phrase, or completions
@@ -932,25 +933,28 @@ class WhooshIndex:
         terms = self._completions(field, text, exclude=set())
         return _TermUnion(terms, self._postings) if terms else query.NullQuery
 
-    def _completions(self, field: str | None, text: str, exclude: set[str]) -> list[tuple[str, str, float]]:
+    def _completions(
+        self, field: str | None, text: str, exclude: set[str], *, wide: bool = False
+    ) -> list[tuple[str, str, float]]:
         """(field, term, boost) of the most frequent indexed terms a word starting with ``text`` may have."""
         prefix = fold_word(text)
         if not prefix:
             return []
         reader = self._searcher.reader()
         candidates = [*self.stem(text)[:1], *stem_heads(prefix)]
-        cap = prefix_cap(prefix, WHOOSH_PREFIX_CAP)
+        cap = prefix_cap(prefix, WHOOSH_PREFIX_CAP) * (WIDE_FACTOR if wide else 1)
+        first, fallback = ((field,), ()) if field else completion_fields(prefix, wide=wide)
         found: list[tuple[str, str, float]] = []
-        for name, boost in self._boosts(field) if field else self._prefix_boosts():
-            # the most frequent only: an unbounded expansion of a short prefix is whoosh's slowest query
-            top = self._completion_table.top(reader, name, prefix, cap)
-            top += [t for t in candidates if t not in top and reader.doc_frequency(name, t)]
-            found += [(name, term, boost) for term in top if term not in exclude]
+        for names in (first, fallback):
+            for name in names:
+                # the most frequent only: an unbounded expansion of a short prefix is whoosh's slowest query
+                top = self._completion_table.top(reader, name, prefix, cap)
+                top += [t for t in candidates if t not in top and reader.doc_frequency(name, t)]
+                boost = 1.0 if field else FIELD_BOOSTS[name]
+                found += [(name, term, boost) for term in top if term not in exclude]
+            if found:
+                break
         return found
-
-    @staticmethod
-    def _prefix_boosts() -> list[tuple[str, float]]:
-        return [(name, FIELD_BOOSTS[name]) for name in PREFIX_FIELDS]
 
     def _phrase_prefix(self, node: Phrase) -> query.Query | None:
         """An unclosed quotation while typing: the words so far in order, the last one completed."""
