@@ -33,6 +33,7 @@ from reader.library.types import (
     SearchResult,
     SortOrder,
     StoredArticle,
+    no_match_message,
 )
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "SortOrder",
     "StorageError",
     "StoredArticle",
+    "no_match_message",
     "resolve_library_folder",
     "styles_folder_for",
 ]

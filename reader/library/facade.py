@@ -24,7 +24,7 @@ from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.index.manager import IndexManager
 from reader.library.lock import WriterLock
 from reader.library.originals import Originals
-from reader.library.query import Node, parse_query
+from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
 from reader.library.store import Store
 from reader.library.types import (
     EDITABLE_FIELDS,
@@ -243,45 +243,91 @@ class Library:
         offset: int = 0,
         snippets: bool = True,
         facets: bool = True,
+        as_you_type: bool = True,
     ) -> SearchResult:
         """One page of results with facet counts and highlighted snippets.
 
-        Raises :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.
+        ``as_you_type`` (the default, as in the app's search field and ``offprint search``): the last
+        word also matches as a prefix and an unfinished end (an open quotation or bracket, a bare
+        ``field:``) is read leniently; False reads a finished query exactly (``--exact``).  Raises
+        :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.  When
+        nothing matches, ``unmatched`` names the words no article contains.
         """
-        ast = parse_query(query)
+        ast = parse_query(query, as_you_type=as_you_type)
         sort = SortOrder(sort)
         engine = self.index.engine
         counts: dict[str, dict[str, int]] = {}
         if sort in _INDEX_SORTS:
-            if facets:
-                page, counts = engine.search_with_facets(ast, filters, sort, limit, offset)
-            else:
-                page = engine.search(ast, filters, sort, limit, offset)
+            for attempt in (ast, widened(ast)) if has_typed(ast) else (ast,):
+                if facets:
+                    page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
+                else:
+                    page = engine.search(attempt, filters, sort, limit, offset)
+                if page.total:
+                    break
             ids, scores, total = page.ids, page.scores, page.total
         else:
+            ast = self._completed(ast, filters)
             every = self.store.sorted_ids(engine.search(ast, filters, sort, None).ids, sort)
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
         hits = self._hits(ids, scores, ast if snippets else None)
-        return SearchResult(total=total, hits=hits, facets=counts)
+        unmatched = self._unmatched(widened(ast)) if total == 0 else []
+        return SearchResult(total=total, hits=hits, facets=counts, unmatched=unmatched)
 
     def search_ids(
-        self, query: str = "", filters: Filters | None = None, *, sort: SortOrder = SortOrder.RELEVANCE
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        sort: SortOrder = SortOrder.RELEVANCE,
+        as_you_type: bool = True,
     ) -> list[int]:
-        ast = parse_query(query)
+        """Every matching id in order (``as_you_type`` as in :meth:`search`)."""
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         sort = SortOrder(sort)
         ids = self.index.engine.search(
             ast, filters, sort if sort in _INDEX_SORTS else SortOrder.RELEVANCE, None
         ).ids
         return ids if sort in _INDEX_SORTS else self.store.sorted_ids(ids, sort)
 
-    def summaries(self, ids: Sequence[int], *, query: str = "") -> list[SearchHit]:
-        ast = parse_query(query) if query.strip() else None
+    def _completed(self, ast: Node, filters: Filters | None) -> Node:
+        """``ast``, or with the word being typed completed more widely when its usual completions find
+        nothing: the list must not empty between the letters of a word that has hits."""
+        if not has_typed(ast) or self.index.engine.search(ast, filters, SortOrder.RELEVANCE, 1).total:
+            return ast
+        return widened(ast)
+
+    def unmatched_words(self, query: str, *, as_you_type: bool = True) -> list[str]:
+        """The words (or phrases) of ``query`` that no article contains, as the user wrote them.
+
+        For the message when a search finds nothing (see :func:`~reader.library.types.no_match_message`);
+        empty when every word is in some article (they are just never together, or filters exclude them).
+        """
+        return self._unmatched(widened(parse_query(query, as_you_type=as_you_type)))
+
+    def _unmatched(self, ast: Node) -> list[str]:
+        engine = self.index.engine
+        missing: list[str] = []
+        for clause in positive_terms(ast):
+            if engine.search(clause, None, SortOrder.RELEVANCE, 1).total == 0:
+                text = clause_text(clause)
+                if text not in missing:
+                    missing.append(text)
+        return missing
+
+    def summaries(self, ids: Sequence[int], *, query: str = "", as_you_type: bool = True) -> list[SearchHit]:
+        ast = parse_query(query, as_you_type=as_you_type) if query.strip() else None
         return self._hits(list(ids), [0.0] * len(ids), ast)
 
     def facets(
-        self, query: str = "", filters: Filters | None = None, *, keep_own_facet_open: bool = True
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        keep_own_facet_open: bool = True,
+        as_you_type: bool = True,
     ) -> dict[str, dict[str, int]]:
         """Facet name (see ``FACETS``) → value → how many articles match the query and the filters.
 
@@ -289,8 +335,9 @@ class Library:
         way) a facet with ticked values is counted under the query and the *other* facets' filters
         only: its other values stay listed, each with the articles it would add.  Without it every
         facet is counted under all the filters (what ``search`` returns with its hits).
+        ``as_you_type`` reads the query as :meth:`search` does.
         """
-        ast = parse_query(query)
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         engine = self.index.engine
         counts = engine.facets(ast, filters)
         if filters is None or not keep_own_facet_open:
@@ -300,9 +347,9 @@ class Library:
                 counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
         return counts
 
-    def matches(self, article_id: int, query: str) -> list[Match]:
+    def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
         """Every hit of ``query`` in the article's text, in order (character offsets)."""
-        ast = parse_query(query)
+        ast = parse_query(query, as_you_type=as_you_type)
         text = self.store.text(int(article_id))
         return [Match(start, end) for start, end in self._highlighter(ast).spans(text)]
 

@@ -98,6 +98,8 @@ class SearchResult:
     total: int
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]]  # facet name (see FACETS) → value → count
+    # When nothing matched: the query's words (or phrases) that no article contains, as written.
+    unmatched: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,7 +119,21 @@ class SearchResult:
                 for h in self.hits
             ],
             "facets": self.facets,
+            "unmatched": self.unmatched,
         }
+
+
+def no_match_message(query: str, unmatched: Sequence[str]) -> str:
+    """What the app and the CLI say when ``query`` finds nothing, naming the words no article has.
+
+    ``No articles match “harbour xyzzy”: “xyzzy” is in no article.``
+    """
+    shown = f"No articles match “{query}”" if query.strip() else "No articles match"
+    if not unmatched:
+        return shown + "."
+    words = [f"“{word}”" for word in unmatched]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{shown}: {listed} {'is' if len(words) == 1 else 'are'} in no article."
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,9 @@ def test_matches_are_every_hit_in_order(filled: Library) -> None:
 @ONE_ENGINE
 def test_malformed_query_raises_query_error(filled: Library) -> None:
     with pytest.raises(QueryError, match="never closed"):
-        filled.search('"sea ice')
+        filled.search('"sea ice', as_you_type=False)
+    with pytest.raises(QueryError, match="unknown field"):
+        filled.search("colour:red")  # no more typing could mend it
 
 
 @ONE_ENGINE
