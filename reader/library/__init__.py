@@ -20,6 +20,7 @@ from reader.library.facade import IfLocked, Library
 from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.paths import resolve_library_folder, styles_folder_for
 from reader.library.types import (
+    ADDED_WINDOWS,
     EDITABLE_FIELDS,
     FACETS,
     LIST_FIELDS,
@@ -37,6 +38,7 @@ from reader.library.types import (
 )
 
 __all__ = [
+    "ADDED_WINDOWS",
     "DEFAULT_ENGINE",
     "EDITABLE_FIELDS",
     "ENGINES",

@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
 from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
-from reader.library import paths
+from reader.library import added, paths
 from reader.library.check import CheckReport, check_library
 from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
@@ -34,6 +36,7 @@ from reader.library.types import (
     Filters,
     ImportProgress,
     ImportResult,
+    ImportStatus,
     Match,
     SearchHit,
     SearchResult,
@@ -244,8 +247,10 @@ class Library:
         snippets: bool = True,
         facets: bool = True,
         as_you_type: bool = True,
+        reverse: bool = False,
     ) -> SearchResult:
-        """One page of results with facet counts and highlighted snippets.
+        """One page of results with facet counts and highlighted snippets (``reverse``: ``sort`` the
+        other way round; see :class:`SortOrder`).
 
         ``as_you_type`` (the default, as in the app's search field and ``offprint search``): the last
         word also matches as a prefix and an unfinished end (an open quotation or bracket, a bare
@@ -256,8 +261,10 @@ class Library:
         ast = parse_query(query, as_you_type=as_you_type)
         sort = SortOrder(sort)
         engine = self.index.engine
+        starts = self._added_starts()
+        filters = added.resolved(filters, starts)
         counts: dict[str, dict[str, int]] = {}
-        if sort in _INDEX_SORTS:
+        if sort in _INDEX_SORTS and not reverse:
             for attempt in (ast, widened(ast)) if has_typed(ast) else (ast,):
                 if facets:
                     page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
@@ -268,10 +275,12 @@ class Library:
             ids, scores, total = page.ids, page.scores, page.total
         else:
             ast = self._completed(ast, filters)
-            every = self.store.sorted_ids(engine.search(ast, filters, sort, None).ids, sort)
+            every = self._all_ids(ast, filters, sort, reverse)
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
+        if counts:
+            counts["added"] = added.window_counts(counts.get("added", {}), starts)
         hits = self._hits(ids, scores, ast if snippets else None)
         unmatched = self._unmatched(widened(ast)) if total == 0 else []
         return SearchResult(total=total, hits=hits, facets=counts, unmatched=unmatched)
@@ -283,14 +292,25 @@ class Library:
         *,
         sort: SortOrder = SortOrder.RELEVANCE,
         as_you_type: bool = True,
+        reverse: bool = False,
     ) -> list[int]:
-        """Every matching id in order (``as_you_type`` as in :meth:`search`)."""
+        """Every matching id in order (``as_you_type`` and ``reverse`` as in :meth:`search`)."""
+        filters = added.resolved(filters, self._added_starts())
         ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
-        sort = SortOrder(sort)
-        ids = self.index.engine.search(
-            ast, filters, sort if sort in _INDEX_SORTS else SortOrder.RELEVANCE, None
-        ).ids
-        return ids if sort in _INDEX_SORTS else self.store.sorted_ids(ids, sort)
+        return self._all_ids(ast, filters, SortOrder(sort), reverse)
+
+    def _all_ids(self, ast: Node, filters: Filters | None, sort: SortOrder, reverse: bool) -> list[int]:
+        engine = self.index.engine
+        if sort == SortOrder.RELEVANCE or (sort in _INDEX_SORTS and not reverse):
+            ids = engine.search(ast, filters, sort, None).ids
+            return ids[::-1] if reverse else ids
+        matching = engine.search(ast, filters, SortOrder.RELEVANCE, None).ids
+        return self.store.sorted_ids(matching, sort, reverse=reverse)
+
+    def _added_starts(self) -> dict[str, int]:
+        """Where each Date Added window starts now (see :mod:`.added`)."""
+        recorded = self.store.setting(added.LAST_IMPORT_SETTING)
+        return added.window_starts(datetime.now(UTC), int(recorded) if recorded else None)
 
     def _completed(self, ast: Node, filters: Filters | None) -> Node:
         """``ast``, or with the word being typed completed more widely when its usual completions find
@@ -335,16 +355,21 @@ class Library:
         way) a facet with ticked values is counted under the query and the *other* facets' filters
         only: its other values stay listed, each with the articles it would add.  Without it every
         facet is counted under all the filters (what ``search`` returns with its hits).
-        ``as_you_type`` reads the query as :meth:`search` does.
+        ``as_you_type`` reads the query as :meth:`search` does.  ``"added"`` counts the articles in each
+        Date Added window (``ADDED_WINDOWS``; the last import's only once an import was recorded).
         """
+        starts = self._added_starts()
+        filters = added.resolved(filters, starts)
         ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         engine = self.index.engine
         counts = engine.facets(ast, filters)
-        if filters is None or not keep_own_facet_open:
-            return counts
-        for facet in FACETS:  # the Filters field of each facet has the facet's name
-            if getattr(filters, facet):
-                counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
+        if filters is not None and keep_own_facet_open:
+            for facet in FACETS:  # the Filters field of each facet has the facet's name
+                if getattr(filters, facet):
+                    counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
+            if filters.added_since is not None:
+                counts["added"] = engine.facets(ast, added.without_added(filters)).get("added", {})
+        counts["added"] = added.window_counts(counts.get("added", {}), starts)
         return counts
 
     def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
@@ -364,7 +389,7 @@ class Library:
         for article_id, score in zip(ids, scores, strict=True):
             if article_id not in rows:
                 continue  # removed since the index answered
-            meta = rows[article_id][0]
+            meta, imported_at = rows[article_id]
             snippet = ""
             if highlighter is not None:
                 snippet = highlighter.snippet(texts.get(article_id, ""), fallback=meta.get("excerpt") or "")
@@ -379,6 +404,8 @@ class Library:
                     topics=list(meta.get("topics") or []),
                     score=round(float(score), 4),
                     snippet=snippet,
+                    imported_at=imported_at,
+                    organizations=list(meta.get("organizations") or []),
                 )
             )
         return hits
@@ -404,8 +431,14 @@ class Library:
         """Run an import with a marker file present, so a crash mid-way is cleaned up on the next open."""
         marker = _import_marker(self.folder)
         marker.touch()
+        started, recorded = int(time.time()), False
         try:
-            yield from results
+            for result in results:
+                if not recorded and result.status is ImportStatus.IMPORTED:
+                    # "Recently imported" (Date Added: last import) is this import from now on
+                    self.store.set_setting(added.LAST_IMPORT_SETTING, str(started))
+                    recorded = True
+                yield result
         except Exception:
             # e.g. the disk filled up at a commit: originals of the batch that failed belong to no article
             self._finish_interrupted_import()

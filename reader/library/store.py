@@ -34,6 +34,15 @@ from reader.library.records import (
 )
 from reader.library.types import SortOrder, StoredArticle
 
+# A sort order's column, the value that means "none" (sorted last either way), and whether it ascends.
+_SORT_COLUMNS: dict[SortOrder, tuple[str, str, bool]] = {
+    SortOrder.DATE: ("sort_date", "0", False),
+    SortOrder.TITLE: ("sort_title", "''", True),
+    SortOrder.AUTHOR: ("sort_author", "''", True),
+    SortOrder.SITE: ("sort_site", "''", True),
+    SortOrder.ADDED: ("imported_at", "''", False),
+}
+
 
 class Store:
     """One connection to a library database (used from one thread at a time)."""
@@ -158,13 +167,15 @@ class Store:
         }
 
     @reads
-    def summaries(self, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str | None]]:
-        """id → (effective metadata, text when asked) for the ids that exist."""
-        found: dict[int, tuple[dict[str, Any], str | None]] = {}
+    def summaries(self, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
+        """id → (effective metadata, when it was imported) for the ids that exist."""
+        found: dict[int, tuple[dict[str, Any], str]] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for row in self._conn.execute(f"SELECT id, effective FROM articles WHERE id IN ({marks})", chunk):
-                found[row[0]] = (json.loads(row[1]), None)
+            for row in self._conn.execute(
+                f"SELECT id, effective, imported_at FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = (json.loads(row[1]), row[2])
         return found
 
     @reads
@@ -184,24 +195,32 @@ class Store:
         return str(row[0])
 
     @reads
-    def sorted_ids(self, ids: Sequence[int] | None, sort: SortOrder) -> list[int]:
-        """``ids`` (None: all) ordered by a metadata column; undated/untitled last."""
-        column, direction = {
-            SortOrder.DATE: ("sort_date", "DESC"),
-            SortOrder.TITLE: ("sort_title", "ASC"),
-            SortOrder.AUTHOR: ("sort_author", "ASC"),
-            SortOrder.SITE: ("sort_site", "ASC"),
-        }.get(sort, ("sort_date", "DESC"))
-        empty = "0" if column == "sort_date" else "''"
-        order = f"({column} = {empty}), {column} {direction}, id DESC"
+    def sorted_ids(self, ids: Sequence[int] | None, sort: SortOrder, *, reverse: bool = False) -> list[int]:
+        """``ids`` (None: all) ordered by a metadata column (``reverse``: the other way round); the
+        articles without a value for it (undated, untitled, in no series) last either way."""
+        if sort == SortOrder.SERIES:
+            return self._by_series(ids, reverse=reverse)
+        column, empty, ascending = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[SortOrder.DATE])
+        direction = "ASC" if ascending != reverse else "DESC"
+        ties = "ASC" if reverse else "DESC"  # newest import first; exactly the other way when reversed
+        order = f"({column} = {empty}), {column} {direction}, id {ties}"
+        rows = self._conn.execute(f"SELECT id FROM articles ORDER BY {order}")
         if ids is None:
-            return [row[0] for row in self._conn.execute(f"SELECT id FROM articles ORDER BY {order}")]
+            return [row[0] for row in rows]
         wanted = set(ids)
-        return [
-            row[0]
-            for row in self._conn.execute(f"SELECT id FROM articles ORDER BY {order}")
-            if row[0] in wanted
+        return [row[0] for row in rows if row[0] in wanted]
+
+    def _by_series(self, ids: Sequence[int] | None, *, reverse: bool) -> list[int]:
+        """By the first series (case folded), then oldest first within a series (its reading order)."""
+        rows = self._conn.execute(
+            "SELECT id, coalesce(json_extract(effective, '$.series[0]'), ''), sort_date FROM articles"
+        ).fetchall()
+        wanted = set(ids) if ids is not None else None
+        keyed = [
+            (str(row[1]).casefold(), row[2], row[0]) for row in rows if (wanted is None or row[0] in wanted)
         ]
+        in_series = sorted((key for key in keyed if key[0]), reverse=reverse)
+        return [key[2] for key in in_series] + sorted(key[2] for key in keyed if not key[0])
 
     @reads
     def resource(self, article_id: int, name: str) -> bytes | None:
@@ -217,19 +236,21 @@ class Store:
             last = 0
             while True:
                 rows = self._conn.execute(
-                    "SELECT id, effective, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                    "SELECT id, effective, text, imported_at FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                    (last, batch),
                 ).fetchall()
                 if not rows:
                     return
                 for row in rows:
-                    yield index_doc(row[0], json.loads(row[1]), row[2])
+                    yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
                 last = rows[-1][0]
         for chunk in chunks(list(ids), batch):
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                f"SELECT id, effective, text FROM articles WHERE id IN ({marks}) ORDER BY id", chunk
+                f"SELECT id, effective, text, imported_at FROM articles WHERE id IN ({marks}) ORDER BY id",
+                chunk,
             ):
-                yield index_doc(row[0], json.loads(row[1]), row[2])
+                yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
 
     @reads
     def stats(self) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def test_search_json_has_the_documented_shape(lib_dir: str, capsys: pytest.Captu
         "snippet",
     }
     assert data["hits"][0]["title"] == "Shipping lanes and sea ice"
-    assert set(data["facets"]) == {"series", "topics", "authors", "sites", "years"}
+    assert set(data["facets"]) == {"series", "topics", "authors", "sites", "years", "added"}
 
 
 def test_search_text_output_and_bad_query(lib_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -50,7 +50,7 @@ def test_search_returns_hits_with_metadata_snippets_and_facets(filled: Library) 
     assert hit.series == ["Polar Politics"] and hit.topics == ["Arctic", "Diplomacy"]
     assert "<b>Arctic</b>" in hit.snippet
     assert result.facets["years"] == {"2026": 1}
-    assert set(result.facets) == {"series", "topics", "authors", "sites", "years"}
+    assert set(result.facets) == {"series", "topics", "authors", "sites", "years", "added"}
 
 
 def test_snippets_highlight_stemmed_and_accent_folded_words(filled: Library) -> None:

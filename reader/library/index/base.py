@@ -16,8 +16,8 @@ from reader.library.query import Node
 from reader.library.types import Filters, SortOrder
 
 # Bump when the fields or their analysis change: indexes rebuild on open.  3: runs of scripts without
-# spaces as bigrams, NFKC-folded words.
-SCHEMA_VERSION = 3
+# spaces as bigrams, NFKC-folded words.  4: when each article was added.
+SCHEMA_VERSION = 4
 ENGINES = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
 # Beyond this many articles whoosh's prefix and phrase queries get slow; the app suggests tantivy.
@@ -48,6 +48,16 @@ def completion_fields(prefix: str, *, wide: bool = False) -> tuple[tuple[str, ..
     return PREFIX_FIELDS, ()
 
 
+# The "added" counts an engine's facets() gives: how many matching articles were added in each minute,
+# keyed by the minute's start (Unix seconds, as a string); the library turns them into Date Added windows.
+ADDED_BUCKET_SECONDS = 60
+
+
+def added_bucket(added: int) -> int:
+    """The start of the minute ``added`` (Unix seconds) falls in."""
+    return added - added % ADDED_BUCKET_SECONDS
+
+
 # A word found only by completing the word being typed weighs this much of the word itself, so
 # articles with the exact word come first ("port" before "portrait").
 PREFIX_WEIGHT = 0.3
@@ -76,6 +86,7 @@ class IndexDoc:
     topics: list[str] = field(default_factory=list)
     date: str | None = None
     language: str | None = None
+    added: int = 0  # when it was added to the library, Unix seconds (0: unknown)
 
     @property
     def date_key(self) -> int:

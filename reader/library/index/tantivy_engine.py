@@ -33,6 +33,7 @@ from reader.library.index.analysis import (
     stem_heads,
 )
 from reader.library.index.base import (
+    ADDED_BUCKET_SECONDS,
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
     PREFIX_WEIGHT,
@@ -88,6 +89,7 @@ def make_schema() -> tantivy.Schema:
     builder.add_unsigned_field("date", indexed=True, fast=True)
     builder.add_unsigned_field("order", fast=True)
     builder.add_unsigned_field("year", indexed=True, fast=True)
+    builder.add_unsigned_field("added", indexed=True, fast=True)
     builder.add_text_field("language", stored=False, tokenizer_name="raw", index_option="basic")
     return builder.build()
 
@@ -106,6 +108,7 @@ def _document(doc: IndexDoc) -> tantivy.Document:
     document.add_unsigned("date", doc.date_key)
     document.add_unsigned("order", doc.order_key)
     document.add_unsigned("year", doc.year or 0)
+    document.add_unsigned("added", doc.added)
     texts: dict[str, list[str]] = {
         "title": [doc.title],
         "body": [doc.body],
@@ -262,6 +265,9 @@ class TantivyIndex:
             facet: {"terms": {"field": f"k_{facet}", "size": FACET_LIMIT}} for facet in FACET_FIELDS
         }
         aggregations["years"] = {"terms": {"field": "year", "size": 5000}}
+        aggregations["added"] = {
+            "histogram": {"field": "added", "interval": ADDED_BUCKET_SECONDS, "min_doc_count": 1}
+        }
         if with_total:
             aggregations["total"] = {"value_count": {"field": "order"}}
         return aggregations
@@ -275,6 +281,8 @@ class TantivyIndex:
             if facet == "years":
                 pairs = [(k, n) for k, n in pairs if k not in ("0", "")]
             counts[facet] = ordered_counts(dict(pairs), facet=facet)
+        minutes = answer.get("added", {}).get("buckets", [])  # the library makes Date Added windows of them
+        counts["added"] = {str(int(b["key"])): int(b["doc_count"]) for b in minutes}
         return counts
 
     def doc_count(self) -> int:
@@ -460,6 +468,11 @@ class TantivyIndex:
                     ),
                 )
             )
+        if filters.added_since is not None:
+            since = tantivy.Query.range_query(
+                self._schema, "added", tantivy.FieldType.Unsigned, filters.added_since, 2**63
+            )
+            parts.append((occur.Must, since))
         return parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts)
 
 

@@ -47,6 +47,7 @@ from reader.library.index.base import (
     WIDE_FACTOR,
     IndexDoc,
     IndexPage,
+    added_bucket,
     break_ties,
     completion_fields,
     prefix_cap,
@@ -474,6 +475,7 @@ def make_schema() -> fields.Schema:
         topics=_text_field(text),
         date=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         order=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
+        added=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
         language=fields.ID(),
     )
     for facet in FACET_FIELDS:
@@ -507,6 +509,7 @@ def _fields_of(doc: IndexDoc) -> dict[str, Any]:
         "topics": "\n".join(doc.topics),
         "date": doc.date_key,
         "order": doc.order_key,
+        "added": doc.added,
         "language": doc.language or "",
     }
     for facet, values in facet_values.items():
@@ -539,6 +542,8 @@ class WhooshIndex:
         self._stems: dict[str, list[str]] = {}
         self._facet_cache: dict[str, list[tuple[str, ...]]] = {}
         self._date_cache: list[int] | None = None
+        self._added_cache: list[int] | None = None
+        self._added_minute_cache: list[str] | None = None
         self._year_cache: list[int] | None = None
         self._order_cache: list[int] | None = None
         self._live_cache: set[int] | None = None
@@ -597,6 +602,8 @@ class WhooshIndex:
         self._postings.forget_all_but(segments)
         self._facet_cache.clear()
         self._date_cache = None
+        self._added_cache = None
+        self._added_minute_cache = None
         self._year_cache = None
         self._order_cache = None
         self._live_cache = None
@@ -725,6 +732,9 @@ class WhooshIndex:
             high = filter_bound(filters.date_to, high=True) or 99_999_999
             dates = self._dates()
             tests.append(lambda docnum: low <= dates[docnum] <= high)
+        if filters.added_since is not None:
+            since, added = filters.added_since, self._added()
+            tests.append(lambda docnum: added[docnum] >= since)
         return lambda docnum: all(test(docnum) for test in tests)
 
     def search_with_facets(
@@ -753,6 +763,7 @@ class WhooshIndex:
         years = raw["years"]
         years.pop("0", None)  # undated
         counts["years"] = ordered_counts(dict(years), facet="years")
+        counts["added"] = dict(raw["added"])  # per minute: the library makes Date Added windows of them
         return counts
 
     def _raw_counts(self, docs: Collection[int]) -> dict[str, Counter[str]]:
@@ -776,6 +787,7 @@ class WhooshIndex:
             for facet in FACET_FIELDS
         }
         counts["years"] = Counter(map(str, map(self._years().__getitem__, docs)))
+        counts["added"] = Counter(map(self._added_minutes().__getitem__, docs))
         return counts
 
     def _live(self) -> set[int]:
@@ -798,6 +810,18 @@ class WhooshIndex:
         if self._date_cache is None:
             self._date_cache = [int(value or 0) for value in self._column("date")]
         return self._date_cache
+
+    def _added(self) -> list[int]:
+        """When each document was added to the library, Unix seconds (0: unknown)."""
+        if self._added_cache is None:
+            self._added_cache = [int(value or 0) for value in self._column("added")]
+        return self._added_cache
+
+    def _added_minutes(self) -> list[str]:
+        """The minute each document was added in (its start, as the "added" counts key it)."""
+        if self._added_minute_cache is None:
+            self._added_minute_cache = [str(added_bucket(added)) for added in self._added()]
+        return self._added_minute_cache
 
     def _years(self) -> list[int]:
         if self._year_cache is None:
@@ -992,4 +1016,6 @@ class WhooshIndex:
             low = filter_bound(filters.date_from, high=False)
             high = filter_bound(filters.date_to, high=True)
             parts.append(query.NumericRange("date", low or 1, high))
+        if filters.added_since is not None:
+            parts.append(query.NumericRange("added", filters.added_since, None))
         return parts[0] if len(parts) == 1 else query.And(parts)
