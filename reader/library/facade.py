@@ -372,6 +372,10 @@ class Library:
         counts["added"] = added.window_counts(counts.get("added", {}), starts)
         return counts
 
+    def organizations(self) -> set[str]:
+        """The authors that are organisations, not persons (the ``authors`` facet holds both)."""
+        return self.store.organization_names()
+
     def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
         """Every hit of ``query`` in the article's text, in order (character offsets)."""
         ast = parse_query(query, as_you_type=as_you_type)

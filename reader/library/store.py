@@ -223,6 +223,14 @@ class Store:
         return [key[2] for key in in_series] + sorted(key[2] for key in keyed if not key[0])
 
     @reads
+    def organization_names(self) -> set[str]:
+        """Every organisation named as an author (the index counts them among the authors)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT value FROM articles, json_each(articles.effective, '$.organizations')"
+        )
+        return {str(row[0]) for row in rows if row[0]}
+
+    @reads
     def resource(self, article_id: int, name: str) -> bytes | None:
         row = self._conn.execute(
             "SELECT data FROM resources WHERE article_id = ? AND name = ?", (article_id, name)

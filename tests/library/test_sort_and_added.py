@@ -131,3 +131,12 @@ def test_windows_start_at_local_midnight_on_monday_and_the_first(in_india: None)
     assert local["month"] == datetime(2026, 3, 1)
     assert starts["last-import"] % 60 == 0 and int(now.timestamp()) - 185 < starts["last-import"]
     assert list(starts) == ["last-import", "today", "week", "month"]
+
+
+def test_organisations_among_the_authors_are_named(library: Library, tmp_path: Path) -> None:
+    page = write_page(tmp_path / "p", "a.html", "Harbour policy", "Text.", authors=["Ana Baev"])
+    [result] = import_all(library, [page], workers=0)
+    library.update(result.article_id, organizations=["Caldrenne Centre for Policy Research"])
+    assert library.organizations() == {"Caldrenne Centre for Policy Research"}
+    authors = library.facets()["authors"]
+    assert set(authors) == {"Ana Baev", "Caldrenne Centre for Policy Research"}  # both in the one facet
