@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from reader.library import BulkEdit, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import BulkEdit, Filters, SearchHit, SortOrder, StoredArticle, no_match_message
 
 from .article_model import PAGE_SIZE
 from .error_report import log_failure
@@ -41,27 +41,36 @@ class SearchAnswer:
     first_page: list[SearchHit]
     facets: dict[str, dict[str, int]]
     library_count: int
+    unmatched: list[str]  # when nothing matched: the words no article contains, as typed
 
     def empty_message(self) -> str:
-        """What the list says when nothing matched, with the ways to widen the search."""
+        """What the list says when nothing matched: which word found nothing, and how to widen the search."""
         if self.library_count == 0:
             return "Your library is empty. Import saved pages with File → Import (Ctrl+O) or drop them here."
         hints = []
-        if self.query:
+        if self.unmatched:
+            hints.append("check the spelling")
+        elif self.query:
             hints.append("use fewer or shorter words, or OR between alternatives")
         if not self.filters.is_empty():
             hints.append("clear the filters (Ctrl+Shift+X)")
-        shown = f"“{self.query}”" if self.query else "these filters"
-        return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
+        said = (
+            no_match_message(self.query, self.unmatched) if self.query else "No articles match these filters."
+        )
+        return f"{said} To widen the search, " + " or ".join(hints) + "."
 
 
-def search(library: Library, query: str, filters: Filters, sort: SortOrder) -> SearchAnswer:
-    """The search behind the list and the sidebar (off the GUI thread)."""
-    ids = library.search_ids(query, filters, sort=sort)
+def search(
+    library: Library, query: str, filters: Filters, sort: SortOrder, reverse: bool = False
+) -> SearchAnswer:
+    """The search behind the list and the sidebar (off the GUI thread): the query as typed so far (the
+    last word also as the start of a longer one), every matching id in the list's order."""
+    ids = library.search_ids(query, filters, sort=sort, reverse=reverse)
     first = library.summaries(ids[:PAGE_SIZE], query=query)
     # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
     sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
-    return SearchAnswer(query, filters, ids, first, sidebar_counts, library.count())
+    unmatched = library.unmatched_words(query) if query and not ids else []
+    return SearchAnswer(query, filters, ids, first, sidebar_counts, library.count(), unmatched)
 
 
 # -- editing ---------------------------------------------------------------------------------------------
