@@ -1,10 +1,10 @@
 """Date Added: the windows a user filters the library by (the last import, today, this week, this month).
 
-The index keeps when each article was added (Unix seconds) and counts the matches added in each minute
-(:data:`~reader.library.index.base.ADDED_BUCKET_SECONDS`).  This module turns a window into the minute it
-starts — local midnight today, on Monday, on the 1st of the month, the start of the last import — and the
-per-minute counts into a count per window.  The windows are read at each search, so "today" moves on at
-midnight even in an app left open.
+The index keeps when each article was added (Unix seconds) and counts the matches added in each second
+(:class:`~reader.library.index.base.IndexDoc`).  This module turns a window into the second it starts —
+local midnight today, on Monday, on the 1st of the month, the start of the last import — and those counts
+into a count per window.  The windows are read at each search, so "today" moves on at midnight even in an
+app left open.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from reader.library.index.base import added_bucket
 from reader.library.types import ADDED_WINDOWS, Filters
 
 #: The store setting holding when the last import that added articles started (Unix seconds).
@@ -23,7 +22,7 @@ _NEVER = 2**53
 
 
 def window_starts(now: datetime, last_import: int | None) -> dict[str, int]:
-    """Each window's first minute, Unix seconds, in :data:`ADDED_WINDOWS` order; the last import's only
+    """Each window's first second, Unix seconds, in :data:`ADDED_WINDOWS` order; the last import's only
     when one is recorded.  Local time, daylight saving included (naive local times to ``timestamp()``)."""
     local = datetime.fromtimestamp(now.timestamp())
     midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
@@ -34,7 +33,7 @@ def window_starts(now: datetime, last_import: int | None) -> dict[str, int]:
     }
     found = {window: int(start.timestamp()) for window, start in starts.items()}
     if last_import is not None:
-        found["last-import"] = added_bucket(last_import)  # the minute it started: as the counts see it
+        found["last-import"] = last_import
     return {window: found[window] for window in ADDED_WINDOWS if window in found}
 
 
@@ -49,7 +48,7 @@ def without_added(filters: Filters | None) -> Filters | None:
     return None if filters is None else replace(filters, added=None, added_since=None)
 
 
-def window_counts(minutes: Mapping[str, int], starts: Mapping[str, int]) -> dict[str, int]:
-    """Per-minute counts (minute start → articles) as a count per window (the windows overlap)."""
-    counted = [(int(minute), count) for minute, count in minutes.items()]
-    return {window: sum(n for minute, n in counted if minute >= start) for window, start in starts.items()}
+def window_counts(seconds: Mapping[str, int], starts: Mapping[str, int]) -> dict[str, int]:
+    """Counts per second (Unix seconds → articles added then) as a count per window (they overlap)."""
+    counted = [(int(second), count) for second, count in seconds.items()]
+    return {window: sum(n for second, n in counted if second >= start) for window, start in starts.items()}

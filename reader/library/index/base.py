@@ -48,16 +48,6 @@ def completion_fields(prefix: str, *, wide: bool = False) -> tuple[tuple[str, ..
     return PREFIX_FIELDS, ()
 
 
-# The "added" counts an engine's facets() gives: how many matching articles were added in each minute,
-# keyed by the minute's start (Unix seconds, as a string); the library turns them into Date Added windows.
-ADDED_BUCKET_SECONDS = 60
-
-
-def added_bucket(added: int) -> int:
-    """The start of the minute ``added`` (Unix seconds) falls in."""
-    return added - added % ADDED_BUCKET_SECONDS
-
-
 # A word found only by completing the word being typed weighs this much of the word itself, so
 # articles with the exact word come first ("port" before "portrait").
 PREFIX_WEIGHT = 0.3
@@ -86,7 +76,10 @@ class IndexDoc:
     topics: list[str] = field(default_factory=list)
     date: str | None = None
     language: str | None = None
-    added: int = 0  # when it was added to the library, Unix seconds (0: unknown)
+    # When it was added to the library, Unix seconds (0: unknown).  An engine's facets() counts the matches
+    # added in each second under "added" (the second as a string); the library makes Date Added windows
+    # of those counts (a library gets a few distinct seconds per import, never more than its articles).
+    added: int = 0
 
     @property
     def date_key(self) -> int:

@@ -33,7 +33,6 @@ from reader.library.index.analysis import (
     stem_heads,
 )
 from reader.library.index.base import (
-    ADDED_BUCKET_SECONDS,
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
     PREFIX_WEIGHT,
@@ -266,7 +265,7 @@ class TantivyIndex:
         }
         aggregations["years"] = {"terms": {"field": "year", "size": 5000}}
         aggregations["added"] = {
-            "histogram": {"field": "added", "interval": ADDED_BUCKET_SECONDS, "min_doc_count": 1}
+            "histogram": {"field": "added", "interval": 1, "min_doc_count": 1}  # per second, as whoosh
         }
         if with_total:
             aggregations["total"] = {"value_count": {"field": "order"}}
@@ -281,8 +280,8 @@ class TantivyIndex:
             if facet == "years":
                 pairs = [(k, n) for k, n in pairs if k not in ("0", "")]
             counts[facet] = ordered_counts(dict(pairs), facet=facet)
-        minutes = answer.get("added", {}).get("buckets", [])  # the library makes Date Added windows of them
-        counts["added"] = {str(int(b["key"])): int(b["doc_count"]) for b in minutes}
+        seconds = answer.get("added", {}).get("buckets", [])  # the library makes Date Added windows of them
+        counts["added"] = {str(int(b["key"])): int(b["doc_count"]) for b in seconds}
         return counts
 
     def doc_count(self) -> int:

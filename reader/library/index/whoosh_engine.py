@@ -47,7 +47,6 @@ from reader.library.index.base import (
     WIDE_FACTOR,
     IndexDoc,
     IndexPage,
-    added_bucket,
     break_ties,
     completion_fields,
     prefix_cap,
@@ -543,7 +542,7 @@ class WhooshIndex:
         self._facet_cache: dict[str, list[tuple[str, ...]]] = {}
         self._date_cache: list[int] | None = None
         self._added_cache: list[int] | None = None
-        self._added_minute_cache: list[str] | None = None
+        self._added_key_cache: list[str] | None = None
         self._year_cache: list[int] | None = None
         self._order_cache: list[int] | None = None
         self._live_cache: set[int] | None = None
@@ -603,7 +602,7 @@ class WhooshIndex:
         self._facet_cache.clear()
         self._date_cache = None
         self._added_cache = None
-        self._added_minute_cache = None
+        self._added_key_cache = None
         self._year_cache = None
         self._order_cache = None
         self._live_cache = None
@@ -763,7 +762,7 @@ class WhooshIndex:
         years = raw["years"]
         years.pop("0", None)  # undated
         counts["years"] = ordered_counts(dict(years), facet="years")
-        counts["added"] = dict(raw["added"])  # per minute: the library makes Date Added windows of them
+        counts["added"] = dict(raw["added"])  # per second: the library makes Date Added windows of them
         return counts
 
     def _raw_counts(self, docs: Collection[int]) -> dict[str, Counter[str]]:
@@ -787,7 +786,7 @@ class WhooshIndex:
             for facet in FACET_FIELDS
         }
         counts["years"] = Counter(map(str, map(self._years().__getitem__, docs)))
-        counts["added"] = Counter(map(self._added_minutes().__getitem__, docs))
+        counts["added"] = Counter(map(self._added_keys().__getitem__, docs))
         return counts
 
     def _live(self) -> set[int]:
@@ -817,11 +816,11 @@ class WhooshIndex:
             self._added_cache = [int(value or 0) for value in self._column("added")]
         return self._added_cache
 
-    def _added_minutes(self) -> list[str]:
-        """The minute each document was added in (its start, as the "added" counts key it)."""
-        if self._added_minute_cache is None:
-            self._added_minute_cache = [str(added_bucket(added)) for added in self._added()]
-        return self._added_minute_cache
+    def _added_keys(self) -> list[str]:
+        """When each document was added, as the "added" counts key it."""
+        if self._added_key_cache is None:
+            self._added_key_cache = [str(added) for added in self._added()]
+        return self._added_key_cache
 
     def _years(self) -> list[int]:
         if self._year_cache is None:
