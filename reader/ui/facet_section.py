@@ -26,6 +26,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -250,6 +251,9 @@ class FacetSection(QWidget):
         self.list.toggle_requested.connect(lambda value: self.toggled.emit(self.facet, value))
         self.list.leave_up.connect(self._leave_up)
         self.list.leave_down.connect(lambda: self.leave_down.emit(self.facet))
+        self.empty = QLabel(f"No {title.lower()} for these articles", self)
+        self.empty.setEnabled(False)  # greyed, as a hint
+        self.empty.setIndent(6)
         self.more = QPushButton(self)
         self.more.setFlat(True)
         self.more.setObjectName("facetMore")
@@ -258,7 +262,7 @@ class FacetSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(1)
-        for widget in (self.header, self.filter_box, self.list, self.more):
+        for widget in (self.header, self.filter_box, self.list, self.empty, self.more):
             layout.addWidget(widget)
         self._show()
 
@@ -337,10 +341,18 @@ class FacetSection(QWidget):
         self.more.setVisible(expanded and many and not self.filter_box.text().strip())
         self.more.setText("Show fewer" if self.show_all else f"Show all {len(self.counts):,}")
         self.more.setAccessibleName(f"{self.more.text()} {self.title.lower()}")
-        self.list.setVisible(expanded)
-        line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4) if rows else 0
-        visible = min(len(rows), MAX_ROWS) if rows else 1
-        self.list.setFixedHeight(visible * (line or self.list.fontMetrics().height() + 4) + 2)
+        self.list.setVisible(expanded and bool(rows))
+        self.empty.setVisible(expanded and not rows)
+        wanted = self.filter_box.text().strip()
+        none = (
+            f"No {self.title.lower()} match “{wanted}”"
+            if wanted
+            else f"No {self.title.lower()} for these articles"
+        )
+        self.empty.setText(none)
+        if rows:
+            line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+            self.list.setFixedHeight(min(len(rows), MAX_ROWS) * line + 2)
         self.header.setText(self.title if not self.ticked else f"{self.title}  ({len(self.ticked)} ticked)")
 
     def _item(self, value: str) -> FacetValue:
