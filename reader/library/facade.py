@@ -25,6 +25,7 @@ from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.index.manager import IndexManager
 from reader.library.lock import WriterLock
+from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
 from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
 from reader.library.store import Store
@@ -47,8 +48,6 @@ from reader.library.types import (
 logger = logging.getLogger(__name__)
 
 __all__ = ["CheckReport", "IfLocked", "Library"]
-
-_INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
 
 #: What :meth:`Library.open` does when another process holds the library for writing.
 IfLocked = Literal["raise", "read-only"]
@@ -264,7 +263,7 @@ class Library:
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
         counts: dict[str, dict[str, int]] = {}
-        if sort in _INDEX_SORTS and not reverse:
+        if sort in INDEX_SORTS and not reverse:
             for attempt in (ast, widened(ast)) if has_typed(ast) else (ast,):
                 if facets:
                     page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
@@ -275,7 +274,7 @@ class Library:
             ids, scores, total = page.ids, page.scores, page.total
         else:
             ast = self._completed(ast, filters)
-            every = self._all_ids(ast, filters, sort, reverse)
+            every = ordered_ids(engine, self.store, ast, filters, sort, reverse)
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
@@ -297,15 +296,7 @@ class Library:
         """Every matching id in order (``as_you_type`` and ``reverse`` as in :meth:`search`)."""
         filters = added.resolved(filters, self._added_starts())
         ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
-        return self._all_ids(ast, filters, SortOrder(sort), reverse)
-
-    def _all_ids(self, ast: Node, filters: Filters | None, sort: SortOrder, reverse: bool) -> list[int]:
-        engine = self.index.engine
-        if sort == SortOrder.RELEVANCE or (sort in _INDEX_SORTS and not reverse):
-            ids = engine.search(ast, filters, sort, None).ids
-            return ids[::-1] if reverse else ids
-        matching = engine.search(ast, filters, SortOrder.RELEVANCE, None).ids
-        return self.store.sorted_ids(matching, sort, reverse=reverse)
+        return ordered_ids(self.index.engine, self.store, ast, filters, SortOrder(sort), reverse)
 
     def _added_starts(self) -> dict[str, int]:
         """Where each Date Added window starts now (see :mod:`.added`)."""
@@ -348,6 +339,7 @@ class Library:
         *,
         keep_own_facet_open: bool = True,
         as_you_type: bool = True,
+        every_value: bool = False,
     ) -> dict[str, dict[str, int]]:
         """Facet name (see ``FACETS``) → value → how many articles match the query and the filters.
 
@@ -355,18 +347,20 @@ class Library:
         way) a facet with ticked values is counted under the query and the *other* facets' filters
         only: its other values stay listed, each with the articles it would add.  Without it every
         facet is counted under all the filters (what ``search`` returns with its hits).
-        ``as_you_type`` reads the query as :meth:`search` does.  ``"added"`` counts the articles in each
-        Date Added window (``ADDED_WINDOWS``; the last import's only once an import was recorded).
+        ``as_you_type`` reads the query as :meth:`search` does.  ``every_value``: every value of each
+        facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
+        the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
         """
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
         ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         engine = self.index.engine
-        counts = engine.facets(ast, filters)
+        counts = engine.facets(ast, filters, every_value=every_value)
         if filters is not None and keep_own_facet_open:
             for facet in FACETS:  # the Filters field of each facet has the facet's name
                 if getattr(filters, facet):
-                    counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
+                    own = engine.facets(ast, filters.without(facet), every_value=every_value)
+                    counts[facet] = own.get(facet, {})
             if filters.added_since is not None:
                 counts["added"] = engine.facets(ast, added.without_added(filters)).get("added", {})
         counts["added"] = added.window_counts(counts.get("added", {}), starts)

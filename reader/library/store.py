@@ -40,7 +40,6 @@ _SORT_COLUMNS: dict[SortOrder, tuple[str, str, bool]] = {
     SortOrder.TITLE: ("sort_title", "''", True),
     SortOrder.AUTHOR: ("sort_author", "''", True),
     SortOrder.SITE: ("sort_site", "''", True),
-    SortOrder.ADDED: ("imported_at", "''", False),
 }
 
 
@@ -200,6 +199,11 @@ class Store:
         articles without a value for it (undated, untitled, in no series) last either way."""
         if sort == SortOrder.SERIES:
             return self._by_series(ids, reverse=reverse)
+        if sort == SortOrder.ADDED:
+            # The store numbers articles in the order they come in: newest added first is highest id first
+            # (no sort of the table: this is the list's order whenever there is no query).
+            every = ids if ids is not None else self.all_ids()
+            return sorted(every, reverse=not reverse)
         column, empty, ascending = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[SortOrder.DATE])
         direction = "ASC" if ascending != reverse else "DESC"
         ties = "ASC" if reverse else "DESC"  # newest import first; exactly the other way when reversed

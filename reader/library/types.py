@@ -91,7 +91,7 @@ class SortOrder(StrEnum):
     AUTHOR = "author"  # by the first author's surname
     SITE = "site"
     SERIES = "series"  # by the first series, then oldest first within it
-    ADDED = "added"  # most recently added to the library first
+    ADDED = "added"  # the last added to the library first
 
 
 @dataclass(frozen=True)

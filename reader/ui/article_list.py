@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QByteArray,
     QItemSelection,
     QItemSelectionModel,
@@ -209,6 +210,15 @@ class ArticleListView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setMinimumSectionSize(1)
         self.set_snippet_rows(False)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            # The header draws each column's "selected" state by asking the selection model whether the
+            # whole column is selected, which asks the model for the flags of every row: after Ctrl+A on
+            # 10,000 rows that took half a second per repaint.  Its own, empty selection model answers at
+            # once (the header never shows selected columns here anyway).
+            self.horizontalHeader().setSelectionModel(QItemSelectionModel(model, self))
 
     def set_snippet_rows(self, snippets: bool) -> None:
         """Two-line rows with the snippet under the title while searching, one-line rows otherwise."""

@@ -9,6 +9,7 @@ where the user aimed; the order is made afresh when the query changes.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -221,8 +222,10 @@ class FacetSection(QWidget):
         self.facet, self.title, self.kind = facet, title, kind
         self.setObjectName(f"facet-{facet}")
         self.counts: dict[str, int] = {}  # every value known now, with its count
-        self.order: list[str] = []  # the values, busiest first (kept while the user ticks)
+        self.order: list[str] = []  # the busiest values, busiest first (kept while the user ticks)
         self.ticked: set[str] = set()
+        self._keys: dict[str, Any] = {}  # value -> its name-order key
+        self._line: int | None = None  # a row's height
         self.show_all = False
         self.header = QToolButton(self)
         self.header.setObjectName("facetHeader")
@@ -272,59 +275,71 @@ class FacetSection(QWidget):
     ) -> None:
         """Show these counts.  ``keep_values``: the user is ticking — values that dropped out stay (at 0);
         ``keep_order``: this is the facet being ticked — its values stay exactly where they are."""
-        fresh = {str(value): int(count) for value, count in counts.items()}
+        fresh = dict(counts)
         if keep_values:
             fresh = {**dict.fromkeys(self.counts, 0), **fresh}
         for value in ticked:
             fresh.setdefault(value, 0)
         self.counts, self.ticked = fresh, set(ticked)
-        if keep_order and self.order:
-            known = set(self.order)
-            self.order += sorted((v for v in fresh if v not in known), key=self._name_key)
-        else:
-            self.order = sorted(fresh, key=self._busiest_key)
+        if not (keep_order and self.order):
+            self.order = self._busiest(list(fresh))
         self._show()
 
     def set_ticked(self, ticked: set[str]) -> None:
         self.ticked = set(ticked)
         for value in ticked:
-            if value not in self.counts:
-                self.counts[value] = 0
-                self.order.append(value)
+            self.counts.setdefault(value, 0)
         self._show()
 
     def relabel(self) -> None:
-        """Make the labels again (the authors that are organisations became known)."""
+        """Make the labels and the name order again (the authors that are organisations became known)."""
+        self._keys.clear()
         self._show()
 
     def values_shown(self) -> list[str]:
         return [item.value for item in self.model.values]
 
-    def _name_key(self, value: str) -> Any:
+    def _name_keys(self, values: list[str]) -> dict[str, Any]:
+        """Each value's place in name order (cached: the sidebar orders thousands of authors per answer)."""
+        keys = self._keys
+        for value in values:
+            if value not in keys:
+                keys[value] = self._make_name_key(value)
+        return keys
+
+    def _by_name(self, values: list[str]) -> list[str]:
+        return sorted(values, key=self._name_keys(values).__getitem__)
+
+    def _busiest(self, values: list[str]) -> list[str]:
+        """The values a folded section lists, busiest first (only these are ordered: a facet may have
+        thousands of values, and this runs at every answer)."""
+        keys, counts = self._name_keys(values), self.counts
+        if self.kind.fixed:
+            return sorted(values, key=keys.__getitem__)
+        if self.kind.newest_first:  # the newest years that have articles, then those that have none now
+            return heapq.nsmallest(TOP_VALUES, values, key=lambda v: (counts[v] == 0, keys[v]))
+        return heapq.nsmallest(TOP_VALUES, values, key=lambda v: (-counts[v], keys[v]))
+
+    def _make_name_key(self, value: str) -> Any:
         if self.kind.fixed:
             return self.kind.fixed.index(value) if value in self.kind.fixed else len(self.kind.fixed)
         if self.kind.newest_first:
             return (-int(value),) if value.lstrip("-").isdigit() else (0, value)
         return self.kind.sort_key(value)
 
-    def _busiest_key(self, value: str) -> Any:
-        if self.kind.fixed:
-            return self._name_key(value)
-        if self.kind.newest_first:  # the newest years that have articles, then those that have none now
-            return (self.counts.get(value, 0) == 0, self._name_key(value))
-        return (-self.counts.get(value, 0), self._name_key(value))
-
     def _rows(self) -> list[str]:
         wanted = self.filter_box.text().strip().casefold()
         if wanted:
-            return sorted(
-                (v for v in self.counts if wanted in v.casefold() or wanted in self.kind.label(v).casefold()),
-                key=self._name_key,
+            label = self.kind.label
+            return self._by_name(
+                [v for v in self.counts if wanted in v.casefold() or wanted in label(v).casefold()]
             )
-        if self.show_all or self.kind.fixed:
-            return sorted(self.counts, key=self._name_key) if not self.kind.fixed else self._fixed_rows()
+        if self.kind.fixed:
+            return self._fixed_rows()
+        if self.show_all:
+            return self._by_name(list(self.counts))
         top = self.order[:TOP_VALUES]
-        return top + [v for v in self.order[TOP_VALUES:] if v in self.ticked]
+        return top + self._by_name([v for v in self.ticked if v not in top])  # ticked ones stay listed
 
     def _fixed_rows(self) -> list[str]:
         return [v for v in self.kind.fixed if v in self.counts]
@@ -351,8 +366,9 @@ class FacetSection(QWidget):
         )
         self.empty.setText(none)
         if rows:
-            line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
-            self.list.setFixedHeight(min(len(rows), MAX_ROWS) * line + 2)
+            if self._line is None:  # every row has the height of the first (uniform item sizes)
+                self._line = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+            self.list.setFixedHeight(min(len(rows), MAX_ROWS) * self._line + 2)
         self.header.setText(self.title if not self.ticked else f"{self.title}  ({len(self.ticked)} ticked)")
 
     def _item(self, value: str) -> FacetValue:

@@ -11,6 +11,7 @@ moves the sidebar under the pointer.
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
@@ -29,8 +30,12 @@ from PySide6.QtWidgets import (
 from reader.library import ADDED_WINDOWS, FACETS, Filters
 from reader.resources import resource_path
 
+from .error_report import log_failure
 from .facet_section import FacetKind, FacetSection
-from .names import sort_key, surname_first
+from .names import quick_sort_key, split_names, surname_first
+from .workers import run_in_background
+
+logger = logging.getLogger(__name__)
 
 FACET_TITLES = {
     "series": "Series",
@@ -86,6 +91,7 @@ class FacetSidebar(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.organizations: set[str] = set()
+        self._splitting = False  # authors' names are being split off the GUI thread
         self._selection: dict[str, set[str]] = {facet: set() for facet in SIDEBAR_ORDER}
         self._counted_query: str | None = None  # the query of the counts shown
         # The facet of the last tick ("" for all of them), until the counts of its answer are shown
@@ -122,7 +128,25 @@ class FacetSidebar(QScrollArea):
         return name if name in self.organizations else surname_first(name)
 
     def _author_key(self, name: str) -> str:
-        return name.casefold() if name in self.organizations else sort_key(name)
+        return name.casefold() if name in self.organizations else quick_sort_key(name)
+
+    def _split_new_authors(self, authors: Mapping[str, int]) -> None:
+        """Split the authors' names off the GUI thread, then order them by surname (see :mod:`.names`)."""
+        if self._splitting or not authors:
+            return
+        self._splitting = True
+        names = list(authors)
+
+        def done(new: int) -> None:
+            self._splitting = False
+            if new:
+                self.sections["authors"].relabel()
+
+        def failed(error: BaseException) -> None:
+            self._splitting = False
+            log_failure(logger, "the authors' names were not split", error)
+
+        run_in_background(lambda: split_names(names), done, failed)
 
     def add_above(self, widget: QWidget) -> None:
         """Put another view of the library (e.g. All Articles, Trash) above the facets."""
@@ -201,6 +225,7 @@ class FacetSidebar(QScrollArea):
             )
         self._counted_query = query
         self._ticked_in = None
+        self._split_new_authors(counts.get("authors", {}))
 
     # focus ---------------------------------------------------------------------------------------
     def focus_first_value(self) -> None:

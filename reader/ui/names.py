@@ -2,7 +2,9 @@
 
 Names are split as citations split them (:func:`reader.cite.person_to_csl`: particles, suffixes, "Family,
 Given"); a name in a script written family name first (Chinese, Japanese, Korean) and an organisation are
-shown as they are.  Results are cached: the sidebar asks again for the same names at every keystroke.
+shown as they are.  Splitting takes tens of microseconds a name and a large library has thousands of
+authors, so the results are kept, :func:`split_names` splits a batch off the GUI thread, and
+:func:`quick_sort_key` orders a name not split yet by its last word meanwhile.
 """
 
 from __future__ import annotations
@@ -45,6 +47,27 @@ def sort_key(name: str) -> str:
     return surname_first(name).casefold()
 
 
+def quick_sort_key(name: str) -> str:
+    """:func:`sort_key` when the name was split already; else its last word first (as the list's
+    Authors column sorts), without splitting it now."""
+    if _is_split(name):
+        return sort_key(name)
+    words = name.split()
+    return f"{words[-1]} {name}".casefold() if len(words) > 1 else name.casefold()
+
+
+def split_names(names: Sequence[str]) -> int:
+    """Split these names now (on a worker thread), so the GUI thread finds them split; how many were new."""
+    new = [name for name in names if not _is_split(name)]
+    for name in new:
+        surname_first(name)
+    return len(new)
+
+
+def _is_split(name: str) -> bool:
+    return name in _SPLIT
+
+
 def creators(authors: Sequence[str], organizations: Sequence[str] = ()) -> str:
     """The Authors column, as Zotero's Creator column: "Baev", "Baev and Berg", "Baev et al."; an
     article by an organisation only shows its name."""
@@ -57,8 +80,12 @@ def creators(authors: Sequence[str], organizations: Sequence[str] = ()) -> str:
     return f"{surname(authors[0])} et al."
 
 
+_SPLIT: set[str] = set()  # the names split so far (a set: its membership test is safe from any thread)
+
+
 def _person(name: str) -> tuple[str, str, str, str] | None:
     """(family, given, particle, suffix), or None for a name to show as written."""
+    _SPLIT.add(name)
     if not name.strip() or _FAMILY_FIRST_SCRIPT.search(name):
         return None
     parsed = person_to_csl(name) or {}

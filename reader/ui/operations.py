@@ -68,7 +68,7 @@ def search(
     ids = library.search_ids(query, filters, sort=sort, reverse=reverse)
     first = library.summaries(ids[:PAGE_SIZE], query=query)
     # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
-    sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
+    sidebar_counts = library.facets(query, filters, keep_own_facet_open=True, every_value=True)
     unmatched = library.unmatched_words(query) if query and not ids else []
     return SearchAnswer(query, filters, ids, first, sidebar_counts, library.count(), unmatched)
 

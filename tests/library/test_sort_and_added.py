@@ -55,19 +55,22 @@ def test_a_reversed_page_is_a_page_of_the_reversed_list(filled: Library) -> None
     assert [hit.id for hit in page.hits] == every[1:3] and page.total == len(every)
 
 
-def test_date_added_orders_and_filters_by_when_articles_came_in(filled: Library) -> None:
-    _age(filled, ["A history of treaties", "Café culture in Vienna"], days=40)
-    newest_added = _titles(filled, filled.search_ids("", sort=SortOrder.ADDED))
-    assert set(newest_added[-2:]) == {"A history of treaties", "Café culture in Vienna"}
-    assert (
-        _titles(filled, filled.search_ids("", sort=SortOrder.ADDED, reverse=True))[:2]
-        == newest_added[-2:][::-1]
+def test_date_added_orders_by_when_articles_came_in_and_filters_by_it(
+    filled: Library, tmp_path: Path
+) -> None:
+    [later] = import_all(
+        filled, [write_page(tmp_path / "later", "z.html", "Tide tables", "High water.")], workers=0
     )
+    newest_added = filled.search_ids("", sort=SortOrder.ADDED)
+    assert newest_added[0] == later.article_id and newest_added == sorted(newest_added, reverse=True)
+    assert filled.search_ids("", sort=SortOrder.ADDED, reverse=True) == newest_added[::-1]
+    assert filled.search_ids("tide", sort=SortOrder.ADDED) == [later.article_id]
 
+    _age(filled, ["A history of treaties", "Café culture in Vienna"], days=40)
     today = filled.search_ids("", Filters(added="today"))
-    assert len(today) == 3 and "A history of treaties" not in _titles(filled, today)
+    assert len(today) == 4 and "A history of treaties" not in _titles(filled, today)
     counts = filled.facets("", Filters())["added"]
-    assert counts["today"] == counts["week"] == counts["month"] == 3
+    assert counts["today"] == counts["week"] == counts["month"] == 4
     hit = filled.summaries(today[:1])[0]
     assert abs(datetime.fromisoformat(hit.imported_at) - datetime.now(UTC)) < timedelta(minutes=5)
 

@@ -438,12 +438,13 @@ class Highlighter:
         return "".join(parts).strip()
 
 
-def ordered_counts(counts: dict[str, int], *, facet: str) -> dict[str, int]:
-    """Facet values most frequent first (ties by name), the first FACET_LIMIT; years newest first."""
+def ordered_counts(counts: dict[str, int], *, facet: str, limit: int | None = FACET_LIMIT) -> dict[str, int]:
+    """Facet values most frequent first (ties by name), the first ``limit`` (None: all of them); years
+    newest first."""
     if facet == "years":
         return dict(sorted(counts.items(), key=lambda item: item[0], reverse=True))
-    if len(counts) > FACET_LIMIT:
-        counts = dict(heapq.nsmallest(FACET_LIMIT, counts.items(), key=lambda item: (-item[1], item[0])))
+    if limit is not None and len(counts) > limit:
+        counts = dict(heapq.nsmallest(limit, counts.items(), key=lambda item: (-item[1], item[0])))
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0])))
 
 

@@ -148,8 +148,11 @@ class SearchIndex(Protocol):
     ) -> IndexPage:
         """Matching ids (``limit`` None: all of them) ranked or sorted (RELEVANCE or DATE)."""
 
-    def facets(self, query: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
-        """Counts of facet values over the whole result set (see ``types.FACETS``), most frequent first."""
+    def facets(
+        self, query: Node, filters: Filters | None, *, every_value: bool = False
+    ) -> dict[str, dict[str, int]]:
+        """Counts of facet values over the whole result set (see ``types.FACETS``), most frequent first:
+        the FACET_LIMIT most frequent of each facet, or (``every_value``) all of them."""
 
     def search_with_facets(
         self, query: Node, filters: Filters | None, sort: SortOrder, limit: int, offset: int = 0

@@ -61,6 +61,9 @@ from reader.library.query import (
 from reader.library.types import Filters, SortOrder
 
 TOKENIZER = "offprint"
+# "Every value" of a facet, in tantivy's terms aggregation (its buckets are capped in all): more than a
+# sidebar can list, fewer than the cap.
+EVERY_VALUE_LIMIT = 10_000
 FACET_FIELDS = ("series", "topics", "authors", "sites")
 TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics")
 
@@ -254,14 +257,17 @@ class TantivyIndex:
             ids, scores = break_ties(ids, scores)
         return IndexPage(ids=ids, scores=scores, total=_count(result) if count else len(ids))
 
-    def facets(self, ast: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
-        answer = self._current().aggregate(self._query(ast, filters), self._aggregations())
-        return self._counts(answer)
+    def facets(
+        self, ast: Node, filters: Filters | None, *, every_value: bool = False
+    ) -> dict[str, dict[str, int]]:
+        size = EVERY_VALUE_LIMIT if every_value else FACET_LIMIT
+        answer = self._current().aggregate(self._query(ast, filters), self._aggregations(size=size))
+        return self._counts(answer, limit=None if every_value else FACET_LIMIT)
 
     @staticmethod
-    def _aggregations(*, with_total: bool = False) -> dict[str, Any]:
+    def _aggregations(*, with_total: bool = False, size: int = FACET_LIMIT) -> dict[str, Any]:
         aggregations: dict[str, Any] = {
-            facet: {"terms": {"field": f"k_{facet}", "size": FACET_LIMIT}} for facet in FACET_FIELDS
+            facet: {"terms": {"field": f"k_{facet}", "size": size}} for facet in FACET_FIELDS
         }
         aggregations["years"] = {"terms": {"field": "year", "size": 5000}}
         aggregations["added"] = {
@@ -272,14 +278,14 @@ class TantivyIndex:
         return aggregations
 
     @staticmethod
-    def _counts(answer: dict[str, Any]) -> dict[str, dict[str, int]]:
+    def _counts(answer: dict[str, Any], limit: int | None = FACET_LIMIT) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         for facet in (*FACET_FIELDS, "years"):
             buckets = answer.get(facet, {}).get("buckets", [])
             pairs = [(_bucket_key(b["key"]), int(b["doc_count"])) for b in buckets]
             if facet == "years":
                 pairs = [(k, n) for k, n in pairs if k not in ("0", "")]
-            counts[facet] = ordered_counts(dict(pairs), facet=facet)
+            counts[facet] = ordered_counts(dict(pairs), facet=facet, limit=limit)
         seconds = answer.get("added", {}).get("buckets", [])  # the library makes Date Added windows of them
         counts["added"] = {str(int(b["key"])): int(b["doc_count"]) for b in seconds}
         return counts

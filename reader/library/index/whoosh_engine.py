@@ -30,6 +30,7 @@ from whoosh.support.charset import accent_map
 
 from reader.errors import SearchIndexError
 from reader.library.index.analysis import (
+    FACET_LIMIT,
     NO_SPACE_RUN,
     TOKEN,
     WORD,
@@ -755,10 +756,13 @@ class WhooshIndex:
         self._docset_cache = (key, docs)
         return docs
 
-    def facets(self, ast: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
+    def facets(
+        self, ast: Node, filters: Filters | None, *, every_value: bool = False
+    ) -> dict[str, dict[str, int]]:
         self._up_to_date()
         raw = self._raw_counts(self._docset(ast, filters))
-        counts = {facet: ordered_counts(dict(raw[facet]), facet=facet) for facet in FACET_FIELDS}
+        limit = None if every_value else FACET_LIMIT
+        counts = {facet: ordered_counts(dict(raw[facet]), facet=facet, limit=limit) for facet in FACET_FIELDS}
         years = raw["years"]
         years.pop("0", None)  # undated
         counts["years"] = ordered_counts(dict(years), facet="years")
