@@ -9,8 +9,7 @@ import statistics
 import time
 from typing import Any
 
-from reader.cite.facade import Citer
-from reader.cite.styles import CORE_STYLES
+from reader.cite import CORE_STYLES, Citer
 
 ROUNDS = 30
 

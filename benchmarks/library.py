@@ -169,8 +169,7 @@ def step_search(folder: str) -> dict[str, Any]:
     """Open the library and time each query kind: 20 hits, snippets and facet counts included."""
     import reader.library.index.tantivy_engine
     import reader.library.index.whoosh_engine  # noqa: F401  (module import time is not open time)
-    from reader.library.facade import Library
-    from reader.library.types import Filters
+    from reader.library import Filters, Library
 
     started = time.perf_counter()
     library = Library.open(folder, read_only=True)
@@ -205,7 +204,7 @@ def step_search(folder: str) -> dict[str, Any]:
 
 def step_import(folder: str, engine: str, pages: str) -> dict[str, Any]:
     """Import the dev-set pages end to end with 2 worker processes."""
-    from reader.library.facade import Library
+    from reader.library import Library
 
     with Library.open(folder) as library:
         if library.engine != engine:

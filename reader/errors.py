@@ -29,7 +29,11 @@ class StorageError(OffprintError):
 
 
 class LibraryLockedError(StorageError):
-    """Another process holds the library for writing."""
+    """Another process holds the library for writing (``pid`` names it when known)."""
+
+    def __init__(self, message: str, *, pid: int | None = None) -> None:
+        super().__init__(message)
+        self.pid = pid
 
 
 class ReadOnlyLibraryError(StorageError, PermissionError):
@@ -47,7 +51,7 @@ class ArticleNotFoundError(StorageError, KeyError):
         return str(self.args[0]) if self.args else "article not found"
 
 
-class IndexError_(OffprintError):
+class SearchIndexError(OffprintError):
     """The full-text index failed; it can always be rebuilt from the store."""
 
 

@@ -1,5 +1,48 @@
-"""Citations: article → CSL-JSON, CSL formatting with citeproc-js, BibTeX/BibLaTeX/RIS/CSL-JSON exports.
+"""Citations: article → CSL-JSON, CSL formatting with citeproc-js (configured as Zotero configures it),
+and BibTeX, BibLaTeX, RIS and CSL-JSON exports.
 
-The public entry points are :func:`reader.cite.csl.article_to_csl`, :class:`reader.cite.facade.Citer`
-and the ``to_*`` functions of :mod:`reader.cite.export`.
+This module is the package's one public face: the app, the commands, the benchmarks and the packaging
+import from here only (an import-linter contract checks it).  :class:`Citer` formats citations;
+:func:`article_to_csl` turns a stored (or just extracted) article into a CSL-JSON item;
+:data:`EXPORT_FORMATS` is the one table of export formats.
 """
+
+from reader.cite.csl import CitableArticle, article_to_csl
+from reader.cite.export import (
+    EXPORT_FORMATS,
+    ExportFormat,
+    export_format,
+    to_biblatex,
+    to_bibtex,
+    to_csl_json,
+    to_ris,
+    write_export,
+)
+from reader.cite.facade import Citer, StyleInfo, shutdown_engine
+from reader.cite.setup_engine import ENGINE_FILE
+from reader.cite.setup_engine import default_install_dir as engine_install_dir
+from reader.cite.styles import CORE_STYLES, locales_dir, packaged_styles_dir
+from reader.errors import CitationError, UnknownStyleError
+
+__all__ = [
+    "CORE_STYLES",
+    "ENGINE_FILE",
+    "EXPORT_FORMATS",
+    "CitableArticle",
+    "CitationError",
+    "Citer",
+    "ExportFormat",
+    "StyleInfo",
+    "UnknownStyleError",
+    "article_to_csl",
+    "engine_install_dir",
+    "export_format",
+    "locales_dir",
+    "packaged_styles_dir",
+    "shutdown_engine",
+    "to_biblatex",
+    "to_bibtex",
+    "to_csl_json",
+    "to_ris",
+    "write_export",
+]

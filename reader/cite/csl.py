@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from reader.cite.names import organization_to_csl, person_to_csl
@@ -172,29 +173,56 @@ _MAGAZINE_NAME_RE = re.compile(r"\b(magazine|magazin|revue|quarterly|weekly|mont
 _BLOG_NAME_RE = re.compile(r"\bblog", re.I)
 
 
+class CitableArticle(Protocol):
+    """What :func:`article_to_csl` reads: a library's ``StoredArticle`` and ingest's ``Article`` both fit.
+
+    Optional extras are read when present: ``id`` (the item id), ``content_hash`` or ``path`` (an id for
+    an article not stored yet), ``accessed`` and ``imported_at`` (the access date).
+    """
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def authors(self) -> Sequence[str]: ...
+    @property
+    def organizations(self) -> Sequence[str]: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def site(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def language(self) -> str | None: ...
+    @property
+    def series(self) -> Sequence[str]: ...
+    @property
+    def provenance(self) -> Mapping[str, str]: ...
+
+
 def article_to_csl(
-    article: Any, *, item_id: str | None = None, include_series: bool = False
+    article: CitableArticle, *, item_id: str | None = None, include_series: bool = False
 ) -> dict[str, Any]:
     """The CSL-JSON item for an :class:`~reader.ingest.model.Article` or a stored article."""
-    language = _normalise_language(getattr(article, "language", None))
+    language = _normalise_language(article.language)
     item: dict[str, Any] = {"id": item_id or _default_id(article), "type": guess_csl_type(article)}
-    title = _clean(getattr(article, "title", None))
+    title = _clean(article.title)
     if title:
         item["title"] = title
     authors = _authors(article, language)
     if authors:
         item["author"] = authors
-    site = _clean(getattr(article, "site", None))
+    site = _clean(article.site)
     if site:
         item["container-title"] = site
-    series = [s for s in (getattr(article, "series", None) or []) if _clean(s)]
+    series = [s for s in article.series or [] if _clean(s)]
     if include_series and series:
         item["collection-title"] = _clean(series[0])
-    issued = date_parts(getattr(article, "date", None))
+    issued = date_parts(article.date)
     if issued:
         item["issued"] = issued
     item["accessed"] = date_parts(_accessed(article)) or _today_parts()
-    url = _clean(getattr(article, "url", None))
+    url = _clean(article.url)
     if url:
         item["URL"] = url
     if language:
@@ -202,13 +230,13 @@ def article_to_csl(
     return item
 
 
-def guess_csl_type(article: Any) -> str:
+def guess_csl_type(article: CitableArticle) -> str:
     """``post-weblog``, ``article-newspaper``, ``article-magazine`` or ``webpage`` for a saved page."""
-    declared = _declared_type(getattr(article, "provenance", None) or {})
+    declared = _declared_type(article.provenance or {})
     if declared:
         return declared
-    site = _clean(getattr(article, "site", None)) or ""
-    url = _clean(getattr(article, "url", None)) or ""
+    site = _clean(article.site) or ""
+    url = _clean(article.url) or ""
     host, path = _host_and_path(url)
     if _BLOG_NAME_RE.search(site) or any(marker in host for marker in _BLOG_HOSTS):
         return "post-weblog"
@@ -246,7 +274,7 @@ def date_parts(value: str | None) -> dict[str, Any] | None:
 # -- helpers -------------------------------------------------------------------------------------------
 
 
-def _default_id(article: Any) -> str:
+def _default_id(article: CitableArticle) -> str:
     article_id = getattr(article, "id", None)
     if article_id is not None:
         return str(article_id)
@@ -254,16 +282,16 @@ def _default_id(article: Any) -> str:
     return content_hash[:16] or str(getattr(article, "path", "") or "item")
 
 
-def _authors(article: Any, language: str | None) -> list[dict[str, Any]]:
-    persons = [person_to_csl(a, language=language) for a in getattr(article, "authors", None) or []]
+def _authors(article: CitableArticle, language: str | None) -> list[dict[str, Any]]:
+    persons = [person_to_csl(a, language=language) for a in article.authors or []]
     names = [p for p in persons if p]
     if names:
         return names
-    organisations = [organization_to_csl(o) for o in getattr(article, "organizations", None) or []]
+    organisations = [organization_to_csl(o) for o in article.organizations or []]
     return [o for o in organisations if o]
 
 
-def _accessed(article: Any) -> str | None:
+def _accessed(article: CitableArticle) -> str | None:
     accessed = getattr(article, "accessed", None)
     if accessed:
         return str(accessed)
@@ -276,7 +304,7 @@ def _today_parts() -> dict[str, Any]:
     return {"date-parts": [[today.year, today.month, today.day]]}
 
 
-def _declared_type(provenance: dict[str, str]) -> str | None:
+def _declared_type(provenance: Mapping[str, str]) -> str | None:
     """A schema.org / og:type the metadata step recorded (in a key or a source label)."""
     text = " ".join(f"{k} {v}" for k, v in provenance.items()).lower()
     tokens = set(re.findall(r"[a-z]+", text))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 import os
 import re
 import sys
@@ -25,6 +26,8 @@ from typing import Any
 
 from reader.cite.setup_engine import ENGINE_FILE, default_install_dir, engine_path
 from reader.errors import CitationError
+
+logger = logging.getLogger(__name__)
 
 ENV_VAR = "OFFPRINT_CITEPROC_JS"
 FORMATS = ("text", "html")
@@ -147,7 +150,7 @@ class CiteprocRuntime:
     """
 
     def __init__(self, js_path: Path | None = None) -> None:
-        from py_mini_racer import MiniRacer  # imported here: loading V8 is only paid when citing
+        from py_mini_racer import JSEvalException, MiniRacer  # here: loading V8 is only paid when citing
 
         path = js_path or find_citeproc_js()
         try:
@@ -159,7 +162,7 @@ class CiteprocRuntime:
             self._ctx.eval("var module = {exports: {}}; var exports = module.exports;")
             self._ctx.eval(source)
             self._ctx.eval(_GLUE_JS)
-        except Exception as exc:
+        except JSEvalException as exc:
             self._ctx.close()  # an unclosed context can hang the interpreter's exit
             first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
             raise CitationError(f"{path}: the citation engine failed to load: {first_line}") from exc
@@ -241,8 +244,10 @@ class CiteprocRuntime:
     def _call(self, function: str, *args: Any, what: str, timeout: float = FORMAT_TIMEOUT_S) -> Any:
         if self._ctx is None:
             raise CitationError("the citation engine was closed")
+        from py_mini_racer import JSEvalException  # loaded with the context; no cost here
+
         try:
             return self._ctx.call(function, *args, timeout_sec=timeout)
-        except Exception as exc:  # JSEvalException, JSTimeoutException, JSOOMException…
+        except JSEvalException as exc:  # and its kin: JSTimeoutException, JSOOMException, JSParseException…
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise CitationError(f"citation engine failed on {what}: {message}") from exc

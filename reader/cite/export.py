@@ -11,11 +11,16 @@ BibTeX (site in ``howpublished``) and ``@online`` in BibLaTeX; news and magazine
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from reader.errors import CitationError
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -141,7 +146,7 @@ def to_ris(items: Sequence[dict[str, Any]]) -> str:
     """RIS as Zotero writes it: ``TAG  - value`` lines ending in CRLF, one blank line between records."""
     records = []
     for item in items:
-        lines = [("TY", _RIS_TYPES.get(str(item.get("type", "")), "ELEC"))]
+        lines: list[tuple[str, str | None]] = [("TY", _RIS_TYPES.get(str(item.get("type", "")), "ELEC"))]
         lines += [("AU", _ris_name(name)) for name in item.get("author") or [] if _ris_name(name)]
         lines += [("TI", _text(item.get("title"))), ("T2", _text(item.get("container-title")))]
         lines.append(("T3", _text(item.get("collection-title"))))
@@ -156,6 +161,51 @@ def to_ris(items: Sequence[dict[str, Any]]) -> str:
         body = "".join(f"{tag}  - {value}\r\n" for tag, value in lines if value)
         records.append(body + "ER  - \r\n")
     return "\r\n".join(records)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export format: the name ``offprint export --format`` takes, the label and file extension the
+    app's save dialog shows, and the function that renders CSL-JSON items in it."""
+
+    name: str
+    label: str
+    extension: str
+    render: Callable[[Sequence[dict[str, Any]]], str]
+
+    @property
+    def file_filter(self) -> str:
+        """The save dialog's filter for this format, e.g. ``BibTeX (*.bib)``."""
+        return f"{self.label} (*{self.extension})"
+
+
+#: Every export format, in the order the CLI and the app offer them (the first is the default).
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat("bibtex", "BibTeX", ".bib", to_bibtex),
+    ExportFormat("biblatex", "BibLaTeX", ".bib", to_biblatex),
+    ExportFormat("ris", "RIS", ".ris", to_ris),
+    ExportFormat("csl-json", "CSL-JSON", ".json", to_csl_json),
+)
+
+
+def export_format(name: str) -> ExportFormat:
+    """The export format called ``name``; :class:`~reader.errors.CitationError` when there is none."""
+    for candidate in EXPORT_FORMATS:
+        if candidate.name == name:
+            return candidate
+    known = ", ".join(f.name for f in EXPORT_FORMATS)
+    raise CitationError(f"unknown export format {name!r}: choose one of {known}")
+
+
+def write_export(path: str | Path, name: str, items: Sequence[dict[str, Any]]) -> None:
+    """Write ``items`` to ``path`` in the format called ``name`` (UTF-8, line endings exactly as rendered:
+    RIS keeps its CRLF on every platform)."""
+    text = export_format(name).render(items)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CitationError(f"{path}: cannot write the export: {exc.strerror or exc}") from exc
 
 
 # -- BibTeX and BibLaTeX ------------------------------------------------------------------------------
@@ -301,8 +351,12 @@ def _map_markup(text: str) -> str:
         pattern = re.compile(
             r"\{\\textless\}" + tag + r"\{\\textgreater\}(.+?)\{\\textless\}/" + tag + r"\{\\textgreater\}"
         )
-        text = pattern.sub(lambda m, t=template: t % m.group(1), text)
+        text = pattern.sub(functools.partial(_fill, template), text)
     return text
+
+
+def _fill(template: str, match: re.Match[str]) -> str:
+    return template % match.group(1)
 
 
 def _raw_braced(value: Any) -> str:

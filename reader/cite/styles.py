@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import os
 import re
 import sys
@@ -24,6 +25,8 @@ from pathlib import Path
 from lxml import etree
 
 from reader.errors import CitationError, UnknownStyleError
+
+logger = logging.getLogger(__name__)
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 
@@ -119,7 +122,8 @@ def _primary_dialects() -> dict[str, str]:
     try:
         data = json.loads((locales_dir() / "locales.json").read_text(encoding="utf-8"))
         return dict(data.get("primary-dialects", {}))
-    except (OSError, ValueError):
+    except (OSError, ValueError) as exc:
+        logger.info("no table of primary locale dialects (%s): English falls back to en-US", exc)
         return {"en": "en-US"}
 
 
@@ -191,7 +195,8 @@ class StyleCatalog:
             for path in sorted(_csl_files(folder)):
                 try:
                     style = self._header(path, user=True)
-                except CitationError:
+                except CitationError as exc:
+                    logger.warning("skipping a style that cannot be used: %s", exc)
                     continue  # one broken file must not hide the others
                 found.setdefault(style.id, style)
         return sorted(found.values(), key=lambda s: s.title.lower())
@@ -213,8 +218,8 @@ class StyleCatalog:
             path = folder / f"{style_id}.csl"
             if path.is_file():
                 return self._header(path, user=True)
-        path = self.packaged_ids().get(style_id)
-        return self._header(path) if path else None
+        packaged = self.packaged_ids().get(style_id)
+        return self._header(packaged) if packaged else None
 
     def resolve(self, name: str) -> StyleFile:
         """A style by id, alias, legacy id, renamed id or path to a ``.csl`` file; UnknownStyleError."""
@@ -283,7 +288,8 @@ class StyleCatalog:
             try:
                 text = (packaged_styles_dir() / "renamed-styles.json").read_text(encoding="utf-8")
                 self._renamed = {str(k): str(v) for k, v in json.loads(text).items()}
-            except (OSError, ValueError, CitationError):
+            except (OSError, ValueError, CitationError) as exc:
+                logger.info("no table of renamed styles (%s): old style ids are not recognised", exc)
                 self._renamed = {}
         return self._renamed
 
@@ -292,7 +298,10 @@ def _csl_files(folder: Path) -> Iterable[Path]:
     try:
         with os.scandir(folder) as entries:
             return [Path(e.path) for e in entries if e.name.endswith(".csl") and e.is_file()]
-    except OSError:
+    except FileNotFoundError:
+        return []  # no styles folder: nothing of the user's to list
+    except OSError as exc:
+        logger.warning("cannot list the styles in %s: %s", folder, exc)
         return []
 
 

@@ -12,33 +12,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.cite.csl import article_to_csl
-from reader.cite.export import to_biblatex, to_bibtex, to_csl_json, to_ris
-from reader.cite.facade import Citer
+from reader.cite import EXPORT_FORMATS, CitationError, Citer, article_to_csl, export_format, write_export
+from reader.commands.common import library_parent, open_library
 from reader.commands.library import add_filter_arguments, filters_from_args
-from reader.errors import CitationError, LibraryLockedError
 
-EXPORTERS: dict[str, Callable[[Sequence[dict[str, Any]]], str]] = {
-    "bibtex": to_bibtex,
-    "biblatex": to_biblatex,
-    "ris": to_ris,
-    "csl-json": to_csl_json,
-}
+if TYPE_CHECKING:
+    from reader.library import Library
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--library",
-        metavar="DIR",
-        help="the library folder (default: $OFFPRINT_LIBRARY, else your user data folder)",
-    )
+    common = library_parent()
 
     parser = subparsers.add_parser(
         "cite", parents=[common], help="format citations of library articles or of CSL-JSON records"
@@ -63,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "export", parents=[common], help="export articles as BibTeX, BibLaTeX, RIS or CSL-JSON"
     )
     parser.add_argument("query", nargs="?", default="", help="a search query (default: every article)")
-    parser.add_argument("--format", choices=tuple(EXPORTERS), required=True, dest="fmt")
+    parser.add_argument("--format", choices=[f.name for f in EXPORT_FORMATS], required=True, dest="fmt")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     add_filter_arguments(parser)
     parser.add_argument("--include-series", action="store_true", help="export the article's series")
@@ -143,7 +130,7 @@ def _read_records(source: str) -> list[dict[str, Any]]:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from reader.library.types import SortOrder
+    from reader.library import SortOrder
 
     filters = filters_from_args(args)
     library = _open_library(args.library)
@@ -153,17 +140,12 @@ def run_export(args: argparse.Namespace) -> int:
         items = [article_to_csl(library.get(i), include_series=args.include_series) for i in ids]
     finally:
         library.close()
-    text = EXPORTERS[args.fmt](items)
     if args.output:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:  # keep RIS's CRLF as is
-                handle.write(text)
-        except OSError as exc:
-            raise CitationError(f"{args.output}: cannot write the export: {exc.strerror or exc}") from exc
+        write_export(args.output, args.fmt, items)
         print(f"exported {len(items)} article(s) to {args.output}", file=sys.stderr)
     else:
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(export_format(args.fmt).render(items).encode("utf-8"))
         sys.stdout.buffer.flush()
     return 0
 
@@ -186,24 +168,12 @@ def run_styles(args: argparse.Namespace) -> int:
 # -- helpers -----------------------------------------------------------------------------------------------
 
 
-def _open_library(folder: str | None) -> Any:
-    from reader.library.facade import Library  # lazily: `cite --csl-json` and `styles` need no library
-
-    try:
-        library = Library.open(folder)
-    except LibraryLockedError:
-        library = Library.open(folder, read_only=True)
-    for notice in library.notices:
-        print(f"offprint: note: {notice}", file=sys.stderr)
-    return library
+def _open_library(folder: str | None) -> Library:
+    return open_library(folder, write=False)
 
 
 def _user_style_dirs(folder: str | None) -> list[Path]:
     """The library's styles folder (``--library``, ``$OFFPRINT_LIBRARY`` or the default); not created."""
-    try:
-        from reader.library import paths
+    from reader.library import styles_folder_for  # lazily: `cite --csl-json` and `styles` need no library
 
-        return [paths.styles_folder(paths.resolve_library_folder(folder))]
-    except (ImportError, AttributeError, OSError):
-        base = folder or os.environ.get("OFFPRINT_LIBRARY")
-        return [Path(base).expanduser() / "styles"] if base else []
+    return [styles_folder_for(folder)]

@@ -25,7 +25,7 @@ JSON_KEYS = ("path", "title", "authors", "date", "site", "url", "language", "exc
 LIST_KEYS = {"authors", "series", "topics", "repairs", "organizations", "resources"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "extract",
         help="extract articles and their metadata from saved pages",

@@ -17,16 +17,17 @@ import time
 from collections import Counter
 from typing import Any, TextIO
 
-from reader.errors import LibraryLockedError
-from reader.library.facade import Library
-from reader.library.index.base import ENGINES
-from reader.library.types import (
+from reader.commands.common import library_parent, open_library
+from reader.library import (
     EDITABLE_FIELDS,
+    ENGINES,
     FACETS,
     Filters,
     ImportProgress,
     ImportResult,
     ImportStatus,
+    Library,
+    SearchHit,
     SortOrder,
     StoredArticle,
     no_match_message,
@@ -34,12 +35,7 @@ from reader.library.types import (
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--library",
-        metavar="DIR",
-        help="the library folder (default: $OFFPRINT_LIBRARY, else your user data folder)",
-    )
+    common = library_parent()
 
     parser = subparsers.add_parser("import", parents=[common], help="import saved pages into the library")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
@@ -158,15 +154,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
 
 
 def _open(args: argparse.Namespace, *, write: bool) -> Library:
-    try:
-        library = Library.open(args.library)
-    except LibraryLockedError:
-        if write:
-            raise
-        library = Library.open(args.library, read_only=True)
-    for notice in library.notices:
-        print(f"offprint: note: {notice}", file=sys.stderr)
-    return library
+    return open_library(args.library, write=write)
 
 
 # -- import ------------------------------------------------------------------------------------------
@@ -241,7 +229,7 @@ def _plain_snippet(snippet: str, *, bold: bool) -> str:
     return html.unescape(_TAG.sub("", snippet))
 
 
-def _hit_line(hit: Any) -> str:
+def _hit_line(hit: SearchHit) -> str:
     byline = ", ".join(hit.authors)
     parts = [f"{hit.id:>6}", hit.date or "----------", hit.title or "(untitled)"]
     extra = " — ".join(p for p in (byline, hit.site or "") if p)
@@ -312,27 +300,19 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_article(article: Any) -> None:
-    rows = [
-        ("title", article.title),
-        ("authors", "; ".join(article.authors)),
-        ("organizations", "; ".join(article.organizations)),
-        ("date", article.date),
-        ("site", article.site),
-        ("url", article.url),
-        ("language", article.language),
-        ("series", "; ".join(article.series)),
-        ("topics", "; ".join(article.topics)),
-        ("accessed", article.accessed),
-        ("source", article.source_path),
-        ("imported", article.imported_at),
-    ]
+def _print_article(article: StoredArticle) -> None:
+    rows = [(name, _shown(getattr(article, name))) for name in EDITABLE_FIELDS]
+    rows += [("source", article.source_path), ("imported", article.imported_at)]
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
             print(f"{name:>13}: {value}{mark}")
     print()
     print(article.text)
+
+
+def _shown(value: str | list[str] | None) -> str | None:
+    return "; ".join(value) if isinstance(value, list) else value
 
 
 def run_edit(args: argparse.Namespace) -> int:
@@ -347,7 +327,7 @@ def run_edit(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_article_head(article: Any) -> None:
+def _print_article_head(article: StoredArticle) -> None:
     edited = ", ".join(sorted(article.edited)) or "none"
     print(
         f"{article.id}: {article.title} — {', '.join(article.authors)} ({article.date or 'no date'}); "

@@ -18,7 +18,7 @@ from reader.ingest.decode import decode_bytes
 from reader.ingest.repair import find_unrepaired, repair_text
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "repair",
         help="repair mojibake in text (from FILE or stdin) to stdout",

@@ -1,4 +1,69 @@
-"""The library: the SQLite store (truth), the derived full-text index, the
-importer, search and facets, behind the :class:`reader.library.facade.Library`
-facade that both the CLI and the app use.
+"""The library: the SQLite store (truth), the derived full-text index, the importer, search and facets.
+
+This module is the package's one public face: the app and the commands import from here only (an
+import-linter contract checks it).  :class:`Library` is the facade over the parts; the types it takes
+and returns are plain data from :mod:`.types`; the errors are :mod:`reader.errors`' storage and query
+branches, re-exported so a caller finds everything it may catch in one place.
 """
+
+from reader.errors import (
+    ArticleNotFoundError,
+    CorruptLibraryError,
+    LibraryLockedError,
+    QueryError,
+    ReadOnlyLibraryError,
+    SearchIndexError,
+    StorageError,
+)
+from reader.library.check import CheckReport
+from reader.library.facade import IfLocked, Library
+from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
+from reader.library.paths import resolve_library_folder, styles_folder_for
+from reader.library.types import (
+    EDITABLE_FIELDS,
+    FACETS,
+    LIST_FIELDS,
+    BulkEdit,
+    Filters,
+    ImportProgress,
+    ImportResult,
+    ImportStatus,
+    Match,
+    SearchHit,
+    SearchResult,
+    SortOrder,
+    StoredArticle,
+    no_match_message,
+)
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "EDITABLE_FIELDS",
+    "ENGINES",
+    "FACETS",
+    "LIST_FIELDS",
+    "WHOOSH_COMFORT_LIMIT",
+    "ArticleNotFoundError",
+    "BulkEdit",
+    "CheckReport",
+    "CorruptLibraryError",
+    "Filters",
+    "IfLocked",
+    "ImportProgress",
+    "ImportResult",
+    "ImportStatus",
+    "Library",
+    "LibraryLockedError",
+    "Match",
+    "QueryError",
+    "ReadOnlyLibraryError",
+    "SearchHit",
+    "SearchIndexError",
+    "SearchResult",
+    "SortOrder",
+    "StorageError",
+    "StoredArticle",
+    "no_match_message",
+    "resolve_library_folder",
+    "styles_folder_for",
+]

@@ -9,15 +9,18 @@ the same bytes.  Damage inside the database itself is reported, never "repaired"
 
 from __future__ import annotations
 
+import logging
 import shutil
-import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.errors import StorageError
 from reader.library.originals import sha256_hex
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -35,8 +38,9 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
     report = CheckReport()
     try:
         database_problems = library.store.integrity_problems()
-    except sqlite3.DatabaseError as exc:  # damage bad enough that SQLite cannot even walk the file
-        database_problems = [str(exc)]
+    except StorageError as exc:  # damage bad enough that SQLite cannot even walk the file
+        logger.info("the integrity check of %s failed", library.store.path, exc_info=True)
+        database_problems = [str(exc.__cause__ or exc)]
     if database_problems:
         report.problems += [f"database: {p}" for p in database_problems[:20]]
         report.problems.append(

@@ -8,15 +8,15 @@ work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
 
 from __future__ import annotations
 
+import logging
 import os
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Literal, get_args
 
-from reader.errors import ReadOnlyLibraryError, StorageError
+from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
 from reader.library import paths
 from reader.library.check import CheckReport, check_library
 from reader.library.index.analysis import Highlighter
@@ -28,6 +28,9 @@ from reader.library.query import Node, clause_text, has_typed, parse_query, posi
 from reader.library.store import Store
 from reader.library.types import (
     EDITABLE_FIELDS,
+    FACETS,
+    LIST_FIELDS,
+    BulkEdit,
     Filters,
     ImportProgress,
     ImportResult,
@@ -38,9 +41,14 @@ from reader.library.types import (
     StoredArticle,
 )
 
-__all__ = ["CheckReport", "Library", "open_library"]
+logger = logging.getLogger(__name__)
+
+__all__ = ["CheckReport", "IfLocked", "Library"]
 
 _INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
+
+#: What :meth:`Library.open` does when another process holds the library for writing.
+IfLocked = Literal["raise", "read-only"]
 
 
 class Library:
@@ -50,16 +58,40 @@ class Library:
     read_only: bool
     engine: str
     notices: list[str]
+    store: Store
+    originals: Originals
+    index: IndexManager
+    _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: str | Path | None = None, *, read_only: bool = False) -> Library:
+    def open(
+        cls, folder: str | Path | None = None, *, read_only: bool = False, if_locked: IfLocked = "raise"
+    ) -> Library:
         """Open the library at ``folder`` (None: ``$OFFPRINT_LIBRARY``, then the user data folder).
 
         A missing library is created.  A folder we cannot write is opened read-only with a
-        notice; another writer raises :class:`~reader.errors.LibraryLockedError`.
+        notice.  When another process holds the library for writing, ``if_locked="raise"``
+        raises :class:`~reader.errors.LibraryLockedError` and ``if_locked="read-only"`` opens
+        it read-only with a notice saying so (what a reader, the app or a command that only
+        reads wants).
         """
+        if if_locked not in get_args(IfLocked):
+            raise ValueError(f"if_locked must be one of {get_args(IfLocked)}, not {if_locked!r}")
+        try:
+            return cls._open(folder, read_only=read_only)
+        except LibraryLockedError as exc:
+            if if_locked == "raise":
+                raise
+            logger.info("%s", exc)
+            library = cls._open(folder, read_only=True)
+            holder = f" (process {exc.pid})" if exc.pid is not None else ""
+            library.notices.append(f"opened read-only: another Offprint{holder} is writing to this library")
+            return library
+
+    @classmethod
+    def _open(cls, folder: str | Path | None, *, read_only: bool) -> Library:
         path = paths.resolve_library_folder(folder)
         notices: list[str] = []
         if not read_only:
@@ -139,8 +171,10 @@ class Library:
             for content_hash in orphans:
                 self.originals.delete(content_hash)
             marker.unlink(missing_ok=True)
-        except (OSError, sqlite3.Error):
-            return  # best effort: the marker stays, the next open tries again, `offprint check` reports it
+        except (OSError, StorageError) as exc:
+            # best effort: the marker stays, the next open tries again, `offprint check` reports it
+            logger.warning("could not finish the interrupted import in %s: %s", self.folder, exc)
+            return
         if leftovers or orphans:
             self.notices.append(
                 f"an earlier import was interrupted: removed {len(leftovers) + len(orphans)} unfinished "
@@ -288,10 +322,30 @@ class Library:
         return self._hits(list(ids), [0.0] * len(ids), ast)
 
     def facets(
-        self, query: str = "", filters: Filters | None = None, *, as_you_type: bool = True
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        keep_own_facet_open: bool = True,
+        as_you_type: bool = True,
     ) -> dict[str, dict[str, int]]:
+        """Facet name (see ``FACETS``) → value → how many articles match the query and the filters.
+
+        Values within a facet combine with OR, so with ``keep_own_facet_open`` (the filters sidebar's
+        way) a facet with ticked values is counted under the query and the *other* facets' filters
+        only: its other values stay listed, each with the articles it would add.  Without it every
+        facet is counted under all the filters (what ``search`` returns with its hits).
+        ``as_you_type`` as in :meth:`search`.
+        """
         ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
-        return self.index.engine.facets(ast, filters)
+        engine = self.index.engine
+        counts = engine.facets(ast, filters)
+        if filters is None or not keep_own_facet_open:
+            return counts
+        for facet in FACETS:  # the Filters field of each facet has the facet's name
+            if getattr(filters, facet):
+                counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
+        return counts
 
     def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
         """Every hit of ``query`` in the article's text, in order (character offsets)."""
@@ -376,6 +430,33 @@ class Library:
         self.index.sync()
         return self.get(article_id)
 
+    def update_many(self, ids: Sequence[int], changes: BulkEdit) -> list[int]:
+        """Apply one :class:`BulkEdit` to each article in ``ids``, in one transaction and one index update.
+
+        Returns the ids of the articles it changed (an article that already had every added value
+        and none of the removed ones is left alone).  Nothing is written when an id is missing.
+        """
+        self._require_writable("edit articles")
+        problems = changes.problems()
+        if problems:
+            raise StorageError(f"cannot make this bulk edit: {'; '.join(problems)}")
+        wanted = list(dict.fromkeys(int(i) for i in ids))
+        current = self.store.summaries(wanted)
+        missing = [str(i) for i in wanted if i not in current]
+        if missing:
+            raise ArticleNotFoundError(f"no article {', '.join(missing)} in the library {self.folder}")
+        edits: dict[int, dict[str, Any]] = {}
+        for article_id in wanted:
+            fields = changes.changes_for(current[article_id][0])
+            if fields:
+                edits[article_id] = {name: _clean_edit(name, value) for name, value in fields.items()}
+        if edits:
+            with self.store.transaction() as conn:
+                for article_id, fields in edits.items():
+                    self.store.set_edits(conn, article_id, fields)
+            self.index.sync()
+        return list(edits)
+
     def revert(self, article_id: int, fields: Sequence[str]) -> StoredArticle:
         self._require_writable("revert an edit")
         article_id = int(article_id)
@@ -434,10 +515,6 @@ class Library:
         return stats
 
 
-def open_library(folder: str | Path | None = None, *, read_only: bool = False) -> Library:
-    return Library.open(folder, read_only=read_only)
-
-
 def _import_marker(folder: Path) -> Path:
     return folder / ".import-in-progress"
 
@@ -458,7 +535,7 @@ def _size(path: Path) -> int:
 
 
 def _clean_edit(name: str, value: Any) -> Any:
-    if name in ("authors", "organizations", "series", "topics"):
+    if name in LIST_FIELDS:
         if isinstance(value, str):
             value = [value]
         return [str(v).strip() for v in value or [] if str(v).strip()]

@@ -14,6 +14,7 @@ Re-running an interrupted import completes it: committed files are duplicates no
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import os
 import queue
@@ -29,12 +30,14 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from reader.errors import IngestError
+from reader.errors import IngestError, StorageError, swallowed
 from reader.ingest.model import Article
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
 from reader.library.store import Store
 from reader.library.types import ImportProgress, ImportResult, ImportStatus
+
+logger = logging.getLogger(__name__)
 
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt"}
 DEFAULT_EXTRACTOR = "reader.ingest.pipeline:extract_file"
@@ -166,6 +169,7 @@ def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any
     except IngestError as exc:
         return "error", str(exc)
     except Exception as exc:  # a bug in ingest must not stop the batch; report it against the file
+        swallowed(logger, f"extracting {path}")
         return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})"
 
 
@@ -183,10 +187,11 @@ def _worker_main(conn: Connection, spec: str) -> None:
         conn.send((task_id, *_extract_one(extract, path)))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
     # fork is unsafe in a threaded (Qt) parent; forkserver starts workers quickly and safely on Linux.
-    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
-    return multiprocessing.get_context(method)
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")
 
 
 @dataclass
@@ -442,12 +447,16 @@ class Importer:
                 try:
                     _, kind, value = worker.conn.recv()
                 except (EOFError, OSError):
+                    logger.info("the extractor process died on %s; starting another", task.path)
                     pool.replace(worker)
                     yield _Done(task, error=f"{task.path}: the extractor crashed on this file")
                     continue
                 worker.task = None
                 yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
             elif time.monotonic() - worker.started > self.time_limit:
+                logger.info(
+                    "%s took more than %g s; stopping its extractor process", task.path, self.time_limit
+                )
                 pool.replace(worker)
                 yield _Done(
                     task, error=f"{task.path}: took too long (more than {self.time_limit:g} s); skipped"
@@ -465,7 +474,8 @@ class Importer:
                 conn.execute("SAVEPOINT article")
                 try:
                     result, replaced = self._store_one(conn, done)
-                except (sqlite3.Error, ValueError, OSError) as exc:
+                except (StorageError, sqlite3.Error, ValueError, OSError) as exc:
+                    logger.info("could not store %s", done.task.path, exc_info=True)
                     conn.execute("ROLLBACK TO article")
                     result, replaced = (
                         _failed(done.task.path, f"{shown(done.task.path)}: could not store it ({exc})"),

@@ -28,11 +28,13 @@ class WriterLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _read_holder(fd)
+            pid = _read_holder(fd)
             os.close(fd)
+            holder = f" (process {pid})" if pid is not None else ""
             raise LibraryLockedError(
                 f"the library {self.path.parent} is open for writing by another Offprint process{holder}; "
-                "close it first, or open this library read-only"
+                "close it first, or open this library read-only",
+                pid=pid,
             ) from None
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
@@ -49,9 +51,10 @@ class WriterLock:
         return self._fd is not None
 
 
-def _read_holder(fd: int) -> str:
+def _read_holder(fd: int) -> int | None:
+    """The process id the lock holder wrote into the lock file, when it can be read."""
     try:
         pid = os.pread(fd, 32, 0).decode().strip()
-    except OSError:
-        return ""
-    return f" (process {pid})" if pid.isdigit() else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(pid) if pid.isdigit() else None

@@ -43,3 +43,11 @@ def index_folder(folder: Path, engine: str) -> Path:
 
 def styles_folder(folder: Path) -> Path:
     return folder / "styles"
+
+
+def styles_folder_for(folder: str | os.PathLike[str] | None = None) -> Path:
+    """The user's CSL styles folder of the library named as ``--library`` names it (not created here).
+
+    For callers that format citations without opening the library (``offprint cite --csl-json``).
+    """
+    return styles_folder(resolve_library_folder(folder))

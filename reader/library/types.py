@@ -6,10 +6,10 @@ These types are the contract between ``reader.library`` and its callers
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, get_origin, get_type_hints
 
 FACETS = ("series", "topics", "authors", "sites", "years")
 
@@ -54,6 +54,11 @@ class Filters:
     years: list[int] = field(default_factory=list)
     date_from: str | None = None  # YYYY-MM-DD, inclusive
     date_to: str | None = None
+
+    def without(self, facet: str) -> Filters:
+        """These filters with the values of one facet (a name in ``FACETS``) cleared."""
+        cleared: dict[str, Any] = {facet: []}
+        return replace(self, **cleared)
 
     def is_empty(self) -> bool:
         return not (
@@ -139,29 +144,37 @@ class Match:
     end: int
 
 
+# Marks on the citation fields of StoredArticle: found by ingest ("extracted") and/or set by the user.
+_CITATION = {"extracted": True, "editable": True}
+_EXTRACTED_ONLY = {"extracted": True}
+_EDITABLE_ONLY = {"editable": True}
+
+
 @dataclass
 class StoredArticle:
     """One article as the store holds it: extracted metadata with user edits applied.
 
     ``edited`` names the fields whose value comes from a user edit; ``extracted``
-    keeps the values ingest found, so the app can show both.
+    keeps the values ingest found, so the app can show both.  The citation fields carry
+    marks (``field(metadata=...)``); :data:`EXTRACTED_FIELDS`, :data:`EDITABLE_FIELDS` and
+    :data:`LIST_FIELDS` are read from the class, so a field is declared once, here.
     """
 
     id: int
     content_hash: str
     source_path: str
     imported_at: str  # ISO 8601, UTC
-    title: str
-    authors: list[str]
-    organizations: list[str]
-    date: str | None
-    site: str | None
-    url: str | None
-    language: str | None
-    excerpt: str | None
-    series: list[str]
-    topics: list[str]
-    accessed: str | None  # YYYY-MM-DD: the user's own, else the import date
+    title: str = field(metadata=_CITATION)
+    authors: list[str] = field(metadata=_CITATION)
+    organizations: list[str] = field(metadata=_CITATION)
+    date: str | None = field(metadata=_CITATION)
+    site: str | None = field(metadata=_CITATION)
+    url: str | None = field(metadata=_CITATION)
+    language: str | None = field(metadata=_CITATION)
+    excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
+    series: list[str] = field(metadata=_CITATION)
+    topics: list[str] = field(metadata=_CITATION)
+    accessed: str | None = field(metadata=_EDITABLE_ONLY)  # YYYY-MM-DD: the user's own, else the import date
     text: str
     html: str
     repairs: list[dict[str, Any]]
@@ -171,15 +184,62 @@ class StoredArticle:
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
 
 
-EDITABLE_FIELDS = (
-    "title",
-    "authors",
-    "organizations",
-    "date",
-    "site",
-    "url",
-    "language",
-    "series",
-    "topics",
-    "accessed",
+#: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
+EXTRACTED_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("extracted"))
+#: The fields a user may edit (``Library.update``, ``offprint edit``, the metadata editor), in order.
+EDITABLE_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("editable"))
+#: The citation fields that hold a list of values (authors, series…); the others hold one value or None.
+LIST_FIELDS = frozenset(
+    name
+    for name, hint in get_type_hints(StoredArticle).items()
+    if name in EXTRACTED_FIELDS + EDITABLE_FIELDS and get_origin(hint) is list
 )
+
+
+@dataclass(frozen=True)
+class BulkEdit:
+    """One change made to each of several articles (the app's bulk edit; :meth:`Library.update_many`).
+
+    ``add`` and ``remove`` name list fields (:data:`LIST_FIELDS`) and the values to add to or remove
+    from each article's list: values match without regard to case, a value already there is not added
+    twice, and the order of the others is kept.  ``assign`` sets editable fields outright.
+    """
+
+    add: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    remove: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    assign: Mapping[str, Any] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """What is wrong with this edit (unknown fields, a list change to a one-value field), if anything."""
+        found = [
+            f"{name} is not an editable field that holds a list"
+            for name in dict.fromkeys((*self.add, *self.remove))
+            if name not in LIST_FIELDS or name not in EDITABLE_FIELDS
+        ]
+        found += [f"{name} is not an editable field" for name in self.assign if name not in EDITABLE_FIELDS]
+        return found
+
+    def changes_for(self, current: Mapping[str, Any]) -> dict[str, Any]:
+        """The new values of the fields this edit changes for an article whose values are ``current``."""
+        changes: dict[str, Any] = dict(self.assign)
+        for name in dict.fromkeys((*self.add, *self.remove)):
+            if name in changes:
+                continue  # assigned outright
+            before = _values(current.get(name))
+            dropped = {v.casefold() for v in _values(self.remove.get(name))}
+            after = [v for v in before if v.casefold() not in dropped]
+            present = {v.casefold() for v in after}
+            for value in _values(self.add.get(name)):
+                if value.casefold() not in present:
+                    after.append(value)
+                    present.add(value.casefold())
+            if after != before:
+                changes[name] = after
+        return changes
+
+
+def _values(value: str | Sequence[str] | None) -> list[str]:
+    """A list field's values; one string is one value (not a sequence of characters)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]

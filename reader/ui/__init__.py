@@ -2,5 +2,5 @@
 
 Each module owns one widget or one job (see ``main_window`` for how they fit);
 none of them holds business logic — every action goes through
-:class:`reader.library.facade.Library` and :class:`reader.cite.facade.Citer`.
+:class:`reader.library.Library` and :class:`reader.cite.Citer`, through the packages' public faces.
 """

@@ -1,10 +1,12 @@
-"""Starting the app: the QApplication, the library, the window — and ``main()`` for ``offprint-gui``."""
+"""Starting the app: the QApplication, the library, the window.
+
+The command line is read in :mod:`reader.commands.gui` (``offprint gui``, ``offprint``, ``offprint-gui``),
+which calls :func:`run_app`; the self-check builds its window with :func:`make_application` too.
+"""
 
 from __future__ import annotations
 
-import argparse
-import multiprocessing
-import os
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,15 +17,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
-from reader.errors import LibraryLockedError, OffprintError
+from reader.errors import OffprintError
+from reader.resources import resource_path
 
-from .paths import resource_path
+from .error_report import configure_logging, install_excepthook
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
     from .main_window import MainWindow
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "Offprint"
 GIL_SWITCH_INTERVAL = 0.001  # seconds
@@ -49,15 +54,13 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def open_library_for_app(folder: str | Path | None, read_only: bool = False) -> Library:
-    """Open the library; when another process holds it for writing, open it read-only instead."""
-    from reader.library.facade import Library
+    """Open the library; when another process holds it for writing, open it read-only with a notice."""
+    from reader.library import Library
 
-    try:
-        return Library.open(folder, read_only=read_only)
-    except LibraryLockedError as exc:
-        library = Library.open(folder, read_only=True)
-        library.notices.append(f"Opened read-only because another Offprint is using this library ({exc}).")
-        return library
+    library = Library.open(folder, read_only=read_only, if_locked="read-only")
+    for notice in library.notices:
+        logger.info("library %s: %s", library.folder, notice)
+    return library
 
 
 def run_app(
@@ -72,9 +75,12 @@ def run_app(
     ``paths`` (files a file manager asked Offprint to open) are imported once the window is up.
     """
     app = make_application()
+    configure_logging()
+    install_excepthook()
     try:
         library = open_library_for_app(folder, read_only)
     except OffprintError as exc:
+        logger.error("cannot open the library: %s", exc)
         QMessageBox.critical(None, "Offprint cannot open the library", str(exc))
         print(f"offprint: {exc}", file=sys.stderr)
         return 2
@@ -94,27 +100,3 @@ def open_window(library: Library, settings: Settings, paths: Sequence[str | Path
     if paths:
         QTimer.singleShot(0, lambda: window.import_paths(list(paths)))
     return window
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """``offprint-gui [--library DIR] [--read-only] [--self-check]``."""
-    multiprocessing.freeze_support()  # the importer's worker processes, in a frozen (PyInstaller) app
-    parser = argparse.ArgumentParser(prog="offprint-gui", description="The Offprint desktop app.")
-    parser.add_argument(
-        "--library", metavar="DIR", help="library folder (default: $OFFPRINT_LIBRARY or yours)"
-    )
-    parser.add_argument("--read-only", action="store_true", help="open the library without changing it")
-    parser.add_argument("--self-check", action="store_true", help="open, import, render offscreen; exit 0/1")
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="saved pages or folders to import on start")
-    args = parser.parse_args(argv)
-    if args.self_check:
-        from .selfcheck import run_self_check
-
-        return run_self_check()
-    return run_app(
-        args.library or os.environ.get("OFFPRINT_LIBRARY"), read_only=args.read_only, paths=args.paths
-    )
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QContextMenuEvent,
@@ -27,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import SearchHit, SortOrder
+from reader.library import SearchHit, SortOrder
 
 from .article_model import ArticleModel, HitRole
 
@@ -79,7 +89,9 @@ class ArticleDelegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(200, row_height(option.fontMetrics.lineSpacing(), snippets=bool(index.model().query)))
+        model = index.model()
+        snippets = isinstance(model, ArticleModel) and bool(model.query)
+        return QSize(200, row_height(option.fontMetrics.lineSpacing(), snippets=snippets))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -138,7 +150,7 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.translate(rect.topLeft())
         painter.setClipRect(QRect(0, 0, rect.width(), rect.height()))
         context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, color)  # type: ignore[arg-type]
+        context.palette.setColor(QPalette.ColorRole.Text, color)
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
@@ -217,6 +229,22 @@ class ArticlePane(QWidget):
     def sort_order(self) -> SortOrder:
         return SortOrder(self.sort_box.currentData())
 
+    def selected_ids(self) -> list[int]:
+        """The selected articles, in list order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+
+    def add_to_selection(self, article_ids: Sequence[int]) -> None:
+        """Select again those of ``article_ids`` the list still shows (after a new answer replaced it)."""
+        selection = QItemSelection()
+        for first, last in _runs(self.model.rows_of(article_ids)):
+            selection.select(self.model.index(first, 0), self.model.index(last, 0))
+        if not selection.isEmpty():
+            self.view.selectionModel().select(
+                selection,
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
     def set_sort_order(self, order: SortOrder) -> None:
         index = self.sort_box.findData(order.value)
         if index >= 0:
@@ -228,3 +256,14 @@ class ArticlePane(QWidget):
         self.message.setStyleSheet("color: #c0392b; padding: 4px 8px;" if error else "padding: 4px 8px;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted rows as (first, last) runs of neighbours: one selection range each, not one per row."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

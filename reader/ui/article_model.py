@@ -7,19 +7,24 @@ them, then cached.  So 100,000 results open and scroll without loading 100,000 r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from reader.library.types import SearchHit
+from reader.library import SearchHit
 
+from .error_report import quiet_failure
 from .workers import run_in_background
 
 PAGE_SIZE = 100
 MAX_WANTED_PAGES = 4  # a screenful spans at most two pages; older requests are stale
 HitRole = Qt.ItemDataRole.UserRole + 1  # the whole SearchHit (None while its page is loading)
 IdRole = Qt.ItemDataRole.UserRole + 2
+
+logger = logging.getLogger(__name__)
+_page_not_loaded = quiet_failure(logger, "a page of the article list could not be loaded", logging.WARNING)
 
 # fetch(ids, query) -> rows; runs on a worker thread
 PageFetcher = Callable[[Sequence[int], str], list[SearchHit]]
@@ -32,7 +37,7 @@ class ArticleModel(QAbstractTableModel):
 
     page_loaded = Signal(int)  # page number
 
-    def __init__(self, fetch: PageFetcher, parent: Any = None) -> None:
+    def __init__(self, fetch: PageFetcher, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch
         self._ids: list[int] = []
@@ -75,6 +80,11 @@ class ArticleModel(QAbstractTableModel):
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def rows_of(self, article_ids: Sequence[int]) -> list[int]:
+        """The rows of those of ``article_ids`` the list shows, in list order (one pass over the list)."""
+        wanted = set(article_ids)
+        return [row for row, article_id in enumerate(self._ids) if article_id in wanted] if wanted else []
 
     def row_of(self, article_id: int) -> int | None:
         try:
@@ -164,7 +174,8 @@ class ArticleModel(QAbstractTableModel):
             self.page_loaded.emit(page_number)
             self._fetch_next()
 
-        def forget(_error: BaseException) -> None:
+        def forget(error: BaseException) -> None:
+            _page_not_loaded(error)  # its rows stay blank until they are looked at again
             if generation == self._generation:
                 self._in_flight = None
                 self._fetch_next()

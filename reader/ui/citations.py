@@ -9,25 +9,29 @@ from __future__ import annotations
 
 import atexit
 import functools
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from reader import cite
+
+from .error_report import log_failure, quiet_failure
 from .workers import LibraryRunner, run_in_background
 
 if TYPE_CHECKING:
-    from reader.cite.facade import Citer, StyleInfo
+    from reader.cite import Citer, StyleInfo
 
-EXPORT_FORMATS = {  # file-dialog filter → (function name in reader.cite.export, extension)
-    "BibTeX (*.bib)": ("to_bibtex", ".bib"),
-    "BibLaTeX (*.bib)": ("to_biblatex", ".bib"),
-    "RIS (*.ris)": ("to_ris", ".ris"),
-    "CSL-JSON (*.json)": ("to_csl_json", ".json"),
-}
+logger = logging.getLogger(__name__)
+
+WARM_DELAY_MS = 5000  # building a style's engine costs seconds of CPU: not while the window settles
+
+# file-dialog filter → (format name, extension), from the one table in reader.cite
+EXPORT_FORMATS = {fmt.file_filter: (fmt.name, fmt.extension) for fmt in cite.EXPORT_FORMATS}
 
 
 @dataclass(frozen=True)
@@ -39,10 +43,25 @@ class Copied:
     html: str
     count: int
 
+    def summary(self) -> str:
+        """The status-bar line: what was copied, for how many articles, and its start."""
+        noun = _COPIED_NOUNS[self.kind]
+        if self.kind == "bibliography" and self.count > 1:
+            noun = "bibliography entries"
+        articles = "" if self.count == 1 else f" for {self.count} articles"
+        return f"Copied {noun}{articles}: {self.text[:90]}"
+
+
+_COPIED_NOUNS = {
+    "bibliography": "bibliography entry",
+    "citation": "citation",
+    "passage": "passage with citation",
+}
+
 
 def default_citer_factory(extra_dirs: Sequence[Path]) -> Callable[[], Citer]:
     def make() -> Citer:
-        from reader.cite.facade import Citer
+        from reader.cite import Citer
 
         return Citer(extra_style_dirs=list(extra_dirs))
 
@@ -93,21 +112,44 @@ class CitationService(QObject):
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)  # the thread never retires, so the Citer never changes threads
         self.last: Copied | None = None
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(WARM_DELAY_MS)
+        self._warm_style = ""
+        self._warm_timer.timeout.connect(lambda: self.warm(self._warm_style))
 
     # styles ----------------------------------------------------------------------------------------
     def load_styles(self) -> None:
         self._run(
             lambda citer: citer.styles(),
             self._store_styles,
-            lambda error: self.styles_failed.emit(str(error)),
+            self._styles_failed,
         )
+
+    def _styles_failed(self, error: BaseException) -> None:
+        log_failure(logger, "the citation styles could not be loaded", error)
+        self.styles_failed.emit(str(error))
 
     def _store_styles(self, styles: list[StyleInfo]) -> None:
         self._styles = {s.id: s for s in styles}
         self.styles_loaded.emit(styles)
 
+    def warm_soon(self, style: str) -> None:
+        """Prepare ``style`` once the window has settled, so the first copy is quick."""
+        self._warm_style = style
+        self._warm_timer.start()
+
+    def stop_warming(self) -> None:
+        self._warm_timer.stop()
+
     def warm(self, style: str) -> None:
-        self._run(lambda citer: citer.warm(style), lambda _none: None, lambda _error: None)
+        """Prepare ``style`` now (a style the user just chose)."""
+        self._warm_timer.stop()
+        self._run(
+            lambda citer: citer.warm(style),
+            lambda _none: None,
+            quiet_failure(logger, f"preparing the citation style {style}"),  # copying will say why
+        )
 
     # copying ---------------------------------------------------------------------------------------
     def copy_bibliography(self, ids: Sequence[int], style: str) -> None:
@@ -142,19 +184,30 @@ class CitationService(QObject):
 
         self._run(work, self._deliver)
 
-    def export(self, ids: Sequence[int], path: str, function_name: str) -> None:
-        def work(_citer: Citer) -> tuple[str, int]:
-            from reader.cite import export
+    def export_with_dialog(self, ids: Sequence[int], parent: QWidget | None = None) -> None:
+        """Ask where and in which format to export ``ids``, then export them (adding the format's file
+        extension when the name has none)."""
+        path, chosen = QFileDialog.getSaveFileName(
+            parent, f"Export {len(ids)} Articles", "offprint-export.bib", ";;".join(EXPORT_FORMATS)
+        )
+        if not path:
+            return
+        format_name, extension = EXPORT_FORMATS.get(chosen, ("bibtex", ".bib"))
+        if not Path(path).suffix:
+            path += extension
+        self.export(ids, path, format_name)
 
+    def export(self, ids: Sequence[int], path: str, format_name: str) -> None:
+        def work(_citer: Citer) -> tuple[str, int]:
             items = self._items(ids)
-            Path(path).write_text(getattr(export, function_name)(items), encoding="utf-8")
+            cite.write_export(path, format_name, items)
             return path, len(items)
 
         self._run(work, lambda answer: self.exported.emit(*answer))
 
     # plumbing --------------------------------------------------------------------------------------
     def _items(self, ids: Sequence[int]) -> list[dict[str, Any]]:
-        from reader.cite.csl import article_to_csl
+        from reader.cite import article_to_csl
 
         articles = self.runner.locked(lambda library: [library.get(i) for i in ids])
         return [article_to_csl(a, item_id=str(a.id)) for a in articles]
@@ -163,6 +216,10 @@ class CitationService(QObject):
         put_on_clipboard(copied.text, copied.html)
         self.last = copied
         self.copied.emit(copied)
+
+    def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "copying or exporting citations failed", error)
+        self.failed.emit(str(error))
 
     def _citer_here(self) -> Citer:
         if self._citer is None:
@@ -178,6 +235,6 @@ class CitationService(QObject):
         run_in_background(
             lambda: work(self._citer_here()),
             on_success,
-            on_failure or (lambda error: self.failed.emit(str(error))),
+            on_failure or self._failed,
             pool=self.pool,
         )

@@ -6,16 +6,20 @@ shows the advice in the notice bar and, on request, rebuilds the index off the G
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from reader.library import facade
+from reader.library import WHOOSH_COMFORT_LIMIT
 
+from .error_report import log_failure
 from .notice_bar import NoticeBar
 from .workers import LibraryRunner
 
 NOTICE_KEY = "faster-engine"
+
+logger = logging.getLogger(__name__)
 
 
 class EngineAdvisor(QObject):
@@ -41,7 +45,7 @@ class EngineAdvisor(QObject):
 
     def _advise(self, state: tuple[str, int, bool]) -> None:
         engine, count, read_only = state
-        if read_only or engine != "whoosh" or count <= facade.WHOOSH_COMFORT_LIMIT:
+        if read_only or engine != "whoosh" or count <= WHOOSH_COMFORT_LIMIT:
             self.notices.remove_notice(NOTICE_KEY)
             return
         self.notices.show_notice(
@@ -61,4 +65,5 @@ class EngineAdvisor(QObject):
         self.on_switched()
 
     def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "switching the index engine failed", error)
         self.show_status(f"Could not switch the index engine: {error}")

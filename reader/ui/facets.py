@@ -6,7 +6,7 @@ module only keeps which values are ticked and turns them into a :class:`Filters`
 
 from __future__ import annotations
 
-from dataclasses import fields
+import copy
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import FACETS, Filters
-
-from .paths import resource_path
+from reader.library import FACETS, Filters
+from reader.resources import resource_path
 
 FACET_TITLES = {
     "series": "Series",
@@ -52,12 +51,11 @@ def selection_to_filters(selection: dict[str, set[str]]) -> Filters:
 
 
 def copy_filters(filters: Filters) -> Filters:
-    return Filters(
-        **{
-            f.name: (list(v) if isinstance(v := getattr(filters, f.name), list) else v)
-            for f in fields(Filters)
-        }
-    )
+    return copy.deepcopy(filters)
+
+
+def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [child for i in range(group.childCount()) if (child := group.child(i)) is not None]
 
 
 class FacetSidebar(QTreeWidget):
@@ -131,14 +129,11 @@ class FacetSidebar(QTreeWidget):
     def values_shown(self, facet: str) -> list[str]:
         """The values listed under ``facet``, busiest first."""
         group = self._groups[facet]
-        return [group.child(i).data(0, _VALUE_ROLE) for i in range(group.childCount())]
+        return [child.data(0, _VALUE_ROLE) for child in _children(group)]
 
     def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
         group = self._groups[facet]
-        for i in range(group.childCount()):
-            if group.child(i).data(0, _VALUE_ROLE) == value:
-                return group.child(i)
-        return None
+        return next((child for child in _children(group) if child.data(0, _VALUE_ROLE) == value), None)
 
     # counts --------------------------------------------------------------------------------------
     def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
@@ -178,8 +173,7 @@ class FacetSidebar(QTreeWidget):
     def _sync_checks(self) -> None:
         self.blockSignals(True)
         for facet, group in self._groups.items():
-            for i in range(group.childCount()):
-                item = group.child(i)
+            for item in _children(group):
                 on = item.data(0, _VALUE_ROLE) in self._selection[facet]
                 item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.blockSignals(False)

@@ -7,10 +7,13 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 POLL_MS = 10
 
@@ -35,9 +38,9 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 20_000, what: st
         raise TimedOut(f"timed out after {timeout_ms / 1000:.0f} s waiting for {what}")
 
 
-def import_into(folder: Path, sources: Sequence[Path]) -> Any:
+def import_into(folder: Path, sources: Sequence[Path]) -> Library:
     """Open (creating) the library at ``folder`` and import ``sources`` into it; returns the open Library."""
-    from reader.library.facade import Library
+    from reader.library import Library
 
     library = Library.open(folder)
     for _result in library.import_paths(list(sources)):

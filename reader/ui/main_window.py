@@ -7,13 +7,12 @@ the window only shows answers.
 
 from __future__ import annotations
 
-import dataclasses
+import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -24,8 +23,6 @@ from PySide6.QtGui import (
     QIcon,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,62 +32,35 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
-from reader.library.types import FACETS, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import Filters, SearchHit, SortOrder, StoredArticle
+from reader.resources import resource_path
 
 from .article_list import ArticlePane
-from .article_model import PAGE_SIZE, ArticleModel
-from .citations import EXPORT_FORMATS, CitationService, Copied, default_citer_factory
+from .article_model import ArticleModel
+from .citations import CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
+from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
-from .metadata_editor import BulkTagsDialog, MetadataDialog
-from .notice_bar import NoticeBar
-from .paths import resource_path, sample_corpus
+from .notice_bar import NoticeBar, as_sentence
+from .operations import ArticleOperations, Edited, SearchAnswer, search
 from .reader_pane import TAB_ORIGINAL, ReaderPane
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
+from .style_picker import StylePicker
 from .themes import apply_app_palette, resolve_theme
 from .workers import LibraryRunner
 
+if TYPE_CHECKING:
+    from reader.cite import Citer, StyleInfo
+    from reader.library import Library
+
 IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
-WARM_DELAY_MS = 5000
 IMPORT_REFRESH_MS = 2000
 
-
-@dataclass
-class SearchAnswer:
-    query: str
-    filters: Filters
-    ids: list[int]
-    first_page: list[SearchHit]
-    facets: dict[str, dict[str, int]]
-    library_count: int
-
-
-def _run_search(query: str, filters: Filters, sort: SortOrder) -> Callable[[Any], SearchAnswer]:
-    def work(library: Any) -> SearchAnswer:
-        ids = library.search_ids(query, filters, sort=sort)
-        first = library.summaries(ids[:PAGE_SIZE], query=query)
-        return SearchAnswer(
-            query, filters, ids, first, _sidebar_counts(library, query, filters), library.count()
-        )
-
-    return work
-
-
-def _sidebar_counts(library: Any, query: str, filters: Filters) -> dict[str, dict[str, int]]:
-    """Facet counts for the sidebar: each facet counted under the query and the *other* facets' filters.
-
-    Values within a facet combine with OR, so a facet with a ticked value must keep listing its other
-    values (with what each would add) for the user to tick more of them.
-    """
-    counts = library.facets(query, filters)
-    for facet in FACETS:  # the Filters field of each facet has the facet's name
-        if getattr(filters, facet):
-            counts[facet] = library.facets(query, dataclasses.replace(filters, **{facet: []})).get(facet, {})
-    return counts
+logger = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -104,10 +74,10 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        library: Any,
+        library: Library,
         settings: Settings,
         *,
-        citer_factory: Callable[[], Any] | None = None,
+        citer_factory: Callable[[], Citer] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -129,13 +99,10 @@ class MainWindow(QMainWindow):
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
         self.importer = ImportController(self.runner, self)
+        self.operations = ArticleOperations(self.runner, self)
         self.engine_advice = EngineAdvisor(
             self.runner, self.notice_bar, self.show_status, self.run_search, self
         )
-        self._warm_timer = QTimer(self)
-        self._warm_timer.setSingleShot(True)
-        self._warm_timer.setInterval(WARM_DELAY_MS)
-        self._warm_timer.timeout.connect(lambda: self.citations.warm(self.current_style()))
         self._import_refresh = QTimer(self)  # new articles appear in the list while an import runs
         self._import_refresh.setInterval(IMPORT_REFRESH_MS)
         self._import_refresh.timeout.connect(self.run_search)
@@ -186,12 +153,7 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName("Article counts")
         self.statusBar().addPermanentWidget(self.count_label)
-        self.style_box = QComboBox(self)
-        self.style_box.setObjectName("styleBox")
-        self.style_box.setAccessibleName("Citation style")
-        self.style_box.setToolTip("Citation style for Copy Citation and Copy Bibliography Entry")
-        self.style_box.setMinimumContentsLength(18)
-        self.style_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.style_box = StylePicker(self.settings.citation_style(), self)
 
     def _connect(self) -> None:
         self.search_bar.query_changed.connect(lambda _q: self.run_search())
@@ -209,14 +171,19 @@ class MainWindow(QMainWindow):
         self.reader.copy_with_citation_requested.connect(self._copy_passage_text)
         self.reader_pane.article_shown.connect(self.article_shown)
         self.reader_pane.original_shown.connect(self.original_shown)
-        self.citations.copied.connect(self._on_copied)
+        self.citations.copied.connect(lambda copied: self.show_status(copied.summary()))
         self.citations.failed.connect(lambda message: self.show_status(f"Could not copy: {message}"))
         self.citations.styles_failed.connect(
             lambda message: self.show_status(f"Citation styles are not available: {message}")
         )
         self.citations.styles_loaded.connect(self._fill_styles)
         self.citations.exported.connect(lambda path, n: self.show_status(f"Exported {n} articles to {path}"))
-        self.style_box.currentIndexChanged.connect(self._on_style_changed)
+        self.style_box.style_chosen.connect(self._on_style_changed)
+        self.operations.edited.connect(self._after_edit)
+        self.operations.removed.connect(self._after_remove)
+        self.operations.failed.connect(lambda message: self.show_error("Edit", message))
+        self.importer.started.connect(self._import_refresh.start)
+        self.importer.status.connect(self.show_status)
         self.importer.finished.connect(self._on_import_finished)
         self.importer.failed.connect(self._on_import_failed)
         hints = QGuiApplication.styleHints()
@@ -243,7 +210,6 @@ class MainWindow(QMainWindow):
             pass
         finally:
             self.article_pane.blockSignals(False)
-        self.style_box.addItem(s.citation_style(), s.citation_style())
         self.facets.set_filters(s.last_filters(), notify=False)
         self.chip_bar.set_filters(self.facets.filters())
 
@@ -265,7 +231,7 @@ class MainWindow(QMainWindow):
     def shutdown(self, timeout_ms: int = 15_000) -> None:
         """Stop background work before the library closes: cancel an import, let running jobs finish."""
         self.importer.cancel()
-        self._warm_timer.stop()
+        self.citations.stop_warming()
         self._import_refresh.stop()
         self.runner.forget_pending()
         for pool in (self.importer.pool, self.citations.pool, QThreadPool.globalInstance()):
@@ -274,7 +240,7 @@ class MainWindow(QMainWindow):
     # -- notices -------------------------------------------------------------------------------------
     def _show_startup_notices(self) -> None:
         for i, notice in enumerate(self.library.notices):
-            self.notice_bar.show_notice(f"library-{i}", notice)
+            self.notice_bar.show_notice(f"library-{i}", as_sentence(notice))  # the library writes fragments
         if self.read_only:
             self.notice_bar.show_notice(
                 "read-only",
@@ -289,31 +255,14 @@ class MainWindow(QMainWindow):
             and not self.read_only
             and not self.settings.sample_offer_dismissed(self.library.folder)
         ):
-            self._offer_first_import()
-
-    def _offer_first_import(self) -> None:
-        buttons: list[tuple[str, Callable[[], None]]] = []
-        corpus = sample_corpus()
-        if corpus is not None:
-            buttons.append(("Import the Sample Articles", lambda: self.import_paths([corpus])))
-        buttons += [
-            ("Import Files…", self.choose_files_to_import),
-            ("Import Folder…", self.choose_folder_to_import),
-        ]
-        notice = self.notice_bar.show_notice(
-            "welcome",
-            "Your library is empty. Import your saved pages (.html, .mhtml, .txt, or whole folders — you can "
-            "also drop them on this window)"
-            + (", or start with the bundled sample articles." if corpus else "."),
-            buttons,
-        )
-        notice.dismissed.connect(lambda: self.settings.dismiss_sample_offer(self.library.folder))
+            offer = self.importer.offer_first_import(self.notice_bar, IMPORT_FILTER)
+            offer.dismissed.connect(lambda: self.settings.dismiss_sample_offer(self.library.folder))
 
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
-        query = self.search_bar.query()
+        query, filters, sort = self.search_bar.query(), self.facets.filters(), self.article_pane.sort_order()
         self.runner.call_latest(
-            _run_search(query, self.facets.filters(), self.article_pane.sort_order()),
+            lambda library: search(library, query, filters, sort),
             self._show_results,
             lambda error: self._show_search_error(query, error),
         )
@@ -328,7 +277,7 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def _show_results(self, answer: SearchAnswer) -> None:
-        keep = self.current_id
+        keep, chosen = self.current_id, self.article_pane.selected_ids()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
         self.facets.set_counts(answer.facets)
@@ -336,13 +285,14 @@ class MainWindow(QMainWindow):
         self.result_count = len(answer.ids)
         self._update_counts()
         if not answer.ids:
-            self.article_pane.show_message(self._empty_message(answer))
+            self.article_pane.show_message(answer.empty_message())
         else:
             self.article_pane.show_message("")
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self._select_row(row, open_article=False)
             self.reader_pane.refresh_highlights(answer.query)
+        self.article_pane.add_to_selection([i for i in chosen if i != keep])  # e.g. after a bulk edit
         self._answer_shown()
 
     def _answer_shown(self) -> None:
@@ -351,22 +301,12 @@ class MainWindow(QMainWindow):
             self.citations.load_styles()
         self.results_shown.emit()
 
-    def _empty_message(self, answer: SearchAnswer) -> str:
-        if answer.library_count == 0:
-            return "Your library is empty. Import saved pages with File → Import (Ctrl+O) or drop them here."
-        hints = []
-        if answer.query:
-            hints.append("use fewer or shorter words, or OR between alternatives")
-        if not answer.filters.is_empty():
-            hints.append("clear the filters (Ctrl+Shift+X)")
-        shown = f"“{answer.query}”" if answer.query else "these filters"
-        return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
-
     def _show_search_error(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
             message = str(error)  # it names the query, the column and the problem
             self.article_pane.show_message(message[:1].upper() + message[1:] + ".", error=True)
         else:
+            log_failure(logger, f"the search for {query!r} failed", error)
             self.article_pane.show_message(f"The search failed: {error}", error=True)
         self._answer_shown()
 
@@ -411,8 +351,7 @@ class MainWindow(QMainWindow):
         return True
 
     def selected_ids(self) -> list[int]:
-        rows = sorted(index.row() for index in self.list_view.selectionModel().selectedRows())
-        ids = [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+        ids = self.article_pane.selected_ids()
         if not ids and self.current_id is not None:
             ids = [self.current_id]
         return ids
@@ -422,7 +361,7 @@ class MainWindow(QMainWindow):
         if article_id is not None and article_id != self.current_id:
             self.open_article(article_id)
 
-    def _show_list_menu(self, position: Any) -> None:
+    def _show_list_menu(self, position: QPoint) -> None:
         menu = list_context_menu(self, self.actions_by_name)
         menu.exec(position)
         menu.deleteLater()
@@ -453,23 +392,13 @@ class MainWindow(QMainWindow):
 
     # -- citations -----------------------------------------------------------------------------------
     def current_style(self) -> str:
-        return str(self.style_box.currentData() or self.settings.citation_style())
+        return self.style_box.current_style()
 
-    def _fill_styles(self, styles: list[Any]) -> None:
-        wanted = self.settings.citation_style()
-        self.style_box.blockSignals(True)
-        self.style_box.clear()
-        for info in sorted(styles, key=lambda s: s.title.casefold()):
-            label = info.title + (f" ({info.alias})" if info.alias else "")
-            self.style_box.addItem(label, info.id)
-            if wanted in (info.id, info.alias):
-                self.style_box.setCurrentIndex(self.style_box.count() - 1)
-        self.style_box.blockSignals(False)
-        # Building a style's engine costs a couple of seconds of CPU: do it once the window has settled.
-        self._warm_timer.start()
+    def _fill_styles(self, styles: list[StyleInfo]) -> None:
+        self.style_box.set_styles(styles)
+        self.citations.warm_soon(self.current_style())
 
-    def _on_style_changed(self, _index: int) -> None:
-        style = self.current_style()
+    def _on_style_changed(self, style: str) -> None:
         self.settings.set_citation_style(style)
         self.citations.warm(style)
 
@@ -492,31 +421,9 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.citations.copy_passage(passage, self.current_id, self.current_style())
 
-    def _on_copied(self, copied: Copied) -> None:
-        what = {
-            "bibliography": "bibliography entry",
-            "citation": "citation",
-            "passage": "passage with citation",
-        }
-        plural = "ies" if copied.kind == "bibliography" and copied.count > 1 else ""
-        noun = what[copied.kind][:-1] + plural if plural else what[copied.kind]
-        self.show_status(
-            f"Copied {noun}{'' if copied.count == 1 else f' for {copied.count} articles'}: {copied.text[:90]}"
-        )
-
     def export_selected(self) -> None:
-        ids = self._ids_or_hint()
-        if not ids:
-            return
-        path, chosen = QFileDialog.getSaveFileName(
-            self, f"Export {len(ids)} Articles", "offprint-export.bib", ";;".join(EXPORT_FORMATS)
-        )
-        if not path:
-            return
-        function_name, extension = EXPORT_FORMATS.get(chosen, ("to_bibtex", ".bib"))
-        if not Path(path).suffix:
-            path += extension
-        self.citations.export(ids, path, function_name)
+        if ids := self._ids_or_hint():
+            self.citations.export_with_dialog(ids, self)
 
     def _ids_or_hint(self) -> list[int]:
         ids = self.selected_ids()
@@ -526,82 +433,33 @@ class MainWindow(QMainWindow):
 
     # -- editing -------------------------------------------------------------------------------------
     def edit_metadata(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) > 1:
-            self.bulk_edit()
-            return
-        if not ids or self.read_only:
-            return
-        self.runner.call(lambda library: library.get(ids[0]), self._open_editor, self._edit_failed)
-
-    def _open_editor(self, article: StoredArticle) -> None:
-        dialog = MetadataDialog(article, self)
-        dialog.accepted.connect(lambda: self.save_edits(article.id, dialog.changed_fields()))
-        self.editor = dialog
-        dialog.open()
-
-    def save_edits(self, article_id: int, changes: dict[str, Any]) -> None:
-        if not changes:
-            return
-        self.runner.call(
-            lambda library: library.update(article_id, **changes),
-            lambda article: self._after_edit([article_id], article),
-            self._edit_failed,
-        )
+        self.operations.edit(self.selected_ids())
 
     def bulk_edit(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.read_only:
-            return
-        dialog = BulkTagsDialog(len(ids), self)
+        self.operations.bulk_edit(self.selected_ids())
 
-        def apply(library: Any) -> int:
-            changed = 0
-            for article_id in ids:
-                changes = dialog.apply_to(library.get(article_id))
-                if changes:
-                    library.update(article_id, **changes)
-                    changed += 1
-            return changed
+    def save_edits(self, article_id: int, changes: dict[str, Any]) -> None:
+        self.operations.save_edits(article_id, changes)
 
-        dialog.accepted.connect(
-            lambda: self.runner.call(apply, lambda n: self._after_edit(ids, None, n), self._edit_failed)
-        )
-        self.editor = dialog
-        dialog.open()
+    def remove_selected(self) -> None:
+        self.operations.remove(self.selected_ids())
 
-    def _after_edit(self, ids: list[int], article: StoredArticle | None, count: int = 1) -> None:
-        self.show_status(f"Saved changes to {count} article{'s' if count != 1 else ''}.")
-        if article is not None and article.id == self.current_id:
-            self.reader_pane.show_edited(article)
-        elif self.current_id in ids:
-            self.open_article(self.current_id)  # type: ignore[arg-type]
+    def _after_edit(self, edited: Edited) -> None:
+        self.show_status(edited.message)
+        current = self.current_id
+        if edited.article is not None and edited.article.id == current:
+            self.reader_pane.show_edited(edited.article)
+        elif current is not None and current in edited.ids:
+            self.open_article(current)
         self.model.refresh_rows()
         self.run_search()
-        for article_id in ids:
+        for article_id in edited.ids:
             self.article_saved.emit(article_id)
         self.library_changed.emit()
 
-    def _edit_failed(self, error: BaseException) -> None:
-        self.show_error("Edit", f"The change was not saved: {error}")
-
-    def remove_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids or self.read_only:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Remove Articles",
-            f"Remove {len(ids)} article{'s' if len(ids) != 1 else ''} from the library? "
-            "The saved files you imported from are not touched.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.runner.call(lambda library: library.remove(ids), self._after_remove, self._edit_failed)
-
     def _after_remove(self, removed: int) -> None:
         self.show_status(f"Removed {removed} article{'s' if removed != 1 else ''}.")
-        self.reader_pane.clear()
+        self.reader_pane.close_article()
         self.run_search()
         self.library_changed.emit()
 
@@ -623,41 +481,16 @@ class MainWindow(QMainWindow):
 
     # -- importing -----------------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:
-        if self.read_only:
-            return
-        files, _ = QFileDialog.getOpenFileNames(self, "Import Saved Pages", str(Path.home()), IMPORT_FILTER)
-        if files:
-            self.import_paths(files)
+        self.importer.choose_files(IMPORT_FILTER)
 
     def choose_folder_to_import(self) -> None:
-        if self.read_only:
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Import a Folder of Saved Pages", str(Path.home()))
-        if folder:
-            self.import_paths([folder])
+        self.importer.choose_folder()
 
     def import_paths(self, paths: Sequence[str | Path]) -> bool:
-        if self.read_only:
-            self.show_status("This library is open read-only: nothing can be imported.")
-            return False
-        if self.importer.running:
-            self.show_status("An import is already running.")
-            return False
-        self.notice_bar.remove_notice("welcome")
-        started = self.importer.start(paths)
-        if started:
-            self._import_refresh.start()
-            self.show_status(f"Importing {', '.join(Path(p).name for p in paths)[:120]}…")
-        return started
+        return self.importer.import_paths(paths)
 
-    def _on_import_finished(self, results: list[Any], cancelled: bool) -> None:
+    def _on_import_finished(self) -> None:
         self._import_refresh.stop()
-        done = sum(1 for r in results if r.status in ("imported", "updated"))
-        failed = sum(1 for r in results if r.status == "failed")
-        self.show_status(
-            ("Import cancelled: " if cancelled else "Import finished: ")
-            + f"{done} added or updated, {failed} failed."
-        )
         self.model.refresh_rows()
         self.run_search()
         self.library_changed.emit()
@@ -698,22 +531,11 @@ class MainWindow(QMainWindow):
         self.shortcuts_window = ShortcutsWindow(self)
         self.shortcuts_window.show()
 
-    def show_about(self) -> None:
-        from reader import __version__
-
-        QMessageBox.about(
-            self,
-            "About Offprint",
-            f"<h3>Offprint {__version__}</h3><p>A reader for your offline corpus of saved web articles: "
-            "it repairs, extracts, searches and cites — and never touches the network.</p>"
-            "<p>Licensed under the GNU AGPL, version 3 or later.</p>"
-            f"<p>Library: {self.library.folder}</p>",
-        )
-
     def _style_dirs(self) -> list[Path]:
         try:
             return [self.library.styles_folder()]
-        except OSError:
+        except OSError as exc:
+            logger.warning("the library's own citation styles are not available: %s", exc)
             return []
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolBar
 
 from .reader_pane import TAB_ARTICLE, TAB_ORIGINAL, TAB_REPAIRS
 from .settings import THEMES
@@ -150,7 +150,7 @@ def build_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction], the
     )
     view.addMenu("&Theme").addActions(themes.actions())
     help_menu = menu("&Help", ("shortcuts",))
-    help_menu.addAction("About Offprint").triggered.connect(window.show_about)
+    help_menu.addAction("About Offprint").triggered.connect(lambda _checked=False: show_about(window))
 
     import_menu = QMenu(window)
     import_menu.addAction(actions["import_files"])
@@ -170,6 +170,19 @@ def build_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction], the
     toolbar.addWidget(style_label)
     toolbar.addWidget(window.style_box)
     window.addToolBar(toolbar)
+
+
+def show_about(window: MainWindow) -> None:
+    from reader import __version__
+
+    QMessageBox.about(
+        window,
+        "About Offprint",
+        f"<h3>Offprint {__version__}</h3><p>A reader for your offline corpus of saved web articles: "
+        "it repairs, extracts, searches and cites — and never touches the network.</p>"
+        "<p>Licensed under the GNU AGPL, version 3 or later.</p>"
+        f"<p>Library: {window.library.folder}</p>",
+    )
 
 
 def list_context_menu(window: MainWindow, actions: dict[str, QAction]) -> QMenu:

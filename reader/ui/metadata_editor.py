@@ -1,7 +1,7 @@
 """Editing an article's citation metadata (validated), and bulk series/topics editing for a selection.
 
-The dialogs only collect and validate; the window saves through ``Library.update`` so user edits are
-kept apart from extracted values and win over re-extraction.
+The dialogs only collect and validate; :mod:`reader.ui.operations` saves through the library, which keeps
+user edits apart from extracted values so they win over re-extraction.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.types import StoredArticle
+from reader.library import LIST_FIELDS, BulkEdit, StoredArticle
 
-LIST_FIELDS = ("authors", "series", "topics")
 FIELD_LABELS = {
     "title": "&Title",
     "authors": "&Authors",
@@ -165,17 +164,12 @@ class BulkTagsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
-    def apply_to(self, article: StoredArticle) -> dict[str, list[str]]:
-        """The new series/topics of ``article`` (only the fields that change)."""
-        changes: dict[str, list[str]] = {}
-        for name, add, remove in (
-            ("series", self.add_series, self.remove_series),
-            ("topics", self.add_topics, self.remove_topics),
-        ):
-            current = list(getattr(article, name))
-            dropped = {v.casefold() for v in split_list(remove.text())}
-            new = [v for v in current if v.casefold() not in dropped]
-            new += [v for v in split_list(add.text()) if v.casefold() not in {c.casefold() for c in new}]
-            if new != current:
-                changes[name] = new
-        return changes
+    def bulk_edit(self) -> BulkEdit:
+        """What was typed, as the library's bulk edit (names compare without regard to case)."""
+        return BulkEdit(
+            add={"series": split_list(self.add_series.text()), "topics": split_list(self.add_topics.text())},
+            remove={
+                "series": split_list(self.remove_series.text()),
+                "topics": split_list(self.remove_topics.text()),
+            },
+        )

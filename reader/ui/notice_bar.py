@@ -11,6 +11,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 
+def as_sentence(text: str) -> str:
+    """``"index rebuilt (…)"`` → ``"Index rebuilt (…)."``: a library note as the notice bar shows it."""
+    text = text.strip()
+    if not text:
+        return text
+    return text[0].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
 class Notice(QFrame):
     """One message with its buttons."""
 
@@ -20,7 +28,7 @@ class Notice(QFrame):
         self,
         key: str,
         text: str,
-        buttons: Sequence[tuple[str, Callable[[], None]]],
+        buttons: Sequence[tuple[str, Callable[[], object]]],
         closable: bool,
         parent: QWidget | None = None,
     ) -> None:
@@ -75,7 +83,7 @@ class NoticeBar(QWidget):
         self,
         key: str,
         text: str,
-        buttons: Sequence[tuple[str, Callable[[], None]]] = (),
+        buttons: Sequence[tuple[str, Callable[[], object]]] = (),
         *,
         closable: bool = True,
     ) -> Notice:

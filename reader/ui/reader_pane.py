@@ -4,16 +4,18 @@ article, how far the user had read."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
-from reader.library.types import StoredArticle
+from reader.library import StoredArticle
 
+from .error_report import log_failure, quiet_failure
 from .find_bar import FindBar
 from .reader_view import ReaderView, words_to_highlight
 from .repairs_panel import RepairsPanel
@@ -21,7 +23,12 @@ from .settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from .themes import Theme
 from .workers import LibraryRunner
 
+if TYPE_CHECKING:
+    from reader.library import Library
+
 TAB_ARTICLE, TAB_REPAIRS, TAB_ORIGINAL = 0, 1, 2
+logger = logging.getLogger(__name__)
+
 MAX_ORIGINAL_SHOWN = 4_000_000  # characters; a bigger source is cut with a note
 
 
@@ -85,7 +92,7 @@ class ReaderPane(QTabWidget):
         self.remember_position()
         self.current_id = article_id
 
-        def work(library: Any) -> OpenedArticle:
+        def work(library: Library) -> OpenedArticle:
             article = library.get(article_id)
             matches = library.matches(article_id, query) if query else []
             # The page's own images are read here, off the GUI thread: the reader never waits on the library.
@@ -116,9 +123,10 @@ class ReaderPane(QTabWidget):
 
     def show_edited(self, article: StoredArticle) -> None:
         """The open article changed in the store (an edit): show the new version, same highlights."""
-        self.show_opened(OpenedArticle(article, list(self.reader.highlighted), None), self.highlight_query)
+        self.show_opened(OpenedArticle(article, list(self.reader.hit_words), None), self.highlight_query)
 
-    def clear(self) -> None:  # type: ignore[override]  # the tabs stay; the article goes
+    def close_article(self) -> None:
+        """No article open any more (it was removed); the tabs stay."""
         self.current_id = None
         self.current_article = None
         self.reader.show_placeholder()
@@ -134,16 +142,19 @@ class ReaderPane(QTabWidget):
         text = self.current_article.text
         self.highlight_query = query
 
-        def work(library: Any) -> list[str]:
+        def work(library: Library) -> list[str]:
             return words_to_highlight(text, library.matches(article_id, query)) if query else []
 
         def show(words: list[str]) -> None:
             if self.current_id == article_id:
                 self.reader.set_query_hits(words)
 
-        self.runner.call_latest(work, show, lambda _error: None, channel="highlight")
+        self.runner.call_latest(
+            work, show, quiet_failure(logger, f"marking the hits of {query!r}"), channel="highlight"
+        )
 
     def _failed(self, error: BaseException) -> None:
+        log_failure(logger, "an article could not be opened", error)
         self.current_article = None
         self.reader.show_placeholder(f"This article cannot be shown: {error}")
         self.repairs.show_article(None)
@@ -168,7 +179,7 @@ class ReaderPane(QTabWidget):
             return
         self._original_loaded_for = article_id
 
-        def work(library: Any) -> str:
+        def work(library: Library) -> str:
             text = decode_original(library.original_bytes(article_id))
             if len(text) > MAX_ORIGINAL_SHOWN:
                 text = text[:MAX_ORIGINAL_SHOWN] + "\n\n[… the rest of this large file is not shown …]"
@@ -180,6 +191,7 @@ class ReaderPane(QTabWidget):
                 self.original_shown.emit(article_id)
 
         def fail(error: BaseException) -> None:
+            log_failure(logger, f"the original of article {article_id} could not be shown", error)
             self.original.setPlainText(f"The original file cannot be shown: {error}")
 
         self.runner.call_latest(work, show, fail, channel="original")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 import re
 from functools import cache
 from string import Template
@@ -34,9 +35,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from reader.library.types import Match, StoredArticle
+from reader.library import Match, StoredArticle
+from reader.resources import resource_path
 
-from .paths import read_resource_text
 from .themes import THEMES, Theme
 
 MEASURE_CHARS = 70  # a comfortable line length for reading
@@ -45,6 +46,8 @@ MAX_HIGHLIGHTS = 5000
 FILTER_SCHEME = "offprint-filter"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 _DATA_URL = re.compile(r"^data:(image/[\w.+-]+)?(;charset=[\w-]+)?(;base64)?,(.*)$", re.S | re.I)
+
+logger = logging.getLogger(__name__)
 
 _FALLBACK_CSS = "body { font-family: $serif; font-size: ${size}pt; color: $text; } a { color: $link; }"
 
@@ -76,8 +79,19 @@ def installed_family(choices: tuple[str, ...], generic: QFont.StyleHint) -> str:
     return QFontInfo(fallback).family()
 
 
+@cache
+def _reader_css_template() -> str:
+    """``resources/reader.css``; a plain fallback when the file is missing, so a broken build still reads."""
+    path = resource_path("reader.css")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        logger.warning("the reader's style sheet %s cannot be read (%s); using plain styles", path, exc)
+        return _FALLBACK_CSS
+
+
 def reader_css(theme: Theme, size: int) -> str:
-    template = Template(read_resource_text("reader.css", default=_FALLBACK_CSS))
+    template = Template(_reader_css_template())
     return template.safe_substitute(
         serif=installed_family(SERIF_FAMILIES, QFont.StyleHint.Serif),
         sans=installed_family(SANS_FAMILIES, QFont.StyleHint.SansSerif),
@@ -157,14 +171,14 @@ class ReaderView(QTextBrowser):
         self.font_size = 13
         self._query_selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self.highlighted: list[str] = []  # the texts currently marked as search hits
+        self.hit_words: list[str] = []  # the texts currently marked as search hits
         self.show_placeholder()
 
     # content -------------------------------------------------------------------------------------
     def show_placeholder(self, text: str = "Select an article to read it.") -> None:
         self.article = None
         self._resources = {}
-        self._query_selections, self._find_selections, self.highlighted = [], [], []
+        self._query_selections, self._find_selections, self.hit_words = [], [], []
         self._apply_css()
         self.setHtml(f'<p class="op-meta" align="center"><br/><br/>{html.escape(text)}</p>')
         self._refresh_selections()
@@ -193,7 +207,7 @@ class ReaderView(QTextBrowser):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(self.theme.highlight))
         self._query_selections = self._selections_for(texts, fmt)
-        self.highlighted = [s.cursor.selectedText() for s in self._query_selections]
+        self.hit_words = [s.cursor.selectedText() for s in self._query_selections]
         self._refresh_selections()
 
     def set_find_selections(self, cursors: list[QTextCursor], current: int) -> None:
@@ -297,8 +311,10 @@ class ReaderView(QTextBrowser):
         bar.setValue(round(fraction * bar.maximum()))
 
     # resources and links -----------------------------------------------------------------------
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Serve only data: images and the article's own saved files; refuse everything else."""
+        if isinstance(name, str):
+            name = QUrl(name)
         if int(kind) != int(QTextDocument.ResourceType.ImageResource):
             return None  # no stylesheets, no frames: the page's own are never loaded
         text = name.toString()

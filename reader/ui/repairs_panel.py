@@ -7,7 +7,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from reader.library.types import StoredArticle
+from reader.library import StoredArticle
 
 _FIELDS = ("title", "authors", "organizations", "date", "site", "url", "language", "series", "topics")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import sys
 import tempfile
@@ -53,15 +54,15 @@ def render(
 
     from .app import make_application, open_library_for_app
     from .headless import import_into, quiet_offscreen_warnings, wait_until
+    from .import_dialog import shipped_sample_corpus
     from .main_window import MainWindow
-    from .paths import sample_corpus
     from .settings import Settings, file_qsettings
 
     make_application()
     quiet_offscreen_warnings()
     QApplication.setFont(QApplication.font())  # the platform's UI font, as a user would see it
     if library_folder is None:
-        corpus = sample_corpus()
+        corpus = shipped_sample_corpus()
         if corpus is None:
             raise SystemExit("no --library given and no sample corpus (corpus/) to build one from")
         import_into(scratch / "library", [corpus]).close()
@@ -78,7 +79,7 @@ def render(
             try:
                 window.resize(*WINDOW_SIZE)
                 window.show()
-                wait_until(lambda w=window: w.search_count >= 1, what="the first search")
+                wait_until(functools.partial(_searched_once, window), what="the first search")
                 _stage(window, query)
                 path = outdir / f"main-{theme}.png"
                 window.grab().save(str(path))
@@ -89,6 +90,10 @@ def render(
     finally:
         library.close()
     return written
+
+
+def _searched_once(window: MainWindow) -> bool:
+    return window.search_count >= 1
 
 
 def _stage(window: MainWindow, query: str) -> None:

@@ -34,7 +34,7 @@ def run_self_check() -> int:
 def _check() -> None:
     from PySide6.QtCore import QThreadPool
 
-    from reader.library.facade import Library
+    from reader.library import Library
 
     from .app import make_application
     from .headless import quiet_offscreen_warnings, wait_until

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.library.types import Filters
+from reader.library import Filters
 
 THEMES = ("system", "light", "sepia", "dark")
 DEFAULT_FONT_SIZE = 13
@@ -60,8 +60,8 @@ class Settings:
 
     def font_size(self) -> int:
         try:
-            size = int(self.store.value("reader/font_size", DEFAULT_FONT_SIZE))
-        except (TypeError, ValueError):
+            size = int(str(self.store.value("reader/font_size", DEFAULT_FONT_SIZE)))
+        except ValueError:  # edited by hand or from another version: the default
             size = DEFAULT_FONT_SIZE
         return max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, size))
 
@@ -71,8 +71,8 @@ class Settings:
     def reading_position(self, library: Path, article_id: int) -> float:
         """How far down the article the user had read, 0.0–1.0."""
         try:
-            value = float(self.store.value(f"{self._positions_group(library)}/{article_id}", 0.0))
-        except (TypeError, ValueError):
+            value = float(str(self.store.value(f"{self._positions_group(library)}/{article_id}", 0.0)))
+        except ValueError:
             return 0.0
         return max(0.0, min(1.0, value))
 

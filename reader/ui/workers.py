@@ -1,8 +1,9 @@
 """Work off the GUI thread: run a function in the pool, then deliver success or failure on the GUI thread.
 
 ``run_in_background(fn, on_success, on_failure)`` is the one way the app runs slow work (Anki's
-``QueryOp`` pattern).  ``LatestOnly`` wraps it with a generation counter so a search answer that
-arrives after a newer query was typed is dropped, never shown.
+``QueryOp`` pattern); a job without its own ``on_failure`` reports its failure as unexpected (a message
+and the log, see :mod:`.error_report`).  ``LatestOnly`` wraps it with a generation counter so a search
+answer that arrives after a newer query was typed is dropped, never shown.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from .error_report import report_unexpected
+
 if TYPE_CHECKING:
-    from reader.library.facade import Library
+    from reader.library import Library
 
 T = TypeVar("T")
 
@@ -72,14 +75,10 @@ class _Job(QRunnable):
             signal.emit(value)
 
 
-def _report_unexpected(error: BaseException) -> None:
-    print(getattr(error, "__traceback_text__", repr(error)))
-
-
 def run_in_background(
     fn: Callable[[], Any],
     on_success: Callable[[Any], None],
-    on_failure: Callable[[BaseException], None] = _report_unexpected,
+    on_failure: Callable[[BaseException], None] = report_unexpected,
     *,
     pool: QThreadPool | None = None,
 ) -> None:
@@ -108,7 +107,7 @@ class LatestOnly(QObject):
         self,
         fn: Callable[[], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None] = _report_unexpected,
+        on_failure: Callable[[BaseException], None] = report_unexpected,
     ) -> int:
         self.generation += 1
         mine = self.generation
@@ -162,7 +161,7 @@ class LibraryRunner:
         self,
         fn: Callable[[Library], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None] = _report_unexpected,
+        on_failure: Callable[[BaseException], None] = report_unexpected,
     ) -> None:
         """Run ``fn(library)`` on a pool thread; answer on the GUI thread."""
         run_in_background(lambda: self.locked(fn), on_success, on_failure, pool=self._pool)
@@ -171,7 +170,7 @@ class LibraryRunner:
         self,
         fn: Callable[[Library], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[BaseException], None] = _report_unexpected,
+        on_failure: Callable[[BaseException], None] = report_unexpected,
         *,
         channel: str = "search",
     ) -> int:

@@ -180,3 +180,32 @@ def test_styles_lists_ids_aliases_and_titles(tmp_path: Path, capsys: pytest.Capt
     first = out.splitlines()[0].split(None, 2)
     assert first == ["apa", "apa", "APA Style 7th edition"]
     assert any(line.split()[:2] == ["nlm-citation-sequence", "vancouver"] for line in out.splitlines())
+
+
+def test_a_style_file_that_cannot_be_used_is_named_on_stderr_and_the_rest_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    styles = tmp_path / "styles"
+    styles.mkdir()
+    (styles / "broken.csl").write_text("<style>not CSL</style>", encoding="utf-8")
+    code, out, err = _run(capsys, "styles", "--library", str(tmp_path))
+    assert code == 0 and out.splitlines()[0].split()[0] == "apa"
+    assert err == (
+        f"offprint: warning: skipping a style that cannot be used: {styles / 'broken.csl'}: "
+        "not a CSL style (no <style> element in the CSL namespace)\n"
+    )
+    monkeypatch.setenv(cli.LOG_ENV, "error")  # quieter on request
+    code, _, err = _run(capsys, "styles", "--library", str(tmp_path))
+    assert code == 0 and err == ""
+
+
+def test_offprint_log_debug_shows_what_offprint_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cli.LOG_ENV, "debug")
+    code, _, err = _run(capsys, "stats", "--library", str(tmp_path / "new"))
+    assert code == 0
+    assert "offprint: info: rebuilding the whoosh index of" in err
+    monkeypatch.delenv(cli.LOG_ENV)
+    code, _, err = _run(capsys, "stats", "--library", str(tmp_path / "new"))
+    assert code == 0 and err == ""

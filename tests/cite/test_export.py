@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from reader.cite.export import escape_latex, to_biblatex, to_bibtex, to_csl_json, to_ris
 
@@ -123,3 +126,39 @@ def test_csl_json_is_an_array_that_round_trips() -> None:
 
 def test_empty_exports() -> None:
     assert to_bibtex([]) == "" and to_ris([]) == "" and json.loads(to_csl_json([])) == []
+
+
+# -- the one table of formats (the CLI's --format and the app's save dialog) ----------------------------
+
+
+def test_the_format_table_names_each_export_once_with_its_file_kind() -> None:
+    from reader.cite import EXPORT_FORMATS, export_format
+
+    assert [(f.name, f.file_filter) for f in EXPORT_FORMATS] == [
+        ("bibtex", "BibTeX (*.bib)"),
+        ("biblatex", "BibLaTeX (*.bib)"),
+        ("ris", "RIS (*.ris)"),
+        ("csl-json", "CSL-JSON (*.json)"),
+    ]
+    assert export_format("ris").render([BLOG]) == to_ris([BLOG])
+    assert export_format("biblatex").render([BLOG]) == to_biblatex([BLOG])
+
+
+def test_an_unknown_format_or_an_unwritable_file_is_one_clear_error(tmp_path: Path) -> None:
+    from reader.cite import CitationError, write_export
+
+    with pytest.raises(
+        CitationError, match="unknown export format 'endnote': choose one of bibtex, biblatex"
+    ):
+        write_export(tmp_path / "out.enw", "endnote", [BLOG])
+    with pytest.raises(CitationError, match=r"missing/out\.bib: cannot write the export"):
+        write_export(tmp_path / "missing" / "out.bib", "bibtex", [BLOG])
+
+
+def test_written_ris_keeps_its_crlf_exactly(tmp_path: Path) -> None:
+    from reader.cite import write_export
+
+    target = tmp_path / "out.ris"
+    write_export(target, "ris", [BLOG, NEWS])
+    assert target.read_bytes() == to_ris([BLOG, NEWS]).encode("utf-8")
+    assert b"\r\r\n" not in target.read_bytes() and target.read_bytes().count(b"\r\n") > 10

@@ -294,6 +294,9 @@ def test_a_second_writer_is_refused_clearly_and_readers_still_work(
         assert str(holder.pid) in refused.stderr and "Traceback" not in refused.stderr
         searched = subprocess.run([*offprint, "search", "walrus"], capture_output=True, text=True)
         assert searched.returncode == 0, searched.stderr  # a reader opens read-only beside the writer
+        assert (
+            f"note: opened read-only: another Offprint (process {holder.pid}) is writing" in searched.stderr
+        )
         holder.stdin.write("\n")
         holder.stdin.flush()
         assert holder.stdout.readline().strip() == "closed"

@@ -2,7 +2,8 @@
 
 It runs inside the importer's worker processes (they find it on ``sys.path``), so the
 library's tests do not depend on the real ingest pipeline.  A body containing
-``HANG`` never returns; one containing ``BOOM`` fails like a bad page.
+``HANG`` never returns; one containing ``BOOM`` fails like a bad page; one containing ``BUG``
+raises what a bug in ingest would (not an :class:`IngestError`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def extract_file(path: str | os.PathLike[str]) -> Article:
         threading.Event().wait()  # a pathological page: never finishes
     if "BOOM" in page:
         raise IngestError(f"{path}: no article found in this page")
+    if "BUG" in page:
+        raise RuntimeError("an unexpected state in the extractor")
     delay = float(os.environ.get("OFFPRINT_TEST_EXTRACT_DELAY", "0") or 0)
     if delay:
         threading.Event().wait(delay)  # slows extraction so a test can kill an import mid-way

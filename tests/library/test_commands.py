@@ -140,6 +140,21 @@ def test_show_edit_list_remove(lib_dir: str, capsys: pytest.CaptureFixture[str])
     assert out.startswith("Diplomats negotiated")
     code, out, _ = run(capsys, "show", "--library", lib_dir, article_id)
     assert "title: Arctic talks (edited)" in out
+    labels = [line.split(":")[0].strip() for line in out.split("\n\n")[0].splitlines()]
+    assert labels == [
+        "title",
+        "authors",
+        "date",
+        "site",
+        "url",
+        "language",
+        "series",
+        "topics",
+        "accessed",
+        "source",
+        "imported",
+    ]
+    assert "      authors: P. Baev; K. Lee (edited)\n" in out and "       topics: Polar (edited)\n" in out
     code, out, _ = run(capsys, "remove", "--library", lib_dir, article_id)
     assert code == 0 and "removed 1" in out
     code, _, err = run(capsys, "show", "--library", lib_dir, article_id)
@@ -161,3 +176,21 @@ def test_check_reindex_and_stats(lib_dir: str, capsys: pytest.CaptureFixture[str
     assert stats["engine"] == "tantivy" and stats["articles"] == 5 and stats["index_documents"] == 5
     code, out, _ = run(capsys, "search", "--library", lib_dir, "cafe", "--json")
     assert json.loads(out)["total"] == 1
+
+
+def test_library_before_or_after_the_command_means_the_same(
+    lib_dir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.cli import build_parser
+
+    code, after, _ = run(capsys, "list", "--library", lib_dir)
+    code_before, before, _ = run(capsys, "--library", lib_dir, "list")
+    assert code == code_before == 0 and after == before and len(after.splitlines()) == 5
+    empty = str(tmp_path / "empty")
+    code, out, _ = run(capsys, "--library", empty, "list", "--library", lib_dir)  # the later one wins
+    assert code == 0 and out == after
+    parser = build_parser()
+    assert parser.parse_args(["--library", lib_dir, "gui"]).library == lib_dir
+    assert parser.parse_args(["gui", "--library", lib_dir]).library == lib_dir
+    assert parser.parse_args(["stats"]).library is None
+    assert parser.parse_args([]).library is None

@@ -338,7 +338,7 @@ def test_styles_folder_lives_in_the_library(library: Library) -> None:
 
 def test_library_folder_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OFFPRINT_LIBRARY", str(tmp_path / "from-env"))
-    with facade.open_library() as library:
+    with Library.open() as library:
         assert library.folder == (tmp_path / "from-env").resolve()
         assert (tmp_path / "from-env" / "library.sqlite3").exists()
 

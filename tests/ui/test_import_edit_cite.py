@@ -206,11 +206,35 @@ def test_exporting_selected_articles_writes_bibtex(
     ids = window.model.ids()[:3]
     target = tmp_path / "selection.bib"
     with qtbot.waitSignal(window.citations.exported, timeout=30_000) as exported:
-        window.citations.export(ids, str(target), "to_bibtex")
+        window.citations.export(ids, str(target), "bibtex")
     assert exported.args == [str(target), 3]
     text = target.read_text(encoding="utf-8")
     assert len(re.findall(r"^@\w+\{", text, re.M)) == 3  # one entry per article
     assert text.count("Letters on the") == 3  # every selected title is in the file
+
+
+def test_export_from_the_menu_adds_the_chosen_formats_extension(
+    open_window, library_folder: Path, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window(library_folder)
+    selection = window.list_view.selectionModel()
+    for row in (0, 1):
+        selection.select(window.model.index(row, 0), selection.SelectionFlag.Select)
+    asked: list[str] = []
+
+    def choose(_parent, title, _name, filters):
+        asked.append(title)
+        ris = next(f for f in filters.split(";;") if f.startswith("RIS"))
+        return str(tmp_path / "reading-list"), ris  # the user typed no extension
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    with qtbot.waitSignal(window.citations.exported, timeout=30_000) as exported:
+        window.actions_by_name["export"].trigger()
+    assert asked == ["Export 2 Articles"]
+    assert exported.args == [str(tmp_path / "reading-list.ris"), 2]
+    assert (tmp_path / "reading-list.ris").read_text(encoding="utf-8").count("TY  - ") == 2
 
 
 def test_bulk_editing_adds_a_topic_to_every_selected_article(
@@ -223,7 +247,7 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
     ids = window.selected_ids()
     assert len(ids) == 3
     window.actions_by_name["bulk_edit"].trigger()
-    dialog = window.editor
+    dialog = window.operations.editor
     dialog.add_topics.setText("harbour history; tides")
     with qtbot.waitSignal(window.library_changed, timeout=10_000):
         dialog.accept()
@@ -232,14 +256,17 @@ def test_bulk_editing_adds_a_topic_to_every_selected_article(
         assert "harbour history" in article.topics and article.topics.count("tides") <= 1
     qtbot.waitUntil(lambda: window.facets.item_for("topics", "harbour history") is not None, timeout=10_000)
     assert window.facets.item_for("topics", "harbour history").text(1) == "3"
+    assert sorted(window.selected_ids()) == sorted(ids), (
+        "the selection survives the refresh, for the next action on it"
+    )
 
 
 def test_a_whoosh_library_past_its_comfort_size_is_offered_tantivy_and_switches(
     open_window, library_folder: Path, qtbot, monkeypatch
 ) -> None:
-    from reader.library import facade
+    from reader.ui import engine_advice
 
-    monkeypatch.setattr(facade, "WHOOSH_COMFORT_LIMIT", 2)  # the test library has more articles than that
+    monkeypatch.setattr(engine_advice, "WHOOSH_COMFORT_LIMIT", 2)  # the test library has more articles
     window = open_window(library_folder)
     qtbot.waitUntil(lambda: any("tantivy" in text for text in window.notice_bar.texts()))
     (switch,) = [b for b in window.notice_bar.notices["faster-engine"].buttons if "Tantivy" in b.text()]
@@ -263,10 +290,3 @@ def test_pages_passed_on_the_command_line_are_imported_once_the_window_is_open(
     qtbot.waitUntil(lambda: window.result_count == 2, timeout=30_000)
     assert window.runner.locked(lambda lib: lib.count()) == 2
     shut(window, library)
-
-
-def test_offprint_gui_accepts_paths_to_open() -> None:
-    from reader.cli import build_parser
-
-    args = build_parser().parse_args(["gui", "--library", "lib", "a.html", "saved folder"])
-    assert args.paths == ["a.html", "saved folder"]

@@ -11,16 +11,19 @@ store (into a fresh folder that replaces the old one), with a notice for the use
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library import paths
 from reader.library.index.base import SCHEMA_VERSION, SearchIndex
 from reader.library.store import Store
+
+logger = logging.getLogger(__name__)
 
 META_NAME = "offprint-index.json"  # not meta.json: tantivy owns that name
 
@@ -74,7 +77,7 @@ class IndexManager:
     @property
     def engine(self) -> SearchIndex:
         if self._engine is None:
-            raise IndexError_(f"the index of {self.library_folder} is not open")
+            raise SearchIndexError(f"the index of {self.library_folder} is not open")
         return self._engine
 
     def in_step(self) -> str | None:
@@ -98,7 +101,7 @@ class IndexManager:
         if problem is None or problem.startswith("the index is behind"):
             try:
                 self._engine = make_engine(self.engine_name, self.folder, create=False)
-            except IndexError_ as exc:
+            except SearchIndexError as exc:
                 problem = str(exc)
             else:
                 if problem is None:
@@ -111,6 +114,7 @@ class IndexManager:
                 self.sync()
                 self.notices.append(f"index brought up to date ({problem})")
                 return
+        logger.info("rebuilding the %s index of %s: %s", self.engine_name, self.library_folder, problem)
         if self.read_only:
             self._open_temporary(problem)
             return
@@ -118,7 +122,7 @@ class IndexManager:
         try:
             self.rebuild()
         except OSError as exc:
-            raise IndexError_(f"cannot rebuild the index in {self.folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot rebuild the index in {self.folder}: {exc}") from exc
         if not brand_new:  # a new, empty library has nothing to tell the user about
             self.notices.append(f"index rebuilt from the store ({problem})")
 
@@ -183,7 +187,7 @@ class IndexManager:
             if queued or (read_meta(self.folder) or {}).get("generation") != generation:
                 write_meta(self.folder, self.engine_name, generation)
         except OSError as exc:  # e.g. a full disk: the store keeps the queue, so nothing is lost
-            raise IndexError_(
+            raise SearchIndexError(
                 f"could not update the search index in {self.folder} ({exc.strerror or exc}); "
                 "every article is stored, and the index catches up the next time the library is opened "
                 "(or run `offprint reindex`)"

@@ -22,7 +22,7 @@ from typing import Any
 
 import tantivy
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library.index.analysis import (
     FACET_LIMIT,
     fold_word,
@@ -146,7 +146,7 @@ class TantivyIndex:
             self._schema = self._ix.schema
             self._searcher = self._ix.searcher()
         except (ValueError, OSError) as exc:
-            raise IndexError_(f"cannot open the tantivy index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot open the tantivy index in {folder}: {exc}") from exc
         self._writer: tantivy.IndexWriter | None = None
         self._stems: dict[str, list[str]] = {}
 
@@ -331,7 +331,7 @@ class TantivyIndex:
             )
         if isinstance(node, And | Or):
             return self._compound(node)
-        raise IndexError_(f"the tantivy engine cannot translate {node!r}")
+        raise SearchIndexError(f"the tantivy engine cannot translate {node!r}")
 
     def _compound(self, node: And | Or) -> tantivy.Query | None:
         parts = [q for q in (self._translate(c) for c in node.children) if q is not None]

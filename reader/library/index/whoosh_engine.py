@@ -28,7 +28,7 @@ from whoosh.lang import stemmer_for_language
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.support.charset import accent_map
 
-from reader.errors import IndexError_
+from reader.errors import SearchIndexError
 from reader.library.index.analysis import (
     NO_SPACE_RUN,
     TOKEN,
@@ -532,7 +532,7 @@ class WhooshIndex:
                 self._ix = index.open_dir(str(folder))
             self._searcher = self._ix.searcher(weighting=_WEIGHTING)
         except Exception as exc:  # whoosh raises many kinds on damaged folders
-            raise IndexError_(f"cannot open the whoosh index in {folder}: {exc}") from exc
+            raise SearchIndexError(f"cannot open the whoosh index in {folder}: {exc}") from exc
         self._analyzer = self._ix.schema["body"].analyzer
         self._completion_table = _Completions()
         self._postings = _Postings()
@@ -882,7 +882,7 @@ class WhooshIndex:
             return query.Not(inner) if inner is not None else None
         if isinstance(node, And | Or):
             return self._compound(node)
-        raise IndexError_(f"the whoosh engine cannot translate {node!r}")
+        raise SearchIndexError(f"the whoosh engine cannot translate {node!r}")
 
     def _compound(self, node: And | Or) -> query.Query | None:
         parts = [q for q in (self._translate(c) for c in node.children) if q is not None]
