@@ -546,6 +546,7 @@ class WhooshIndex:
         self._docset_cache: tuple[str, Collection[int]] | None = None
         self._query_cache: tuple[str, query.Query] | None = None
         self._main_cache: tuple[str, query.Query] | None = None
+        self._scores_cache: tuple[str, dict[int, float] | None] | None = None
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -604,6 +605,7 @@ class WhooshIndex:
         self._docset_cache = None
         self._query_cache = None
         self._main_cache = None
+        self._scores_cache = None
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -682,7 +684,16 @@ class WhooshIndex:
     def _word_scores(self, ast: Node, filters: Filters | None) -> dict[int, float] | None:
         """Every match with its score when the query is words alone (the search field's usual query):
         from the postings and the cached columns, without whoosh's per-document collector, the slowest
-        part of a broad query.  None for anything else (phrases, ranges, NOT…)."""
+        part of a broad query.  None for anything else (phrases, ranges, NOT…).  The last answer is
+        kept: the app asks for the ids, then the facet counts, of the same query."""
+        key = repr((ast, filters))
+        if self._scores_cache is not None and self._scores_cache[0] == key:
+            return self._scores_cache[1]
+        scores = self._compute_word_scores(ast, filters)
+        self._scores_cache = (key, scores)
+        return scores
+
+    def _compute_word_scores(self, ast: Node, filters: Filters | None) -> dict[int, float] | None:
         main = self._main(ast)
         if isinstance(main, _TermUnion):
             unions = [main]
