@@ -3,10 +3,17 @@
 Measured choices: non-compound segments (small memory, fast open and delete), one
 searcher reused for every query and replaced after commits (``refresh()`` would keep
 stale deletions), facet counts read from value columns (cached per searcher) instead
-of ``groupedby``, a prefix expanded to its most frequent terms only, the top hits and
-the whole matching set collected in one pass, TF-IDF instead of BM25F (no per-posting
-field-length reads), and a one-pass analyser (whoosh spends most of an import
-analysing text).  Text is indexed, never stored.
+of ``groupedby``, a prefix expanded to its most frequent terms only (found through
+per-segment tables, :class:`_Completions`), the top hits and the whole matching set
+collected in one pass, idf × BM25's saturated term frequency instead of BM25F (no
+per-posting field-length reads), and a one-pass analyser (whoosh spends most of an
+import analysing text).  Text is indexed, never stored.
+
+Search as you type is mostly ORs of many terms over broad postings, whoosh's slowest
+query.  An OR of terms (:class:`_TermUnion`) reads each term's postings a block at a
+time into a dict, and decoded postings stay in memory per segment (:class:`_Postings`);
+a query of words alone, with its filters tested on the cached columns, never goes
+through whoosh's per-document matchers and collector (``_word_scores``).
 """
 
 from __future__ import annotations
