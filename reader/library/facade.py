@@ -263,14 +263,19 @@ class Library:
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
         counts: dict[str, dict[str, int]] = {}
+        unmatched: list[str] = []
         if sort in INDEX_SORTS and not reverse:
-            for attempt in (ast, widened(ast)) if has_typed(ast) else (ast,):
+            attempts = [ast]
+            while attempts:
+                attempt = attempts.pop()
                 if facets:
                     page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
                 else:
                     page = engine.search(attempt, filters, sort, limit, offset)
-                if page.total:
-                    break
+                if page.total == 0 and attempt is ast and positive_terms(ast):
+                    unmatched = self._unmatched(ast)
+                    if not unmatched and has_typed(ast):  # every word is somewhere: complete wider
+                        attempts.append(widened(ast))
             ids, scores, total = page.ids, page.scores, page.total
         else:
             ast = self._completed(ast, filters)
@@ -278,10 +283,10 @@ class Library:
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
+            unmatched = self._unmatched(ast) if total == 0 else []
         if counts:
             counts["added"] = added.window_counts(counts.get("added", {}), starts)
         hits = self._hits(ids, scores, ast if snippets else None)
-        unmatched = self._unmatched(widened(ast)) if total == 0 else []
         return SearchResult(total=total, hits=hits, facets=counts, unmatched=unmatched)
 
     def search_ids(
@@ -305,10 +310,11 @@ class Library:
 
     def _completed(self, ast: Node, filters: Filters | None) -> Node:
         """``ast``, or with the word being typed completed more widely when its usual completions find
-        nothing: the list must not empty between the letters of a word that has hits."""
+        nothing while every word is in some article: the list must not empty between the letters of a
+        word that has hits."""
         if not has_typed(ast) or self.index.engine.search(ast, filters, SortOrder.RELEVANCE, 1).total:
             return ast
-        return widened(ast)
+        return ast if self._unmatched(ast) else widened(ast)
 
     def unmatched_words(self, query: str, *, as_you_type: bool = True) -> list[str]:
         """The words (or phrases) of ``query`` that no article contains, as the user wrote them.
@@ -316,17 +322,22 @@ class Library:
         For the message when a search finds nothing (see :func:`~reader.library.types.no_match_message`);
         empty when every word is in some article (they are just never together, or filters exclude them).
         """
-        return self._unmatched(widened(parse_query(query, as_you_type=as_you_type)))
+        return self._unmatched(parse_query(query, as_you_type=as_you_type))
 
     def _unmatched(self, ast: Node) -> list[str]:
-        engine = self.index.engine
         missing: list[str] = []
         for clause in positive_terms(ast):
-            if engine.search(clause, None, SortOrder.RELEVANCE, 1).total == 0:
+            if self._in_no_article(clause):
                 text = clause_text(clause)
                 if text not in missing:
                     missing.append(text)
         return missing
+
+    def _in_no_article(self, clause: Node) -> bool:
+        engine = self.index.engine
+        if engine.search(clause, None, SortOrder.RELEVANCE, 1).total:
+            return False
+        return not has_typed(clause) or not engine.search(widened(clause), None, SortOrder.RELEVANCE, 1).total
 
     def summaries(self, ids: Sequence[int], *, query: str = "", as_you_type: bool = True) -> list[SearchHit]:
         ast = parse_query(query, as_you_type=as_you_type) if query.strip() else None
@@ -347,7 +358,7 @@ class Library:
         way) a facet with ticked values is counted under the query and the *other* facets' filters
         only: its other values stay listed, each with the articles it would add.  Without it every
         facet is counted under all the filters (what ``search`` returns with its hits).
-        ``as_you_type`` reads the query as :meth:`search` does.  ``every_value``: every value of each
+        ``as_you_type`` as in :meth:`search`.  ``every_value``: every value of each
         facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
         the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
         """

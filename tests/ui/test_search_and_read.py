@@ -45,10 +45,19 @@ def test_a_query_that_matches_nothing_says_how_to_widen_it(open_window, library_
 def test_a_malformed_query_shows_its_message_inline(open_window, library_folder: Path, qtbot) -> None:
     window = open_window(library_folder)
     with qtbot.waitSignal(window.results_shown, timeout=10_000):
-        window.search_bar.set_query("harbour)")  # an unclosed quotation is read as typed; this is not
+        window.search_bar.set_query("colour:red")  # no more typing mends an unknown field
     message = window.article_pane.message
-    assert message.isVisible() and "harbour)" in message.text() and "without a matching" in message.text()
+    assert message.isVisible() and "unknown field colour:" in message.text()
     assert message.property("error") is True
+
+
+def test_an_unclosed_phrase_while_typing_lists_what_matches_so_far(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.search_bar.set_query('"harbour mas')  # the phrase so far, its last word completed
+    assert window.result_count > 0 and not window.article_pane.message.isVisible()
 
 
 def test_ticking_a_series_shows_only_that_series(open_window, library_folder: Path, qtbot) -> None:

@@ -3,10 +3,17 @@
 Measured choices: non-compound segments (small memory, fast open and delete), one
 searcher reused for every query and replaced after commits (``refresh()`` would keep
 stale deletions), facet counts read from value columns (cached per searcher) instead
-of ``groupedby``, a prefix expanded to its most frequent terms only, the top hits and
-the whole matching set collected in one pass, TF-IDF instead of BM25F (no per-posting
-field-length reads), and a one-pass analyser (whoosh spends most of an import
-analysing text).  Text is indexed, never stored.
+of ``groupedby``, a prefix expanded to its most frequent terms only (found through
+per-segment tables, :class:`_Completions`), the top hits and the whole matching set
+collected in one pass, idf × BM25's saturated term frequency instead of BM25F (no
+per-posting field-length reads), and a one-pass analyser (whoosh spends most of an
+import analysing text).  Text is indexed, never stored.
+
+Search as you type is mostly ORs of many terms over broad postings, whoosh's slowest
+query.  An OR of terms (:class:`_TermUnion`) reads each term's postings a block at a
+time into a dict, and decoded postings stay in memory per segment (:class:`_Postings`);
+a query of words alone, with its filters tested on the cached columns, never goes
+through whoosh's per-document matchers and collector (``_word_scores``).
 """
 
 from __future__ import annotations
@@ -551,6 +558,7 @@ class WhooshIndex:
         self._docset_cache: tuple[str, Collection[int]] | None = None
         self._query_cache: tuple[str, query.Query] | None = None
         self._main_cache: tuple[str, query.Query] | None = None
+        self._scores_cache: tuple[str, dict[int, float] | None] | None = None
 
     # -- writing -------------------------------------------------------------------------------------
 
@@ -611,6 +619,7 @@ class WhooshIndex:
         self._docset_cache = None
         self._query_cache = None
         self._main_cache = None
+        self._scores_cache = None
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -689,7 +698,16 @@ class WhooshIndex:
     def _word_scores(self, ast: Node, filters: Filters | None) -> dict[int, float] | None:
         """Every match with its score when the query is words alone (the search field's usual query):
         from the postings and the cached columns, without whoosh's per-document collector, the slowest
-        part of a broad query.  None for anything else (phrases, ranges, NOT…)."""
+        part of a broad query.  None for anything else (phrases, ranges, NOT…).  The last answer is
+        kept: the app asks for the ids, then the facet counts, of the same query."""
+        key = repr((ast, filters))
+        if self._scores_cache is not None and self._scores_cache[0] == key:
+            return self._scores_cache[1]
+        scores = self._compute_word_scores(ast, filters)
+        self._scores_cache = (key, scores)
+        return scores
+
+    def _compute_word_scores(self, ast: Node, filters: Filters | None) -> dict[int, float] | None:
         main = self._main(ast)
         if isinstance(main, _TermUnion):
             unions = [main]
