@@ -53,7 +53,7 @@ TICKS = (("topics", 0), ("topics", 1), ("authors", 0), ("years", 0), ("topics", 
 
 def build_library(folder: Path, count: int = ARTICLES, engine: str = "whoosh") -> None:
     """A library of ``count`` synthetic articles indexed by ``engine``."""
-    from reader.ingest.model import Article
+    from reader.ingest import Article
     from reader.library import Library
 
     rng = random.Random(7)
