@@ -8,6 +8,7 @@ browser does).  The columns are :data:`COLUMNS`; each sorts by one of the librar
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -93,8 +94,8 @@ def cell_tooltip(hit: SearchHit, column: int) -> str:
     key = COLUMNS[column].key
     if key == "authors":
         return "\n".join([*hit.authors, *hit.organizations])
-    if key == "title":
-        return hit.title
+    if key == "title":  # the whole title, and while searching the whole passage that matched
+        return f"<p><b>{html.escape(hit.title)}</b></p><p>{hit.snippet}</p>" if hit.snippet else hit.title
     return cell_text(hit, column)
 
 

@@ -55,6 +55,8 @@ def test_the_list_never_blanks_between_the_letters_of_a_word_that_has_hits(
         assert not window.article_pane.message.isVisible()
     assert shown and min(shown) > 0
     assert all("breakwater" in hit.snippet.lower() for hit in map(window.model.hit_at, range(8)))
+    tooltip = window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>breakwater</b>" in tooltip.lower()  # the title's tooltip: the whole passage that matched
 
 
 def test_a_word_still_being_typed_that_finds_nothing_leaves_the_last_results(
