@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from reader.errors import IngestError
-from reader.ingest.pipeline import STAGES, StageTimer, extract_file
+from reader.ingest import STAGES, StageTimer, extract_file
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DEVSET = ROOT.parent / "shared" / "corpora" / "readability"

@@ -106,7 +106,7 @@ def make_source(source: str) -> Any:
 
 def step_fill(folder: str, size: int, source: str = "synthetic") -> dict[str, Any]:
     """Fill a store with ``size`` articles (no index)."""
-    from reader.ingest.model import Article
+    from reader.ingest import Article
     from reader.library import paths
     from reader.library.store import Store
 

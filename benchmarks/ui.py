@@ -44,7 +44,7 @@ AUTHORS = [
 
 def build_library(folder: Path, count: int = ARTICLES) -> None:
     """A library of ``count`` synthetic articles (tantivy index, as the app suggests past ~20,000)."""
-    from reader.ingest.model import Article
+    from reader.ingest import Article
     from reader.library import Library
 
     rng = random.Random(7)

@@ -33,10 +33,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.ingest import PAGE_SUFFIXES
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_APP = ROOT / "dist" / "offprint" / "offprint"
 TIMEOUT_S = 180
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt"}
 COMPARED_FIELDS = ("title", "authors", "date", "site", "url", "language", "series", "topics", "error")
 
 # The record of the citations issue, with the APA output citeproc-js gives for it.

@@ -1,24 +1,21 @@
 """``offprint extract [--json] PATH...``: run the ingest pipeline on saved pages, headless.
 
-Folders are walked for the page kinds Offprint reads (files inside a page's ``NAME_files/`` folder are
-that page's resources, not pages).  With ``--json`` each path gives one JSON line, in order; a file that
-fails gets its line with ``error`` set.  The exit status is non-zero only when every file failed.
+Files and folders are found as import finds them (:func:`reader.ingest.find_pages`: folders walked for
+the page kinds Offprint reads; a page's ``NAME_files/`` folder holds its resources, not pages).  With
+``--json`` each page gives one JSON line, in order; a page that fails, or a path that is none, gets its
+line with ``error`` set.  The exit status is non-zero only when every file failed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+from reader import ingest
 from reader.errors import IngestError
-from reader.ingest.model import Article
-from reader.ingest.pipeline import extract_file
-from reader.ingest.read import ACCEPTED_SUFFIXES
+from reader.ingest import PAGE_SUFFIXES, Article, FoundPage, find_pages
 
 JSON_KEYS = ("path", "title", "authors", "date", "site", "url", "language", "excerpt", "series", "topics",
              "text", "html", "repairs", "provenance")  # fmt: skip
@@ -30,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "extract",
         help="extract articles and their metadata from saved pages",
         description="Extract the article, its citation metadata and a repair report from saved pages "
-        "(.html .htm .xhtml .mhtml .mht .txt, or folders of them).",
+        f"({' '.join(PAGE_SUFFIXES)}, or folders of them).",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per line per file")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="saved page files or folders")
@@ -40,10 +37,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     failures = total = 0
     out = sys.stdout
-    for path in expand_paths(args.paths):
+    for found in find_pages(args.paths):
         total += 1
+        path = str(found.path)
         try:
-            article = extract_file(path)
+            article = _extract(found)
         except IngestError as exc:
             failures += 1
             if args.json:
@@ -62,17 +60,10 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failures == total else 0
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; folders walked (sorted) for the page kinds we read, skipping ``_files`` folders."""
-    for raw in paths:
-        if not os.path.isdir(raw):
-            yield raw
-            continue
-        for dirpath, dirnames, filenames in os.walk(raw):
-            dirnames[:] = sorted(d for d in dirnames if not d.endswith("_files") and not d.startswith("."))
-            for filename in sorted(filenames):
-                if Path(filename).suffix.lower() in ACCEPTED_SUFFIXES:
-                    yield os.path.join(dirpath, filename)
+def _extract(found: FoundPage) -> Article:
+    if found.problem is not None:  # not a page (missing, another kind of file): reported as its failure
+        raise IngestError(found.problem)
+    return ingest.extract_file(found.path)  # the pipeline loads on first use: other commands start faster
 
 
 def error_row(path: str, message: str) -> dict[str, Any]:

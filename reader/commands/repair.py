@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from reader.errors import IngestError
-from reader.ingest.decode import decode_bytes
-from reader.ingest.repair import find_unrepaired, repair_text
+from reader.ingest import decode_bytes, find_unrepaired, repair_text
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

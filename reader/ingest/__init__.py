@@ -1,7 +1,85 @@
 """Ingest: pure functions from one saved file to a repaired article.
 
-bytes → decoded text → repaired text → cleaned DOM → article + metadata +
-repair report.  Nothing here imports Qt, touches the network or writes files.
-The entry points are :func:`reader.ingest.pipeline.extract_file` and
-:func:`reader.ingest.pipeline.extract_bytes`.
+bytes → decoded text → repaired text → cleaned DOM → article + metadata + repair report.  Nothing here
+imports Qt, touches the network or writes files.  This module is the package's one public face: code
+outside ``reader.ingest`` imports only the names in :data:`__all__`.
+
+Each name is loaded on first use, so a caller that needs only :class:`Article` (the library's store)
+does not pay for the parser, the repair tables and the metadata vocabulary at start-up.
 """
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.ingest.decode import Decoded, decode_bytes
+    from reader.ingest.files import (
+        FILE_DIALOG_PATTERNS,
+        PAGE_KINDS,
+        PAGE_SUFFIXES,
+        FoundPage,
+        find_pages,
+        page_kind,
+    )
+    from reader.ingest.model import Article, RepairEntry, Resource
+    from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
+    from reader.ingest.repair.document import Repaired, repair_text
+    from reader.ingest.repair.unrepaired import find_unrepaired
+
+__all__ = [
+    "FILE_DIALOG_PATTERNS",
+    "PAGE_KINDS",
+    "PAGE_SUFFIXES",
+    "STAGES",
+    "Article",
+    "Decoded",
+    "FoundPage",
+    "RepairEntry",
+    "Repaired",
+    "Resource",
+    "StageTimer",
+    "decode_bytes",
+    "extract_bytes",
+    "extract_file",
+    "find_pages",
+    "find_unrepaired",
+    "page_kind",
+    "repair_text",
+]
+
+# Where each public name lives.
+_HOMES: dict[str, str] = {
+    "Article": "reader.ingest.model",
+    "RepairEntry": "reader.ingest.model",
+    "Resource": "reader.ingest.model",
+    "FILE_DIALOG_PATTERNS": "reader.ingest.files",
+    "PAGE_KINDS": "reader.ingest.files",
+    "PAGE_SUFFIXES": "reader.ingest.files",
+    "FoundPage": "reader.ingest.files",
+    "find_pages": "reader.ingest.files",
+    "page_kind": "reader.ingest.files",
+    "Decoded": "reader.ingest.decode",
+    "decode_bytes": "reader.ingest.decode",
+    "Repaired": "reader.ingest.repair.document",
+    "repair_text": "reader.ingest.repair.document",
+    "find_unrepaired": "reader.ingest.repair.unrepaired",
+    "STAGES": "reader.ingest.pipeline",
+    "StageTimer": "reader.ingest.pipeline",
+    "extract_bytes": "reader.ingest.pipeline",
+    "extract_file": "reader.ingest.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -9,10 +9,15 @@ that never fails.  It never raises, whatever the bytes.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass
 
+from reader.errors import swallowed
+
 __all__ = ["Decoded", "decode_bytes", "normalize_charset"]
+
+logger = logging.getLogger(__name__)
 
 # Declarations are only looked for near the top of the page, as browsers do (1024 bytes there; we are
 # a little more generous for pages with long comments before <head>).
@@ -148,6 +153,7 @@ def decode_bytes(data: bytes, *, kind: str = "html", declared: str | None = None
     try:
         decoded = _decode(bytes(data), kind=kind, declared=declared)
     except Exception:  # a codec bug must not stop an import; the fallback below cannot fail
+        swallowed(logger, "the page's encoding (its bytes are read as UTF-8 instead)")
         decoded = Decoded(bytes(data).decode("utf-8", errors="replace"), "utf-8", "default")
     if "\x00" in decoded.text:
         decoded.text = decoded.text.replace("\x00", "")
@@ -330,7 +336,8 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
         return None
     try:
         matches = list(from_bytes(_detection_sample(data)))
-    except Exception:
+    except Exception:  # the detector's failure leaves the fallback code page
+        swallowed(logger, "charset detection (the page is read as windows-1252)")
         return None
     if not matches or not matches[0].encoding:
         return None

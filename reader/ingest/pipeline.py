@@ -1,7 +1,9 @@
 """The ingest pipeline: one saved file (or its bytes) in, one :class:`~reader.ingest.model.Article` out.
 
-read → decode → repair (the whole decoded document) → parse once with lxml → metadata (whole tree) →
-clean → extract the body → sanitise → text and reader HTML → flag what repair could not restore.
+read (:mod:`.source`) → decode (:mod:`.decode`) → repair the whole decoded document (:mod:`.repair`) →
+parse once with lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`) → remove the
+page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`) → flag what
+repair could not restore.
 
 Every failure a user can meet comes out as :class:`~reader.errors.IngestError` naming the file and the
 problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benchmark time each stage.
@@ -10,51 +12,42 @@ problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benc
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
-import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from reader.errors import IngestError
-from reader.ingest.clean import clean_page, drop_doubled_blocks, text_of
+from reader.errors import IngestError, swallowed
+from reader.ingest.body.boilerplate import remove_boilerplate
+from reader.ingest.body.choose import find_article_body
+from reader.ingest.body.dom import inner_text
+from reader.ingest.body.leftovers import drop_doubled_blocks
+from reader.ingest.body.render import to_html, to_text
+from reader.ingest.body.sanitize import SanitizeContext, sanitize
 from reader.ingest.decode import decode_bytes
-from reader.ingest.extract import extract_article
-from reader.ingest.metadata import Metadata, extract_metadata
+from reader.ingest.metadata.orchestrate import extract_metadata
+from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
-from reader.ingest.read import Source, read_path, read_source
-from reader.ingest.repair import find_unrepaired, repair_text
-from reader.ingest.sanitize import SanitizeContext, sanitize, to_html, to_text
-from reader.ingest.textdump import text_to_html
+from reader.ingest.parse import page_direction, parse_html
+from reader.ingest.repair.document import repair_text
+from reader.ingest.repair.unrepaired import find_unrepaired
+from reader.ingest.source.read import read_path, read_source
+from reader.ingest.source.record import Source
+from reader.ingest.source.textdump import text_to_html
+
+logger = logging.getLogger(__name__)
 
 STAGES = ("read", "decode", "repair", "parse", "metadata", "clean", "extract", "sanitise")
+# The fields metadata decides and the article carries as they were decided (title, authors, … provenance).
+SHARED_FIELDS = tuple(f.name for f in fields(Metadata) if f.name in {a.name for a in fields(Article)})
 MAX_TEXT_CHARS = 64 * 1024 * 1024
 EXCERPT_CHARS = 300
-# Characters lxml keeps when parsing but refuses when a tree is edited (control codes, lone surrogates).
-_NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-# libxml2 checks attributes for duplicates pairwise: a tag with a million attributes takes hours to parse.
-_HUGE_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)[^<>]{20000,}>")
-_VOID_ELEMENTS = (
-    "embed",
-    "source",
-    "track",
-    "wbr",
-    "keygen",
-    "param",
-    "area",
-    "input",
-    "img",
-    "br",
-    "hr",
-    "col",
-)
 
 
 class StageTimer:
@@ -104,6 +97,7 @@ def extract_bytes(
     except IngestError:
         raise
     except Exception as exc:  # a reader bug must still reach the user as a message about this file
+        swallowed(logger, f"{path}: an unexpected failure reading the page, reported as its error")
         raise IngestError(f"{path}: cannot read the page ({type(exc).__name__}: {exc})") from exc
     return _guarded(data, source, path, timer)
 
@@ -118,6 +112,7 @@ def _guarded(data: bytes, source: Source, path: str, timer: StageTimer) -> Artic
     except MemoryError:
         raise IngestError(f"{path}: the page is too large to read") from None
     except Exception as exc:  # one broken page must never stop a batch with a traceback
+        swallowed(logger, f"{path}: an unexpected failure, reported as the page's error")
         raise IngestError(f"{path}: could not extract the article ({type(exc).__name__}: {exc})") from exc
 
 
@@ -126,9 +121,9 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
     with timer.stage("metadata"):
         metadata = extract_metadata(page.tree, path=path)
     with timer.stage("clean"):
-        clean_page(page.tree, metadata.consumed)
+        remove_boilerplate(page.tree, metadata.consumed)
     with timer.stage("extract"):
-        body = extract_article(page.tree, title=metadata.title or _document_title(page.tree))
+        body = find_article_body(page.tree, title=metadata.title or _document_title(page.tree))
     with timer.stage("sanitise"):
         context = SanitizeContext(base_url=metadata.url or source.base_url, resolve_image=source.resolve)
         if body is None:
@@ -162,63 +157,12 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
         if source.markup == "text":
             text = text_to_html(text)
         tree = parse_html(text, path)
-    return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=_direction(tree))
-
-
-def parse_html(text: str, path: str) -> HtmlElement:
-    """Parse a whole document once; IngestError when there is nothing to parse."""
-    text = _XML_DECLARATION.sub("", text, count=1)
-    text = _NOT_XML_CHARACTERS.sub("", text)
-    if len(text) > 20000:
-        text = _HUGE_START_TAG.sub(r"<\1>", text)
-    if not text.strip():
-        raise IngestError(f"{path}: empty file")
-    try:
-        tree = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise IngestError(f"{path}: not a readable web page ({exc})") from None
-    if tree.find("body") is None and tree.tag != "html":
-        raise IngestError(f"{path}: not a readable web page (no document body)")
-    unnest_void_elements(tree)
-    return tree
-
-
-def unnest_void_elements(tree: HtmlElement) -> None:
-    """Give back the content libxml2 puts inside HTML5 void elements it does not know as void.
-
-    libxml2 parses HTML4: ``<embed>``, ``<source>``, ``<track>``, ``<wbr>`` and ``<keygen>`` become
-    containers that swallow everything up to their parent's end tag, so dropping an ``<embed>``
-    would drop the rest of the article with it.  A void element has no content: whatever is inside
-    one follows it.
-    """
-    for element in list(tree.iter(*_VOID_ELEMENTS)):
-        parent = element.getparent()
-        if parent is None or (len(element) == 0 and not element.text):
-            continue
-        children, inner_text, tail = list(element), element.text, element.tail
-        element.text = None
-        index = parent.index(element)
-        for offset, child in enumerate(children, 1):
-            parent.insert(index + offset, child)  # moves the child, its tail included
-        if children:
-            element.tail = inner_text
-            children[-1].tail = (children[-1].tail or "") + (tail or "")
-        else:
-            element.tail = (inner_text or "") + (tail or "")
-
-
-def _direction(tree: HtmlElement) -> str | None:
-    body = tree.find("body")
-    for element in (body, tree):
-        value = (element.get("dir") or "").strip().lower() if element is not None else ""
-        if value in ("rtl", "ltr"):
-            return value
-    return None
+    return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=page_direction(tree))
 
 
 def _document_title(tree: HtmlElement) -> str | None:
     title = tree.find(".//title")
-    return text_of(title) or None if title is not None else None
+    return inner_text(title) or None if title is not None else None
 
 
 def _article(
@@ -232,28 +176,29 @@ def _article(
     repairs: list[RepairEntry],
     context: SanitizeContext,
 ) -> Article:
-    excerpt = metadata.excerpt or _first_paragraph(text)
-    return Article(
+    article = Article(
         path=path,
-        title=metadata.title,
-        authors=list(metadata.authors),
-        organizations=list(metadata.organizations),
-        date=metadata.date,
-        site=metadata.site,
-        url=metadata.url,
-        language=metadata.language,
-        excerpt=excerpt,
-        series=list(metadata.series),
-        topics=list(metadata.topics),
         text=text,
         html=html,
         repairs=repairs,
-        provenance=dict(metadata.provenance),
         encoding=page.encoding,
         content_hash=hashlib.sha256(data).hexdigest(),
         kind=source.kind,
         resources=list({id(r): r for r in context.used.values()}.values()),
     )
+    for name in SHARED_FIELDS:
+        setattr(article, name, _copied(getattr(metadata, name)))
+    article.excerpt = metadata.excerpt or _first_paragraph(text)
+    return article
+
+
+def _copied(value: object) -> object:
+    """A field's value for the article: its own list or dict, never the metadata's."""
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
 
 
 def _first_paragraph(text: str) -> str | None:

@@ -19,7 +19,6 @@ import multiprocessing
 import os
 import queue
 import sqlite3
-import stat
 import sys
 import threading
 import time
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import IngestError, StorageError, swallowed
-from reader.ingest.model import Article
+from reader.ingest import Article, find_pages
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
 from reader.library.store import Store
@@ -39,8 +38,7 @@ from reader.library.types import ImportProgress, ImportResult, ImportStatus
 
 logger = logging.getLogger(__name__)
 
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt"}
-DEFAULT_EXTRACTOR = "reader.ingest.pipeline:extract_file"
+DEFAULT_EXTRACTOR = "reader.ingest:extract_file"
 TIME_LIMIT = 30.0
 BATCH_SIZE = 25
 BATCH_SECONDS = 0.5
@@ -58,97 +56,19 @@ def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[ImportResult
     """Every page under ``paths`` (recursively), and a FAILED result for each path we cannot read."""
     found: list[Path] = []
     failures: list[ImportResult] = []
-    seen_files: set[tuple[int, int]] = set()
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        # normalised (no `..`) but not resolved: a folder the user reached through a link keeps its name
-        path = Path(os.path.abspath(os.path.expanduser(raw)))
-        if path.is_dir():
-            _walk(path, found, failures, seen_files, seen_dirs)
-        elif path.exists() and _not_a_file(path):
-            failures.append(_failed(path, f"{shown(path)}: {_not_a_file(path)}"))
-        elif path.is_file():
-            if path.suffix.lower() not in PAGE_SUFFIXES:
-                failures.append(
-                    _failed(
-                        path, f"{path}: not a saved page Offprint reads ({', '.join(sorted(PAGE_SUFFIXES))})"
-                    )
-                )
-            else:
-                _add_file(path, found, seen_files)
+    # normalised (no `..`) but not resolved: a folder the user reached through a link keeps its name
+    absolute = (Path(os.path.abspath(os.path.expanduser(raw))) for raw in paths)
+    for page in find_pages(absolute):
+        if page.problem is None:
+            found.append(page.path)
         else:
-            failures.append(_failed(path, f"{path}: no such file or folder"))
+            failures.append(_failed(page.path, page.problem))
     return found, failures
-
-
-def _walk(
-    top: Path,
-    found: list[Path],
-    failures: list[ImportResult],
-    seen_files: set[tuple[int, int]],
-    seen_dirs: set[tuple[int, int]],
-) -> None:
-    try:
-        info = top.stat()
-    except OSError as exc:
-        failures.append(_failed(top, f"{top}: cannot read this folder ({exc.strerror})"))
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen_dirs:
-        return  # a symlink loop, or the same folder named twice
-    seen_dirs.add(key)
-    try:
-        entries = sorted(os.scandir(top), key=lambda e: e.name)
-    except OSError as exc:
-        failures.append(_failed(top, f"{top}: cannot read this folder ({exc.strerror})"))
-        return
-    pages = {Path(e.name).stem for e in entries if Path(e.name).suffix.lower() in PAGE_SUFFIXES}
-    for entry in entries:
-        path = Path(entry.path)
-        try:
-            is_dir = entry.is_dir()
-        except OSError:  # e.g. a link to itself: treated as a file below, so it is reported, not skipped
-            is_dir = False
-        if is_dir:
-            if entry.name.endswith("_files") and entry.name[: -len("_files")] in pages:
-                continue  # "Save page as… complete": the page's own images and scripts
-            _walk(path, found, failures, seen_files, seen_dirs)
-        elif path.suffix.lower() in PAGE_SUFFIXES and not entry.name.startswith("."):
-            problem = _not_a_file(path)
-            if problem:
-                failures.append(_failed(path, f"{shown(path)}: {problem}"))
-            else:
-                _add_file(path, found, seen_files)
-
-
-def _not_a_file(path: Path) -> str | None:
-    """Why ``path`` cannot be imported as a file (a FIFO would block a reader forever), or None."""
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return "a link to a file that does not exist"
-    except OSError as exc:
-        return f"cannot read it ({exc.strerror})"
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file (a pipe, socket or device); skipped"
-    return None
 
 
 def shown(path: Path | str) -> str:
     """A path as text that can always be printed and stored (undecodable bytes become U+FFFD)."""
     return os.fsencode(str(path)).decode("utf-8", "replace")
-
-
-def _add_file(path: Path, found: list[Path], seen: set[tuple[int, int]]) -> None:
-    try:
-        info = path.stat()
-    except OSError:
-        found.append(path)  # reading it will report the problem
-        return
-    key = (info.st_dev, info.st_ino)
-    if key not in seen:
-        seen.add(key)
-        found.append(path)
 
 
 def _failed(path: Path, message: str) -> ImportResult:

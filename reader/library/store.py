@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ArticleNotFoundError, ReadOnlyLibraryError
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.database import connect, reads, translated_errors, writes
 from reader.library.index.base import IndexDoc
 from reader.library.records import (

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.errors import QueryError
+from reader.ingest import FILE_DIALOG_PATTERNS
 from reader.library import Filters, SearchHit, SortOrder, StoredArticle
 from reader.resources import resource_path
 
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
     from reader.cite import Citer, StyleInfo
     from reader.library import Library
 
-IMPORT_FILTER = "Saved pages (*.html *.htm *.xhtml *.xht *.mhtml *.mht *.txt);;All files (*)"
+IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
 IMPORT_REFRESH_MS = 2000
 
 logger = logging.getLogger(__name__)

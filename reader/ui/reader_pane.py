@@ -42,7 +42,7 @@ class OpenedArticle:
 def decode_original(data: bytes) -> str:
     """The saved bytes as text, decoded the way ingest decodes them (damage and all: it is the original)."""
     try:
-        from reader.ingest.decode import decode_bytes
+        from reader.ingest import decode_bytes
     except ImportError:
         return data.decode("utf-8", errors="replace")
     return decode_bytes(data).text

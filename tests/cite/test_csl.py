@@ -8,7 +8,7 @@ import pytest
 
 from reader.cite.csl import article_to_csl, date_parts, guess_csl_type
 from reader.cite.names import parse_particles, person_to_csl
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.types import StoredArticle
 
 

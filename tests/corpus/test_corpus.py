@@ -50,7 +50,7 @@ def _primary_language(tag: str | None) -> str | None:
 
 @cache
 def _extract(page: Path) -> Any:
-    from reader.ingest.pipeline import extract_file  # imported late: the extractor is still growing
+    from reader.ingest import extract_file  # imported late: the extractor is still growing
 
     return extract_file(page)
 

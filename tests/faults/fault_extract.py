@@ -14,7 +14,7 @@ import re
 import threading
 from pathlib import Path
 
-from reader.ingest.model import Article
+from reader.ingest import Article
 
 
 def _meta(page: str, name: str) -> str | None:

@@ -20,8 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.errors import IngestError
-from reader.ingest.model import Article
-from reader.ingest.pipeline import extract_bytes, extract_file
+from reader.ingest import Article, extract_bytes, extract_file
 
 from .conftest import GOOD_PAGE, HOSTILE, _huge_page
 

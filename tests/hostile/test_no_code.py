@@ -14,9 +14,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from reader.ingest.model import Resource
-from reader.ingest.pipeline import extract_bytes, extract_file, parse_html
-from reader.ingest.sanitize import ALLOWED_TAGS, SanitizeContext, sanitize, to_html
+from reader.ingest import Resource, extract_bytes, extract_file
+from reader.ingest.body.render import to_html
+from reader.ingest.body.sanitize import ALLOWED_TAGS, SanitizeContext, sanitize
+from reader.ingest.parse import parse_html
 
 from .test_hostile_inputs import SAFE_ATTRIBUTES, assert_only_safe_attributes
 

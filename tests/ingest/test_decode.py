@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ingest.decode import decode_bytes
+from reader.ingest import decode_bytes
 
 TEXT = "Le café “déjà vu” — naïve façade, 5 °C"
 PAGE = "<html><head>{meta}<title>t</title></head><body><p>{body}</p></body></html>"

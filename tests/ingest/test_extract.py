@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from reader.cli import main as cli_main
 from reader.errors import IngestError
-from reader.ingest.pipeline import extract_bytes, extract_file
+from reader.ingest import extract_bytes, extract_file
 
 STORY = "".join(
     f"<p>Paragraph {n}: the ferry timetable changes in May, when the summer boats return to the islands "
@@ -110,9 +110,9 @@ def test_extract_json_gives_one_line_per_path_in_order_with_errors_in_place(
     bad = tmp_path / "a-bad.html"
     bad.write_bytes(b"")
     folder = tmp_path / "folder"
-    (folder / "inner_files").mkdir(parents=True)
+    (folder / "story_files").mkdir(parents=True)
     (folder / "story.htm").write_bytes(page(f"<article>{STORY}</article>"))
-    (folder / "inner_files" / "frame.html").write_bytes(page("resource, not a page"))
+    (folder / "story_files" / "frame.html").write_bytes(page("resource, not a page"))
     (folder / "photo.jpg").write_bytes(b"\xff\xd8")
 
     status = cli_main(["extract", "--json", str(good), str(bad), str(folder)])
@@ -185,22 +185,23 @@ def test_right_to_left_pages_stay_right_to_left() -> None:
 def test_a_second_extractor_is_asked_when_the_first_finds_next_to_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reader.ingest import extract
+    from reader.ingest.body.dom import new_element
+    from reader.ingest.body.readability import Readability
 
-    def finds_a_crumb(self: extract.ReadabilityExtractor, root: object) -> object:
-        crumb = extract.new_element("div")
+    def finds_a_crumb(self: Readability, root: object) -> object:
+        crumb = new_element("div")
         crumb.text = "Share"
         return crumb
 
-    monkeypatch.setattr(extract.ReadabilityExtractor, "run", finds_a_crumb)
+    monkeypatch.setattr(Readability, "run", finds_a_crumb)
     article = extract_bytes(page(f"<article>{STORY * 3}</article>"), path="fallback.html")
     assert "Paragraph 3: the ferry timetable changes in May" in article.text
 
 
 def test_book_length_pages_skip_scoring_and_keep_their_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.ingest import extract
+    from reader.ingest.body import choose
 
-    monkeypatch.setattr(extract, "HUGE_PAGE_CHARS", 500)
+    monkeypatch.setattr(choose, "HUGE_PAGE_CHARS", 500)
     article = extract_bytes(page(f"<nav>Menu</nav><article>{STORY}</article>"), path="book.html")
     assert "Paragraph 5: the ferry timetable" in article.text
     assert "Menu" not in article.text
@@ -232,3 +233,20 @@ def test_any_attribute_values_give_an_article_or_an_ingest_error(
     except IngestError as exc:
         pytest.fail(f"a page with odd attributes was refused: {exc}")
     assert "Paragraph 0" in article.text or "Paragraph 5" in article.text
+
+
+def test_every_field_metadata_decides_reaches_the_article_with_its_type() -> None:
+    from dataclasses import fields
+
+    from reader.ingest import Article
+    from reader.ingest.metadata.page import Metadata
+    from reader.ingest.pipeline import SHARED_FIELDS
+
+    article_types = {f.name: f.type for f in fields(Article)}
+    decided = [f for f in fields(Metadata) if f.name != "consumed"]  # consumed: elements for the cleaner
+    assert [f.name for f in decided] == list(SHARED_FIELDS)
+    assert all(article_types[f.name] == f.type for f in decided)
+
+    head = "<title>Ferry timetable changes</title><meta name='author' content='Ines Moorcroft'>"
+    article = extract_bytes(page(f"<article>{STORY}</article>", head), path="fields.html")
+    assert article.authors == ["Ines Moorcroft"] and article.provenance["authors"] == "meta:author"

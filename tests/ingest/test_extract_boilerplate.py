@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import lxml.html
 
-from reader.ingest.extract import narrow_to_marked_article
-from reader.ingest.pipeline import extract_bytes
+from reader.ingest import extract_bytes
+from reader.ingest.body.choose import narrow_to_marked_article
 
 PARAGRAPHS = [
     f"Paragraph {n}: the ferry timetable changes in May, when the summer boats return to the islands, "

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.errors import IngestError
-from reader.ingest.pipeline import extract_bytes, extract_file
-from reader.ingest.textdump import text_to_html
+from reader.ingest import extract_bytes, extract_file
+from reader.ingest.source.textdump import text_to_html
 
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="

@@ -6,18 +6,11 @@ import datetime as dt
 
 import pytest
 
-from reader.ingest.meta_authors import clean_byline, is_organization, looks_like_person, split_names
-from reader.ingest.meta_dates import find_written_date, local_date_for, parse_date
-from reader.ingest.meta_lang import guess_language, normalise_language
-from reader.ingest.meta_title import (
-    clean_title,
-    date_piece,
-    domain_label,
-    plausible_site,
-    site_from_feed_titles,
-    tidy_headline,
-    tidy_site,
-)
+from reader.ingest.metadata.dates import find_written_date, local_date_for, parse_date
+from reader.ingest.metadata.language import guess_language, normalise_language
+from reader.ingest.metadata.names import clean_byline, is_organization, looks_like_person, split_names
+from reader.ingest.metadata.site_names import domain_label, plausible_site, site_from_feed_titles, tidy_site
+from reader.ingest.metadata.titles import clean_title, date_piece, tidy_headline
 
 NOW = dt.date(2026, 7, 1)
 
@@ -391,7 +384,7 @@ def test_a_publication_on_a_blog_platform_is_cited_by_its_own_name() -> None:
 
 
 def test_a_personal_site_names_its_owner_but_a_magazine_does_not() -> None:
-    from reader.ingest.metadata import _site_owner
+    from reader.ingest.metadata.authors import _site_owner
 
     assert _site_owner("Gregory Szorc's Digital Home") == "Gregory Szorc"
     assert _site_owner("Ines Moorcroft’s Workshop") == "Ines Moorcroft"

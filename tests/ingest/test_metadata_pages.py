@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ingest.metadata import Metadata, extract_metadata
+from reader.ingest.metadata.orchestrate import extract_metadata
+from reader.ingest.metadata.page import Metadata
 
 PAGES = Path(__file__).resolve().parent.parent / "pages"
 META_PAGES = sorted(PAGES.glob("meta-*.html"))
@@ -245,3 +246,41 @@ def test_visible_byline_completes_a_shorter_author_meta() -> None:
     meta = extract_metadata(lxml.html.fromstring(html))
     assert meta.authors == ["Jane Doe", "John Roe"]
     assert meta.site == "Coast Post"  # "Home" is no publication's name
+
+
+def test_a_malformed_address_costs_only_itself_not_the_url_date_or_site() -> None:
+    """A canonical link that is not a URL ("http://[broken") used to lose the page's URL, and with it
+    the date read from the URL and the site taken from a URL-shaped name: the next source now answers."""
+    head = (
+        '<link rel="canonical" href="http://[broken"><meta property="og:url" '
+        'content="https://harbour.example/2024/03/18/ferry-strike">'
+        '<meta property="og:site_name" content="http://[also-broken">'
+        '<meta name="application-name" content="Harbour Ledger">'
+        '<meta property="article:published_time" content="2024-03-19T01:30:00Z">'
+    )
+    tree = lxml.html.fromstring(f"<html><head>{head}</head><body><h1>Ferry strike</h1></body></html>")
+    meta = extract_metadata(tree)
+    assert meta.url == "https://harbour.example/2024/03/18/ferry-strike"
+    assert meta.site == "Harbour Ledger"
+    assert (meta.date, meta.provenance["date"]) == ("2024-03-18", "url")  # the UTC stamp's local day
+
+
+def test_a_failing_field_costs_that_field_only_and_is_logged_or_in_strict_mode_raised(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from reader.errors import STRICT_ENV
+    from reader.ingest.metadata import orchestrate
+
+    def broken_site(page: object) -> None:
+        raise KeyError("a bug in the site decision")
+
+    stages = tuple(broken_site if s is orchestrate.decide_site else s for s in orchestrate.FIELD_STAGES)
+    monkeypatch.setattr(orchestrate, "FIELD_STAGES", stages)
+    with pytest.raises(KeyError):  # the suite's strict mode: a swallowed bug fails the test that meets it
+        _extract("meta-jsonld-graph.html")
+
+    monkeypatch.setenv(STRICT_ENV, "0")
+    with caplog.at_level("DEBUG", logger="reader.ingest.metadata.orchestrate"):
+        meta = _extract("meta-jsonld-graph.html")
+    assert meta.title and meta.authors and meta.date == "2026-03-14"
+    assert "broken_site" in caplog.text and "a bug in the site decision" in caplog.text  # with its traceback

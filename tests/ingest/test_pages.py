@@ -21,11 +21,9 @@ from typing import Any
 import pytest
 
 from reader.errors import IngestError
-from reader.ingest.model import Article
-from reader.ingest.pipeline import extract_file
+from reader.ingest import PAGE_SUFFIXES, Article, extract_file
 
 PAGES = Path(__file__).resolve().parents[1] / "pages"
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht", ".txt")
 # The shared folder sits beside the checkout (and beside CI's clone).
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_1b0a2cb007f1a454.txt"
 
@@ -64,40 +62,45 @@ def _check(article: Article, expected: dict[str, Any]) -> list[str]:
     fields = article.to_json()
     for key, want in expected.items():
         field_name, _, check = key.rpartition("_")
-        if check == "contains" and field_name in fields:
-            have = fields[field_name] or ""
-            problems += [f"{key}: {item!r} missing" for item in want if item not in have]
-        elif check == "excludes" and field_name in fields:
-            have = fields[field_name] or ""
-            problems += [f"{key}: {item!r} present" for item in want if item in have]
-        elif check == "startswith" and field_name in fields:
-            have = fields[field_name] or ""
-            if not have.startswith(want):
-                problems.append(f"{field_name} starts {have[:80]!r}, expected {want!r}")
-        elif key == "text_max_count":
-            for item, most in want.items():
-                if article.text.count(item) > most:
-                    problems.append(f"{item!r} appears {article.text.count(item)} times (at most {most})")
-        elif key == "repairs_include":
-            kinds = {entry.kind for entry in article.repairs}
-            problems += [
-                f"repair kind {kind!r} not reported ({sorted(kinds)})" for kind in want if kind not in kinds
-            ]
-        elif key == "resources":
-            names = [resource.name for resource in article.resources]
-            problems += [f"resource {name!r} missing ({names})" for name in want if name not in names]
-        elif key == "resources_count":
-            if len(article.resources) != want:
-                problems.append(f"{len(article.resources)} resources, expected {want}")
-        elif key.endswith("_include"):
-            have = fields[key.removesuffix("_include")]
-            problems += [f"{key}: {item!r} missing from {have!r}" for item in want if item not in have]
-        elif key in fields:
-            if fields[key] != want:
-                problems.append(f"{key} is {fields[key]!r}, expected {want!r}")
+        if check in ("contains", "excludes", "startswith") and field_name in fields:
+            problems += _check_text(key, fields[field_name] or "", want)
         else:
-            problems.append(f"unknown expectation {key!r}")
+            problems += _check_field(article, fields, key, want)
     return problems
+
+
+def _check_text(key: str, have: str, want: Any) -> list[str]:
+    """``FIELD_contains`` / ``FIELD_excludes`` (lists of snippets) and ``FIELD_startswith``."""
+    field_name, _, check = key.rpartition("_")
+    if check == "contains":
+        return [f"{key}: {item!r} missing" for item in want if item not in have]
+    if check == "excludes":
+        return [f"{key}: {item!r} present" for item in want if item in have]
+    return [] if have.startswith(want) else [f"{field_name} starts {have[:80]!r}, expected {want!r}"]
+
+
+def _check_field(article: Article, fields: dict[str, Any], key: str, want: Any) -> list[str]:
+    if key == "text_max_count":
+        return [
+            f"{item!r} appears {article.text.count(item)} times (at most {most})"
+            for item, most in want.items()
+            if article.text.count(item) > most
+        ]
+    if key == "repairs_include":
+        kinds = {entry.kind for entry in article.repairs}
+        return [f"repair kind {kind!r} not reported ({sorted(kinds)})" for kind in want if kind not in kinds]
+    if key == "resources":
+        names = [resource.name for resource in article.resources]
+        return [f"resource {name!r} missing ({names})" for name in want if name not in names]
+    if key == "resources_count":
+        count = len(article.resources)
+        return [] if count == want else [f"{count} resources, expected {want}"]
+    if key.endswith("_include"):
+        have = fields[key.removesuffix("_include")]
+        return [f"{key}: {item!r} missing from {have!r}" for item in want if item not in have]
+    if key in fields:
+        return [] if fields[key] == want else [f"{key} is {fields[key]!r}, expected {want!r}"]
+    return [f"unknown expectation {key!r}"]
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed page is not on this machine")

@@ -13,8 +13,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main as offprint
-from reader.ingest.mojibake_charmap import CHARMAP_PATHS, signature
-from reader.ingest.repair import find_unrepaired, repair_text
+from reader.ingest import find_unrepaired, repair_text
+from reader.ingest.repair.charmap import CHARMAP_PATHS, signature
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_1b0a2cb007f1a454.txt"
 DATA = Path(__file__).resolve().parent / "data" / "repair"

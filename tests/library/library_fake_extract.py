@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 from reader.errors import IngestError
-from reader.ingest.model import Article
+from reader.ingest import Article
 
 
 def _meta(page: str, name: str) -> list[str]:

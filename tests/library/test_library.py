@@ -18,7 +18,7 @@ from reader.errors import (
     ReadOnlyLibraryError,
     StorageError,
 )
-from reader.ingest.model import Article, Resource
+from reader.ingest import Article, Resource
 from reader.library import facade, importer
 from reader.library.facade import Library
 from reader.library.lock import WriterLock

@@ -11,55 +11,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.ingest.meta_sources import squash
-
-ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "blogposting",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "reviewnewsarticle",
-    "backgroundnewsarticle",
-    "scholarlyarticle",
-    "report",
-    "techarticle",
-    "socialmediaposting",
-    "liveblogposting",
-    "creativework",
-    "posting",
-    "review",
-    "medicalscholarlyarticle",
-    "discussionforumposting",
-    "askpublicnewsarticle",
-    "satiricalarticle",
-    "advertisercontentarticle",
-    "howto",
-    "recipe",
-}
-PAGE_TYPES = {"webpage", "itempage", "aboutpage", "profilepage", "collectionpage", "qapage"}
-ORG_TYPES = {
-    "organization",
-    "newsmediaorganization",
-    "corporation",
-    "educationalorganization",
-    "governmentorganization",
-    "ngo",
-    "researchorganization",
-    "collegeoruniversity",
-    "localbusiness",
-}
-SERIES_TYPES = {
-    "creativeworkseries",
-    "periodical",
-    "bookseries",
-    "podcastseries",
-    "tvseries",
-    "publicationissue",
-    "publicationvolume",
-    "blog",
-}
+from reader.ingest.metadata.text import squash
+from reader.ingest.metadata.vocabulary import (
+    ARTICLE_TYPES,
+    NOT_WORK_TYPES,
+    ORG_TYPES,
+    PAGE_TYPES,
+    SERIES_TYPES,
+)
 
 
 @dataclass
@@ -124,21 +83,6 @@ def read_jsonld(objects: list[dict[str, Any]]) -> JsonLdFacts:
             if not facts.language:
                 facts.language = text_of(obj.get("inLanguage"))
     return facts
-
-
-# Objects that are never the article itself, whatever else they carry.
-NOT_WORK_TYPES = ORG_TYPES | {
-    "website",
-    "person",
-    "breadcrumblist",
-    "listitem",
-    "imageobject",
-    "searchaction",
-    "sitenavigationelement",
-    "wpheader",
-    "wpfooter",
-    "itemlist",
-}
 
 
 def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -238,7 +182,7 @@ def _read_series(value: Any, by_id: dict[str, dict[str, Any]], facts: JsonLdFact
             continue
         kinds = types_of(item)
         # A plain WebSite / WebPage isPartOf is the site, not a series.
-        if explicit or kinds & {"creativeworkseries", "bookseries", "podcastseries", "tvseries"}:
+        if explicit or kinds & SERIES_TYPES:
             name = text_of(item.get("name"))
             if name:
                 facts.series.append(name)

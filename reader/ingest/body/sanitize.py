@@ -1,13 +1,10 @@
-"""Reader HTML from an allow-list, and the article's plain text.
+"""Reader HTML from an allow-list.
 
 :func:`sanitize` rebuilds the extracted article as a fresh tree holding only allowed tags and
 attributes: links only to ``http(s)``, ``mailto`` and in-page ``#`` targets (relative links resolved
 against the page URL when it is known), images only when they are resources saved with the page (or
 ``data:image``), never remote.  Scripts, styles, frames, objects, forms and event handlers cannot pass.
 Containers that are not in the list (``span``, ``font``…) are unwrapped; their text stays.
-
-:func:`to_text` renders that tree as plain text: one blank line between paragraphs, headings, list items,
-table rows and captions each their own paragraph, ``pre`` kept verbatim.
 """
 
 from __future__ import annotations
@@ -15,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape
 from urllib.parse import urljoin, urlsplit
 
-import lxml.html
-from lxml.html import HtmlElement, html_parser
+from lxml.html import HtmlElement
 
+from reader.ingest.body.dom import new_element
 from reader.ingest.model import Resource
 
 ALLOWED_TAGS = frozenset(
@@ -53,8 +49,6 @@ BLOCK_TAGS = frozenset(
         "address",
     }
 )  # fmt: skip
-# Markup white space only: a no-break space (51\u00a0days) is part of the text and stays.
-_WS = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass
@@ -66,25 +60,13 @@ class SanitizeContext:
     used: dict[str, Resource] = field(default_factory=dict)  # resources the article shows
 
 
-def new(tag: str) -> HtmlElement:
-    return html_parser.makeelement(tag)
-
-
 def sanitize(article: HtmlElement, context: SanitizeContext) -> HtmlElement:
     """A new ``<div>`` holding the article's allowed content."""
-    root = new("div")
+    root = new_element("div")
     _copy_children(article, root, context)
     _drop_empty(root)
     _flatten_wrappers(root)
     return root
-
-
-def to_html(root: HtmlElement, *, direction: str | None = None) -> str:
-    """The reader HTML fragment; a right-to-left page's article comes wrapped in ``<div dir="rtl">``."""
-    parts = [lxml.html.tostring(child, encoding="unicode") for child in root]
-    lead = root.text.strip() if root.text else ""
-    html = (f"<p>{escape(lead)}</p>" if lead else "") + "".join(parts)
-    return f'<div dir="rtl">{html}</div>' if direction == "rtl" and html else html
 
 
 def _copy_children(source: HtmlElement, target: HtmlElement, context: SanitizeContext) -> None:
@@ -110,7 +92,7 @@ def _copy_element(element: HtmlElement, target: HtmlElement, context: SanitizeCo
         if image is not None:
             target.append(image)
         return
-    copy = new(tag)
+    copy = new_element(tag)
     _copy_attributes(element, copy, tag, context)
     target.append(copy)
     _copy_children(element, copy, context)
@@ -182,7 +164,7 @@ def _image(element: HtmlElement, context: SanitizeContext) -> HtmlElement | None
                 continue
             context.used[resource.name] = resource
             src = resource.name
-        image = new("img")
+        image = new_element("img")
         image.set("src", src)
         alt = element.get("alt")
         if alt:
@@ -250,74 +232,3 @@ def _flatten_wrappers(root: HtmlElement) -> None:
             for child in element:
                 if child.tag in BLOCK_TAGS and child.tail is not None and not child.tail.strip():
                     child.tail = None
-
-
-# -- plain text -------------------------------------------------------------------------------------------
-class _TextWriter:
-    def __init__(self) -> None:
-        self.paragraphs: list[str] = []
-        self.current: list[str] = []
-
-    def inline(self, text: str | None) -> None:
-        if text:
-            self.current.append(_WS.sub(" ", text))
-
-    def newline(self) -> None:
-        self.current.append("\n")
-
-    def flush(self) -> None:
-        lines = (_WS.sub(" ", line).strip(" ") for line in "".join(self.current).split("\n"))
-        text = "\n".join(line for line in lines if line)
-        if text:
-            self.paragraphs.append(text)
-        self.current = []
-
-    def verbatim(self, text: str) -> None:
-        self.flush()
-        if text.strip():
-            self.paragraphs.append(text.strip("\n"))
-
-
-def preformatted_text(element: HtmlElement) -> str:
-    """A ``pre`` block's text as displayed: ``<br>`` and block children break lines."""
-    parts: list[str] = []
-
-    def walk(node: HtmlElement) -> None:
-        starts_line = node.tag in BLOCK_TAGS and parts and not parts[-1].endswith("\n")
-        if node.tag == "br" or starts_line:
-            parts.append("\n")
-        parts.append(node.text or "")
-        for child in node:
-            walk(child)
-            parts.append(child.tail or "")
-
-    walk(element)
-    return "".join(parts)
-
-
-def to_text(root: HtmlElement) -> str:
-    """Plain text: a blank line between paragraphs; headings, list items and rows their own paragraph."""
-    writer = _TextWriter()
-    _write(root, writer)
-    writer.flush()
-    return "\n\n".join(writer.paragraphs)
-
-
-def _write(element: HtmlElement, writer: _TextWriter) -> None:
-    tag = element.tag
-    if tag == "pre":
-        writer.verbatim(preformatted_text(element))
-        return
-    block = tag in BLOCK_TAGS
-    if block:
-        writer.flush()
-    if tag == "br":
-        writer.newline()
-    writer.inline(element.text)
-    for index, child in enumerate(element):
-        if tag == "tr" and index and child.tag in ("td", "th"):
-            writer.inline(" | ")
-        _write(child, writer)
-        writer.inline(child.tail)
-    if block:
-        writer.flush()

@@ -1,13 +1,11 @@
-"""Undo UTF-8 that was read through a CJK codec (GBK/GB18030, Big5, Shift_JIS, EUC-KR).
+"""Undo UTF-8 that was read through a CJK codec (GBK/GB18030, Big5, Shift_JIS, EUC-KR), line by line.
 
 Such a decoder pairs UTF-8 bytes into Han, kana or hangul characters and drops (``errors="ignore"``)
 or replaces with U+FFFD (``errors="replace"``) the bytes it cannot pair: ``“spirit of Anchorage” has``
-becomes ``鈥渟pirit of Anchorage鈥 has``, the last byte of ``”`` lost.  This module finds runs of
-characters the suspect codec can encode, re-encodes them to the UTF-8 bytes that survived and decodes
-those again, re-inserting dropped bytes where UTF-8 needs them.  A candidate byte is accepted only if
-the suspect decoder would really have dropped it there, and candidates are ranked by context (quote
-pairing, apostrophes inside words, dashes between spaces).  Runs that do not decode into plausible
-Latin/Cyrillic/Greek text with punctuation are left alone, so genuine CJK text is never altered.
+becomes ``鈥渟pirit of Anchorage鈥 has``, the last byte of ``”`` lost.  This module finds the runs of a
+line that a suspect codec can encode, has :mod:`reader.ingest.repair.cjk_runs` decode each, and keeps
+a repair only when the run decodes into plausible Latin/Cyrillic/Greek text with punctuation, so genuine
+CJK text is never altered.  One line was read through one codec: the codecs are ranked per line.
 """
 
 from __future__ import annotations
@@ -16,20 +14,23 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.ingest.mojibake_score import (
-    TypographyHints,
-    char_score,
-    is_cjk,
-    middle_index,
-    next_quote_state,
-    open_quote_after,
-    prefix_index,
-    prior_or_floor,
-    suffix_index,
+from reader.ingest.repair.cjk_runs import (
+    CJK_PATHS,
+    CONTEXT_CHARS,
+    REPLACEMENT,
+    CjkPath,
+    RunDecoder,
+    codec_bytes,
+    could_be_utf8,
+    is_continuation,
+    make_run,
 )
+from reader.ingest.repair.priors import prior_or_floor
+from reader.ingest.repair.scoring import TypographyHints, open_quote_after
+from reader.ingest.scripts import CJK_CHAR, CJK_CLASS, is_cjk
 
 __all__ = [
     "CJK_PATHS",
@@ -41,28 +42,8 @@ __all__ = [
     "utf8_lead_share",
 ]
 
-REPLACEMENT = "\ufffd"
+
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-# Bytes of context after a gap that the drop check decodes (a few characters suffice: the decoders are
-# stateless between characters).
-_CONTEXT_CHARS = 3
-
-
-@dataclass(frozen=True)
-class CjkPath:
-    """A codec UTF-8 was wrongly read through."""
-
-    codec: str  # encodes the broken run back to the surviving bytes
-    kind: str  # the repair report's name for it
-    decoders: tuple[str, ...]  # decoders that may have produced the text (checked for dropped bytes)
-
-
-CJK_PATHS: tuple[CjkPath, ...] = (
-    CjkPath("gbk", "utf8-as-gbk", ("gbk", "gb18030")),
-    CjkPath("shift_jis", "utf8-as-shift-jis", ("shift_jis", "cp932")),
-    CjkPath("big5", "utf8-as-big5", ("big5", "big5hkscs")),
-    CjkPath("euc_kr", "utf8-as-euc-kr", ("euc_kr", "cp949")),
-)
 
 
 @dataclass
@@ -76,258 +57,6 @@ class CjkFix:
     inferred: int  # dropped byte sequences re-inserted
     example: tuple[str, str] = ("", "")  # short excerpt of the line before and after
     strong: bool = False  # evidence of mojibake on its own (see _is_strong)
-
-
-@dataclass
-class _Run:
-    chars: str
-    data: bytes
-    starts: list[int]  # byte offset of each character (U+FFFD has no bytes)
-    mandatory: dict[int, int] = field(default_factory=dict)  # byte offset -> U+FFFD count there
-
-
-@dataclass(eq=False)
-class _Candidate:
-    char: str
-    next_index: int
-    gap_at: int
-    score: float
-    gaps: tuple[tuple[int, bytes], ...] = ()  # every (offset, inserted bytes) the candidate needs
-    context_score: float = 0.0  # the score without the cost of inserted bytes
-
-
-@lru_cache(maxsize=65536)
-def _encoded(char: str, codec: str) -> bytes | None:
-    try:
-        return char.encode(codec)
-    except UnicodeEncodeError:
-        pass
-    if codec == "gbk" and 0xE000 <= ord(char) <= 0xF8FF:
-        # GB18030 decodes some byte pairs GBK leaves undefined to private-use characters: same bytes.
-        encoded = char.encode("gb18030")
-        return encoded if len(encoded) == 2 else None
-    return None
-
-
-def _utf8_need(byte: int) -> int:
-    """Continuation bytes a UTF-8 lead byte needs; 0 for a continuation byte, -1 for an invalid byte."""
-    if 0xC2 <= byte <= 0xDF:
-        return 1
-    if 0xE0 <= byte <= 0xEF:
-        return 2
-    if 0xF0 <= byte <= 0xF4:
-        return 3
-    if 0x80 <= byte <= 0xBF:
-        return 0
-    return -1
-
-
-def _is_cont(byte: int) -> bool:
-    return 0x80 <= byte <= 0xBF
-
-
-class _RunDecoder:
-    """Decodes one run's surviving bytes as UTF-8, re-inserting bytes the CJK decoder lost."""
-
-    def __init__(
-        self, run: _Run, path: CjkPath, prev: str, after: str, open_quote: str, hints: TypographyHints
-    ) -> None:
-        self.run = run
-        self.path = path
-        self.prev = prev
-        self.after = after
-        self.open_quote = open_quote
-        self.hints = hints
-        self.prefix_tail = ""  # the last characters of the line before the run
-        self.worst_mend = 0.0  # the lowest context score of a character whose bytes were re-inserted
-        self.boundaries = {*run.starts, len(run.data)}
-        self.replace_mode = bool(run.mandatory)
-        self._following_cache: dict[int, tuple[bytes, str]] = {}
-
-    def decode(self) -> tuple[str, int] | None:
-        data = self.run.data
-        out: list[str] = []
-        used_gaps: set[int] = set()
-        mended = 0  # characters that needed bytes re-inserted
-        i = 0
-        while i < len(data):
-            if self.replace_mode and i in self.run.mandatory and i not in used_gaps:
-                candidate = self._best_candidate(i, out)
-                if candidate is None or candidate.gap_at != i:
-                    return None
-            else:
-                simple = self._complete_sequence(i)
-                if simple is not None:
-                    self._track_quotes(simple[0], out[-1] if out else self.prev, simple[1])
-                    out.append(simple[0])
-                    i = simple[1]
-                    continue
-                candidate = self._best_candidate(i, out)
-                if candidate is None:
-                    return None
-            self._track_quotes(candidate.char, out[-1] if out else self.prev, candidate.next_index)
-            out.append(candidate.char)
-            used_gaps.update(offset for offset, _gap in candidate.gaps)
-            mended += 1
-            self.worst_mend = min(self.worst_mend, candidate.context_score)
-            i = candidate.next_index
-        if self.replace_mode:
-            if len(data) in self.run.mandatory and len(data) not in used_gaps:
-                return None
-            if set(self.run.mandatory) - used_gaps:
-                return None
-        return "".join(out), mended
-
-    def _track_quotes(self, char: str, prev: str, index: int) -> None:
-        self.open_quote = next_quote_state(self.open_quote, char, prev, self._peek(index))
-
-    def _complete_sequence(self, i: int) -> tuple[str, int] | None:
-        data = self.run.data
-        byte = data[i]
-        if byte < 0x80:
-            return chr(byte), i + 1
-        need = _utf8_need(byte)
-        if need <= 0:
-            return None
-        end = i + 1 + need
-        if end > len(data) or not all(_is_cont(b) for b in data[i + 1 : end]):
-            return None
-        if self.replace_mode and any(i < gap < end for gap in self.run.mandatory):
-            return None
-        try:
-            return data[i:end].decode("utf-8"), end
-        except UnicodeDecodeError:
-            return None
-
-    def _best_candidate(self, i: int, out: list[str]) -> _Candidate | None:
-        prev = out[-1] if out else self.prev
-        before = ("".join(out[-3:]) if len(out) >= 3 else self.prefix_tail + "".join(out))[-3:]
-        best: _Candidate | None = None
-        for char, next_index, gaps in self._candidates(i):
-            # The decoder check is cached and cheap; scoring is not: check first.
-            if not all(self._dropped_here(offset, gap) for offset, gap in gaps):
-                continue
-            inserted = sum(len(gap) for _offset, gap in gaps)
-            context_score = char_score(
-                char,
-                prev,
-                self._peek(next_index),
-                open_quote=self.open_quote,
-                hints=self.hints,
-                before=before,
-            )
-            score = context_score - 0.3 * inserted
-            if next_index < len(self.run.data) and _is_cont(self.run.data[next_index]):
-                score -= 3.0  # leaves an orphan continuation byte: another gap would be needed
-            if best is None or score > best.score:
-                best = _Candidate(char, next_index, gaps[0][0], score, gaps, context_score)
-        return best
-
-    def _candidates(self, i: int) -> Iterable[tuple[str, int, tuple[tuple[int, bytes], ...]]]:
-        """(character, next byte index, gaps) for every way to mend offset ``i``.
-
-        ``gaps`` lists the (offset, bytes) insertions: one, or two for a four-byte character that
-        lost both its lead and its last byte (emoji read through Shift_JIS).
-        """
-        data = self.run.data
-        need = _utf8_need(data[i])
-        if need > 0:
-            conts = 0
-            while conts < need and i + 1 + conts < len(data) and _is_cont(data[i + 1 + conts]):
-                conts += 1
-            for gap_at in range(i + 1, i + 2 + conts):
-                if not self._gap_allowed(gap_at):
-                    continue
-                before = data[i:gap_at]
-                for char, encoded in prefix_index().get(before, ()):
-                    if len(encoded) != need + 1:
-                        continue
-                    after_len = len(encoded) - len(before)
-                    for gap_len in range(1, after_len + 1):
-                        tail = encoded[len(before) + gap_len :]
-                        if data[gap_at : gap_at + len(tail)] == tail:
-                            gap = encoded[len(before) : len(before) + gap_len]
-                            yield char, gap_at + len(tail), ((gap_at, gap),)
-        elif need == 0 and self._gap_allowed(i):
-            conts = 0
-            while conts < 3 and i + conts < len(data) and _is_cont(data[i + conts]):
-                conts += 1
-            for size in range(conts, 0, -1):
-                tail = data[i : i + size]
-                for char, encoded in suffix_index().get(tail, ()):
-                    if len(encoded) - size == 1:  # only the lead byte was lost: more is guesswork
-                        yield char, i + size, ((i, encoded[: len(encoded) - size]),)
-            if conts >= 2 and self._gap_allowed(i + 2):
-                for char, encoded in middle_index().get(data[i : i + 2], ()):
-                    yield char, i + 2, ((i, encoded[:1]), (i + 2, encoded[3:]))
-
-    def _gap_allowed(self, offset: int) -> bool:
-        if self.replace_mode:
-            return offset in self.run.mandatory
-        return offset in self.boundaries
-
-    def _dropped_here(self, offset: int, gap: bytes) -> bool:
-        """Would the suspect decoder really have lost ``gap`` at ``offset``, given what follows?"""
-        following = self._following_cache.get(offset)
-        if following is None:
-            chars = self._following_chars(offset)
-            encoded = b"".join(_encoded(c, self.path.codec) or b"" for c in chars)
-            if self.replace_mode:
-                chars = REPLACEMENT * self.run.mandatory.get(offset, 0) + chars
-            following = self._following_cache[offset] = (encoded, chars)
-        return _decoder_drops(self.path.decoders, self.replace_mode, gap, following[0], following[1])
-
-    def _following_chars(self, offset: int) -> str:
-        starts = self.run.starts
-        index = next((k for k, start in enumerate(starts) if start >= offset), len(starts))
-        chars: list[str] = []
-        for char in self.run.chars[index:]:
-            if char == REPLACEMENT or len(chars) >= _CONTEXT_CHARS:
-                break
-            chars.append(char)
-        if len(chars) < _CONTEXT_CHARS and index + len(chars) >= len(self.run.chars):
-            for char in self.after[: _CONTEXT_CHARS - len(chars)]:
-                if _encoded(char, self.path.codec) is None:
-                    break
-                chars.append(char)
-        return "".join(chars)
-
-    def _peek(self, index: int) -> str:
-        data = self.run.data
-        if index >= len(data):
-            return self.after[:1]
-        byte = data[index]
-        if byte < 0x80:
-            return chr(byte)
-        need = _utf8_need(byte)
-        if need <= 0:
-            return "x"
-        try:
-            return data[index : index + 1 + need].decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        # A character that lost a byte: guess the likeliest one its surviving bytes start.
-        end = index + 1
-        while end < len(data) and end <= index + need and _is_cont(data[end]):
-            end += 1
-        return _likeliest_char(data[index:end])
-
-
-@lru_cache(maxsize=4096)
-def _likeliest_char(prefix: bytes) -> str:
-    options = prefix_index().get(prefix, ())
-    if not options:
-        return "x"
-    return max(options, key=lambda option: prior_or_floor(option[0]))[0]
-
-
-@lru_cache(maxsize=16384)
-def _decoder_drops(
-    decoders: tuple[str, ...], replace: bool, gap: bytes, following: bytes, expected: str
-) -> bool:
-    """Does one of ``decoders`` turn ``gap + following`` into ``expected`` (the gap lost or replaced)?"""
-    errors = "replace" if replace else "ignore"
-    return any((gap + following).decode(decoder, errors=errors) == expected for decoder in decoders)
 
 
 def _split_runs(text: str, path: CjkPath, candidates: list[re.Match[str]]) -> Iterable[tuple[int, int]]:
@@ -349,7 +78,7 @@ def _split_runs(text: str, path: CjkPath, candidates: list[re.Match[str]]) -> It
         start = None
         for offset in range(match.start(), match.end() + 1):
             char = text[offset] if offset < match.end() else ""
-            ok = bool(char) and (char == REPLACEMENT or _encoded(char, path.codec) is not None)
+            ok = bool(char) and (char == REPLACEMENT or codec_bytes(char, path.codec) is not None)
             if ok and start is None:
                 start = offset
             elif not ok and start is not None:
@@ -359,30 +88,6 @@ def _split_runs(text: str, path: CjkPath, candidates: list[re.Match[str]]) -> It
                 if not cut and any(is_cjk(c) for c in text[start:offset]):
                     yield start, offset
                 start = None
-
-
-def _make_run(chars: str, codec: str) -> _Run:
-    pieces: list[bytes] = []
-    starts: list[int] = []
-    mandatory: Counter[int] = Counter()
-    offset = 0
-    for char in chars:
-        starts.append(offset)
-        if char == REPLACEMENT:
-            mandatory[offset] += 1
-            continue
-        encoded = _encoded(char, codec) or b""
-        pieces.append(encoded)
-        offset += len(encoded)
-    return _Run(chars, b"".join(pieces), starts, dict(mandatory))
-
-
-_NEVER_IN_UTF8 = re.compile(rb"[\xc0\xc1\xf5-\xff]")
-
-
-def _could_be_utf8(data: bytes) -> bool:
-    """Inserting bytes cannot mend bytes UTF-8 never uses: genuine CJK text fails here at once."""
-    return _NEVER_IN_UTF8.search(data) is None
 
 
 # A character decoded from bytes that all survived may be rarer than one whose bytes were inferred.
@@ -425,19 +130,17 @@ class _LineContext:
             return
         self.quotes = open_quote_after(text, self.quotes)
         hints.observe(text)
-        self.tail = (self.tail + text)[-_CONTEXT_CHARS:]
+        self.tail = (self.tail + text)[-CONTEXT_CHARS:]
 
 
 def _try_path(
     text: str, start: int, end: int, path: CjkPath, context: _LineContext, hints: TypographyHints
 ) -> CjkFix | None:
     chars = text[start:end]
-    run = _make_run(chars, path.codec)
-    if not _could_be_utf8(run.data):
+    run = make_run(chars, path.codec)
+    if not could_be_utf8(run.data):
         return None
-    decoder = _RunDecoder(
-        run, path, context.tail[-1:], text[end : end + _CONTEXT_CHARS], context.quotes, hints
-    )
+    decoder = RunDecoder(run, path, context.tail[-1:], text[end : end + CONTEXT_CHARS], context.quotes, hints)
     decoder.prefix_tail = context.tail
     result = decoder.decode()
     if result is None:
@@ -448,16 +151,13 @@ def _try_path(
     return CjkFix(start, end, repaired, path, inferred)
 
 
-_CJK_CHAR = re.compile(
-    "[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u1100-\u11ff\ua960-\ua97f\U00020000-\U0003ffff]"
-)
 _LETTER = re.compile(r"[^\W\d_]")
-_CJK_OR_REPLACEMENT = re.compile(f"[{_CJK_CHAR.pattern[1:-1]}\\ufffd]")
+_CJK_OR_REPLACEMENT = re.compile(f"[{CJK_CLASS}\\ufffd]")
 
 
 def _cjk_share(line: str) -> float:
     """Share of the line's letters that are CJK (counted with regular expressions: lines can be long)."""
-    cjk = len(_CJK_CHAR.findall(line))
+    cjk = len(CJK_CHAR.findall(line))
     if 4 * cjk < len(line):
         return cjk / len(line)  # at most a quarter of the characters: no need to count the letters
     letters = len(_LETTER.findall(line))
@@ -470,7 +170,7 @@ def _line_bytes(line: str, codec: str) -> bytes | None:
     try:
         return line.encode(codec)
     except UnicodeEncodeError:
-        pieces = [_encoded(char, codec) for char in line]
+        pieces = [codec_bytes(char, codec) for char in line]
         return None if None in pieces else b"".join(p for p in pieces if p is not None)
 
 
@@ -490,8 +190,8 @@ def signature_chars() -> str:
 
 def _common_hanzi(char: str) -> bool:
     """In the frequent half of GB2312 (level 1) or Big5: a character genuine text uses every day (站)."""
-    gb = _encoded(char, "gb2312")
-    big5 = _encoded(char, "big5")
+    gb = codec_bytes(char, "gb2312")
+    big5 = codec_bytes(char, "big5")
     return bool(gb and 0xB0 <= gb[0] <= 0xD7) or bool(big5 and 0xA4 <= big5[0] <= 0xC6)
 
 
@@ -505,9 +205,9 @@ def utf8_lead_share(cjk_chars: Iterable[str]) -> float:
     for path in CJK_PATHS:
         count = 0
         for char in sample:
-            encoded = _encoded(char, path.codec)
+            encoded = codec_bytes(char, path.codec)
             count += bool(
-                encoded and len(encoded) == 2 and 0xC2 <= encoded[0] <= 0xF4 and _is_cont(encoded[1])
+                encoded and len(encoded) == 2 and 0xC2 <= encoded[0] <= 0xF4 and is_continuation(encoded[1])
             )
         best = max(best, count)
     return best / len(sample)
@@ -541,7 +241,7 @@ def repair_line(
     if mostly_cjk:
         # Every run must decode: a codec whose bytes for the line include ones UTF-8 never uses is out.
         # (Every character must then be one the codec encodes, or that run could not be mojibake.)
-        order = [path for path in order if _could_be_utf8(_line_bytes(line, path.codec) or b"\xff")]
+        order = [path for path in order if could_be_utf8(_line_bytes(line, path.codec) or b"\xff")]
         if not order:
             return line, []
     # Non-ASCII runs with a CJK character or U+FFFD in them: where CJK-codec mojibake can be.
@@ -590,7 +290,6 @@ def repair_line(
 
 # Longest run whose tail is tried on its own when the whole run does not decode.
 _MAX_SPLIT_RUN = 40
-_TYPOGRAPHY = frozenset("\u2019\u201c\u201d\u2018\u2013\u2014\u2026\u00a0")
 
 
 def _fix_tail(
@@ -668,7 +367,7 @@ def _line_path_rank(
     decoded: dict[CjkPath, list[str]] = {}
     several = len({path for _span, paths in spans for path in paths}) > 1
     for (start, end), span_paths in spans:
-        context = _LineContext(tail=line[max(0, start - _CONTEXT_CHARS) : start])
+        context = _LineContext(tail=line[max(0, start - CONTEXT_CHARS) : start])
         for path in span_paths if several else span_paths[:1]:
             fix = _try_path(line, start, end, path, context, hints)
             if fix is not None:

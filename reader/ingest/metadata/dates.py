@@ -12,10 +12,13 @@ import re
 
 from dateutil import parser as dateparser
 
+from reader.ingest.metadata.vocabulary import FOREIGN_MONTHS
+
 # Anything but another digit may follow the day: "2017-03-13|19h18", "2026-06-22T10:00", "2026-06-22 EST".
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 PARTIAL_DATE = re.compile(r"^\s*((?:19|20)\d{2})(?:[-/](\d{1,2}))?\s*$")
 COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:$|T|\d{4,6}\b)")
+
 # "2019/05/14", "2019.05.14", and the Korean "2023. 2. 5." (a space after each dot).
 YMD_SLASH = re.compile(r"\b((?:19|20)\d{2})(?:/|\.\s?)(\d{1,2})(?:/|\.\s?)(\d{1,2})\b")
 CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
@@ -24,67 +27,6 @@ EPOCH = re.compile(r"^\s*(1[0-9]{9})(?:\d{3})?\s*$")
 MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,\d]|$)", re.IGNORECASE
 )
-FOREIGN_MONTHS = {
-    # French, German, Spanish, Portuguese, Italian, Dutch month names -> English
-    "janvier": "january",
-    "février": "february",
-    "fevrier": "february",
-    "mars": "march",
-    "avril": "april",
-    "mai": "may",
-    "juin": "june",
-    "juillet": "july",
-    "août": "august",
-    "aout": "august",
-    "septembre": "september",
-    "octobre": "october",
-    "novembre": "november",
-    "décembre": "december",
-    "januar": "january",
-    "februar": "february",
-    "märz": "march",
-    "juni": "june",
-    "juli": "july",
-    "oktober": "october",
-    "dezember": "december",
-    "enero": "january",
-    "febrero": "february",
-    "marzo": "march",
-    "abril": "april",
-    "mayo": "may",
-    "junio": "june",
-    "julio": "july",
-    "agosto": "august",
-    "septiembre": "september",
-    "setiembre": "september",
-    "octubre": "october",
-    "noviembre": "november",
-    "diciembre": "december",
-    "janeiro": "january",
-    "fevereiro": "february",
-    "março": "march",
-    "maio": "may",
-    "junho": "june",
-    "julho": "july",
-    "setembro": "september",
-    "outubro": "october",
-    "novembro": "november",
-    "dezembro": "december",
-    "gennaio": "january",
-    "febbraio": "february",
-    "aprile": "april",
-    "maggio": "may",
-    "giugno": "june",
-    "luglio": "july",
-    "settembre": "september",
-    "ottobre": "october",
-    "dicembre": "december",
-    "januari": "january",
-    "februari": "february",
-    "maart": "march",
-    "mei": "may",
-    "augustus": "august",
-}
 _FOREIGN = re.compile(
     r"\b(" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -214,8 +156,6 @@ _WRITTEN_MDY = re.compile(
     r"\b(?:" + _MONTHS_RE + r")\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s+(?:19|20)\d{2}\b", re.IGNORECASE
 )
 _ISO_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
-
-
 _UTC_MARK = re.compile(r"(?:Z|[+-]00:?00)\s*$", re.IGNORECASE)
 _OFFSET_MARK = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d\d\s*$")
 

@@ -1,14 +1,11 @@
-"""Boilerplate removal: everything on a saved page that is not the article or its metadata.
+"""Boilerplate removal from the whole page: everything on a saved page that is not the article.
 
-:func:`clean_page` works in place on the whole parsed page (after metadata was read from it) and drops
+:func:`remove_boilerplate` works in place on the parsed page (after metadata was read from it) and drops
 code, hidden elements, page navigation and page header/footer, asides, small forms, cookie and consent
 banners, share bars, newsletter boxes, related-article teasers, comment sections, app error overlays
 (Blazor, React, "please enable JavaScript") and the elements metadata extraction consumed (bylines,
 series and topic blocks).  Containers holding the article itself are never dropped by a class-name
-guess.  Two passes run on the extracted article instead: :func:`drop_doubled_blocks` removes a caption or
-paragraph repeated right after itself, and :func:`drop_article_boilerplate` removes what article scorers
-keep inside the story's container (newsletter pitches, "Follow us" and copyright lines, "Read more:
-<link>" teasers, closing "Related"/"Comments"/"About the author" sections).
+guess.  What is left inside the chosen article is :mod:`reader.ingest.body.leftovers`' business.
 """
 
 from __future__ import annotations
@@ -19,7 +16,8 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.ingest.textdump import OVERLAY_LINE
+from reader.ingest.body.dom import inner_text, is_hidden, remove
+from reader.ingest.source.textdump import OVERLAY_LINE
 
 _ALWAYS_DROP = ("script", "style", "noscript", "template", "link", "meta", "iframe", "object", "embed", "svg",
                 "canvas", "dialog", "nav", "aside",
@@ -35,7 +33,6 @@ _PAGE_LANDMARK_ROLES = {
     "alertdialog",
 }
 _CONTENT_MARKERS = "//*[@role='main' or @itemprop='articleBody']"  # besides <article> and <main>
-
 
 # Each class/id pattern with the most text a matching element may hold and still be taken for that
 # boilerplate (a big container with "share" in a class name is more likely the article than a share bar).
@@ -80,18 +77,18 @@ _ANY_BOILERPLATE = re.compile(
 )
 
 
-def clean_page(root: HtmlElement, consumed: Iterable[HtmlElement] = ()) -> None:
+def remove_boilerplate(root: HtmlElement, consumed: Iterable[HtmlElement] = ()) -> None:
     """Drop boilerplate from the whole page tree, in place."""
     strip_comments(root)
     consumed = list(consumed)
-    page_text = len(text_of(root)) if consumed else 0
+    page_text = len(inner_text(root)) if consumed else 0
     for element in consumed:
         # Metadata never holds most of a page; if a consumed element does, keeping the text is safer.
-        if len(text_of(element)) < page_text * 0.5:
-            drop(element)
+        if len(inner_text(element)) < page_text * 0.5:
+            remove(element)
     protected = content_ancestors(root)
     for element in list(root.iter(*_ALWAYS_DROP)):
-        drop(element)
+        remove(element)
     whole_text: list[int] = []  # measured once, only when a hidden element needs it
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
@@ -102,12 +99,12 @@ def clean_page(root: HtmlElement, consumed: Iterable[HtmlElement] = ()) -> None:
             if _holds_most_text(element, root, whole_text):
                 element.drop_tag()  # keep what it wraps, lose the wrapper (and the link it pretends to be)
             else:
-                drop(element)
+                remove(element)
         elif is_page_chrome(element, protected) or is_boilerplate(element, protected):
-            drop(element)
+            remove(element)
     for form in list(root.iter("form")):
         if form not in protected and not has_article_text(form):
-            drop(form)
+            remove(form)
     drop_overlay_text(root)
     drop_ad_labels(root)
 
@@ -116,18 +113,12 @@ def _holds_most_text(element: HtmlElement, root: HtmlElement, whole_text: list[i
     """A "hidden" element wrapping most of the page is broken markup (an unclosed ``<a hidden>``), not
     hidden content: dropping it would drop the article."""
     if not whole_text:
-        whole_text.append(len(text_of(root)))
-    return whole_text[0] > 0 and len(text_of(element)) > whole_text[0] * 0.8
+        whole_text.append(len(inner_text(root)))
+    return whole_text[0] > 0 and len(inner_text(element)) > whole_text[0] * 0.8
 
 
 def strip_comments(root: HtmlElement) -> None:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-
-
-def drop(element: HtmlElement) -> None:
-    """Remove an element (if still in the tree), keeping the text that follows it."""
-    if element.getparent() is not None:
-        element.drop_tree()
 
 
 def content_ancestors(root: HtmlElement) -> set[HtmlElement]:
@@ -141,18 +132,6 @@ def content_ancestors(root: HtmlElement) -> set[HtmlElement]:
             protected.add(node)
             node = node.getparent()
     return protected
-
-
-def is_hidden(element: HtmlElement) -> bool:
-    if element.get("hidden") is not None:
-        return True
-    if element.get("aria-hidden") == "true" and "fallback-image" not in (element.get("class") or ""):
-        return True  # (MediaWiki hides its formula images from screen readers; they are still shown)
-    style = element.get("style")
-    if style:
-        compact = style.replace(" ", "").lower()
-        return "display:none" in compact or "visibility:hidden" in compact
-    return False
 
 
 def is_page_chrome(element: HtmlElement, protected: set[HtmlElement]) -> bool:
@@ -169,7 +148,7 @@ def is_page_chrome(element: HtmlElement, protected: set[HtmlElement]) -> bool:
         return False
     if element.tag == "header":
         # A page header that carries the standfirst (a real paragraph) is part of the story.
-        return not any(len(text_of(p)) >= 100 for p in element.iter("p"))
+        return not any(len(inner_text(p)) >= 100 for p in element.iter("p"))
     return True
 
 
@@ -191,7 +170,7 @@ def is_boilerplate(element: HtmlElement, protected: set[HtmlElement]) -> bool:
         return False  # a caption box named "credit" holds the caption too
     if any(ancestor.tag in ("pre", "code") for ancestor in element.iterancestors()):
         return False  # syntax highlighters mark up "comment" tokens
-    if len(text_of(element)) > _BOILERPLATE[index][1]:
+    if len(inner_text(element)) > _BOILERPLATE[index][1]:
         return False
     # Comment sections hold real prose; other boilerplate that does is more likely the story.
     return index == _COMMENTS or not has_article_text(element)
@@ -206,7 +185,7 @@ def is_caption(element: HtmlElement) -> bool:
 
 def has_article_text(element: HtmlElement) -> bool:
     """True when a container holds several real paragraphs (ASP.NET pages wrap everything in a form)."""
-    return sum(1 for p in element.iter("p") if len(text_of(p)) >= 80) >= 2
+    return sum(1 for p in element.iter("p") if len(inner_text(p)) >= 80) >= 2
 
 
 _OVERLAY_SCREEN = re.compile(r"enable javascript|error has occurred|unhandled exception", re.I)
@@ -219,9 +198,9 @@ def drop_overlay_text(root: HtmlElement) -> None:
     for element in list(root.iter("div", "p", "section", "span", "h1", "h2", "h3")):
         if element.getparent() is None:
             continue
-        text = text_of(element)
+        text = inner_text(element)
         if text and len(text) < 400 and OVERLAY_LINE.search(text):
-            drop(element)
+            remove(element)
 
 
 _AD_LABEL = re.compile(
@@ -242,174 +221,6 @@ def drop_ad_labels(root: HtmlElement) -> None:
     for element in list(root.iter("p", "div", "span", "section", "figcaption", "h6", "small")):
         if element.getparent() is None or len(element) > 3:
             continue
-        text = text_of(element)
+        text = inner_text(element)
         if text and len(text) <= 40 and _AD_LABEL.match(text):
-            drop(element)
-
-
-def text_of(element: HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
-_LEAF_BLOCKS = ("p", "figcaption", "blockquote", "h2", "h3", "h4", "h5", "h6", "div", "caption", "dd")
-_OTHER_LEAVES = ("li", "td", "th", "dt", "pre")  # they separate blocks but are never dropped as doubles
-_BLOCKS = frozenset({*_LEAF_BLOCKS, "ul", "ol", "li", "table", "tr", "td", "th", "figure", "pre", "section",
-                     "article", "dl", "dt", "h1", "hr", "img"})  # fmt: skip
-
-
-_MAX_DOUBLED_CHARS = 300  # captions and short lines get doubled by page builders; long repeats are deliberate
-
-
-def drop_doubled_blocks(root: HtmlElement) -> None:
-    """Remove a caption or paragraph that repeats the block right before it.
-
-    An image between the two makes them two figures that happen to share a caption: both stay.
-    """
-    previous_text = ""
-    previous: HtmlElement | None = None
-    for element in list(root.iter(*_LEAF_BLOCKS, *_OTHER_LEAVES, "img")):
-        if element.tag == "img":
-            previous, previous_text = None, ""
-            continue
-        if element.getparent() is None or any(child.tag in _BLOCKS for child in element.iterdescendants()):
-            continue
-        text = text_of(element)
-        if not text:
-            continue
-        if (
-            previous is not None
-            and element.tag in _LEAF_BLOCKS
-            and text == previous_text
-            and 12 <= len(text) <= _MAX_DOUBLED_CHARS
-            and any(ch.isalpha() for ch in text)
-            and element.getparent() is not None
-        ):
-            drop(element)
-            continue
-        previous, previous_text = element, text
-
-
-# -- boilerplate inside the extracted article -------------------------------------------------------------
-# Scorers keep what sits inside the article container even when it is not the story: newsletter pitches,
-# "Follow us" lines, "Read more: <link>" teasers, copyright lines and closing "Related"/"Comments"
-# sections.  People who mark up article bodies by hand leave all of these out.
-
-_PROMO_LINE = re.compile(
-    r"^(?:sign\s*up|subscribe|register|join)\b.{0,150}\b(?:newsletters?|e-?mails?|inbox|updates|digest)\b"
-    r"|^(?:get|receive)\b.{0,100}\b(?:newsletters?|in your inbox|delivered (?:to|straight))"
-    r"|^follow (?:us (?:on|at)\b|us @|@\w+)"
-    r"|^(?:share|share this|share (?:this )?(?:article|story|post|page)|click to share)\b.{0,40}$"
-    r"|^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,150}$"
-    r"|\ball rights reserved\.?$"
-    r"|^this (?:article|story|post|piece) (?:was |is |has been )?(?:originally |first )?"
-    r"(?:published|appeared|republished)\b.{0,200}$"
-    r"|^(?:listen to this (?:article|story)|\d+\s*min(?:ute)?s? read|reading time\b.{0,20}$)"
-    r"|^(?:view this post on instagram|a post shared by\b)"
-    r"|^(?:(?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|e-?mail|print|copy link|tweet|"
-    r"share)\s*[|·•,/]?\s*){1,8}$",
-    re.I,
-)
-_PROMO_MAX_CHARS = 300
-_TEASER_LABEL = re.compile(
-    r"^(?:related|read more|read also|also read|more|see more|recommended|read next|watch|listen|"
-    r"related (?:articles?|stories|story|posts?|coverage|content|links?|reading))\s*[:|»›>–—-]",
-    re.I,
-)
-# Headings over a list of links to other stories: the section goes when it is mostly links.
-_CLOSING_HEADING = re.compile(
-    r"^(?:related(?: (?:articles?|stories|posts?|content|coverage|links|news|topics))?"
-    r"|more (?:from|on|in|about|stories|articles|news|like this)\b.{0,60}"
-    r"|recommended(?: for you| reading| stories| articles)?"
-    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)"
-    r"|read (?:next|more)|what to read next|popular (?:now|posts|stories)|most (?:read|popular|viewed|shared)"
-    r"|trending(?: now| stories)?)\s*:?$",
-    re.I,
-)
-# Headings whose section is never the story, whatever it holds (up to a size).
-_CLOSING_WIDGET_HEADING = re.compile(
-    r"^(?:(?:leave a |post a |add a )?(?:comments?|reply|response)|\d+ (?:comments?|responses?|replies)"
-    r"|share(?: this| the)?(?: article| story| post| page)?|about the authors?"
-    r"|(?:sign up for )?(?:our )?newsletters?|filed under|tags?|topics)\s*:?$",
-    re.I,
-)
-_WIDGET_SECTION_CHARS = 1200
-_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
-
-
-def drop_article_boilerplate(article: HtmlElement) -> None:
-    """Drop promotional lines, link teasers and closing related/comment sections from an article, in place."""
-    drop_closing_sections(article)
-    for element in list(article.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
-        if element.getparent() is None or _has_block_child(element):
-            continue
-        text = text_of(element)
-        if not text or len(text) > _PROMO_MAX_CHARS:
-            continue
-        if _PROMO_LINE.search(text) or is_link_teaser(element, text):
-            _drop_with_empty_parents(element, article)
-
-
-def is_link_teaser(element: HtmlElement, text: str) -> bool:
-    """A "Read more: <a headline>" line — a label and a link to another story, standing on its own."""
-    label = _TEASER_LABEL.match(text)
-    if label is None:
-        return False
-    rest = len(text) - label.end()
-    linked = sum(len(text_of(a)) for a in element.iter("a"))
-    return rest > 0 and linked >= 0.6 * rest
-
-
-def drop_closing_sections(article: HtmlElement) -> None:
-    """A "Related", "Comments", "About the author"… heading and the block it heads.
-
-    A related-stories heading goes only with a block that is mostly links ("More on the budget" may head
-    a real section); a comments, share, newsletter or author heading goes with anything short.
-    """
-    for heading in list(article.iter(*_HEADING_TAGS)):
-        if heading.getparent() is None:
-            continue
-        title = text_of(heading)
-        widget = _CLOSING_WIDGET_HEADING.match(title) is not None
-        if not widget and not _CLOSING_HEADING.match(title):
-            continue
-        section = _section_after(heading)
-        chars = sum(len(text_of(e)) for e in section)
-        links = sum(len(text_of(a)) for e in section for a in e.iter("a"))
-        if (
-            chars == 0
-            or (widget and chars <= _WIDGET_SECTION_CHARS)
-            or (chars <= 3000 and links >= 0.4 * chars)
-        ):
-            for element in (heading, *section):
-                drop(element)
-
-
-def _section_after(heading: HtmlElement) -> list[HtmlElement]:
-    """The siblings after a heading, up to the next heading of the same or a higher rank."""
-    rank = int(heading.tag[1])
-    section = []
-    for sibling in heading.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling.tag in HEADING_RANKS and HEADING_RANKS[sibling.tag] <= rank:
-            break
-        section.append(sibling)
-    return section
-
-
-HEADING_RANKS = {f"h{n}": n for n in range(1, 7)}
-
-
-def _has_block_child(element: HtmlElement) -> bool:
-    return any(child.tag in _BLOCKS for child in element.iterchildren() if isinstance(child.tag, str))
-
-
-def _drop_with_empty_parents(element: HtmlElement, article: HtmlElement) -> None:
-    parent = element.getparent()
-    drop(element)
-    while (
-        parent is not None and parent is not article and not text_of(parent) and not list(parent.iter("img"))
-    ):
-        grand = parent.getparent()
-        drop(parent)
-        parent = grand
+            remove(element)

@@ -3,7 +3,7 @@
 This module owns *reading* the page: meta tags, JSON-LD blocks, link relations, the
 "saved from url" comment, the language attributes, title and first-level headings.
 It interprets nothing beyond flattening; the choice between signals belongs to
-:mod:`reader.ingest.metadata` and its helpers.
+:mod:`reader.ingest.metadata.orchestrate` and the field modules.
 """
 
 from __future__ import annotations
@@ -17,18 +17,12 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from reader.ingest.metadata.text import squash
+
 SAVED_FROM = re.compile(r"saved from url=\(\d+\)\s*(\S+)", re.IGNORECASE)
+
 # Properties some pages join with spaces inside one attribute ("dc:title og:title").
 _SPACE = re.compile(r"\s+")
-# Runs of whitespace except the ideographic space, which CJK headlines use as punctuation.
-_SQUASH = re.compile(r"[^\S\u3000]+")
-
-
-def squash(text: str) -> str:
-    """Whitespace runs collapsed to one space and the ends trimmed; U+3000 inside CJK text is kept."""
-    return _SQUASH.sub(" ", text).strip(" ")
-
-
 _JSONLD_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -236,7 +230,7 @@ def _saved_from(tree: lxml.html.HtmlElement) -> str | None:
 def _html_lang(tree: lxml.html.HtmlElement) -> str | None:
     root = tree.getroottree().getroot()
     for key in ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang"):
-        value = root.get(key)
+        value: str | None = root.get(key)
         if value and value.strip():
             return value.strip()
     body = root.find("body")

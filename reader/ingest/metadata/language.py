@@ -1,7 +1,7 @@
-"""Language tags: normalising declared languages to BCP 47 and guessing one from the text.
+"""The page's language: the declared one normalised to BCP 47, else a guess from the text.
 
-Owns ``normalise_language`` ("EN_us" -> "en-US", "zh-hans-cn" -> "zh-Hans-CN") and a cheap
-guess from the script and the commonest words of a text when the page declares nothing.
+Owns :func:`decide_language`, ``normalise_language`` ("EN_us" -> "en-US", "zh-hans-cn" -> "zh-Hans-CN")
+and a cheap guess from the script and the commonest words of a text when the page declares nothing.
 """
 
 from __future__ import annotations
@@ -9,99 +9,42 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.ingest.metadata.page import Page
+from reader.ingest.metadata.vocabulary import STOPWORDS
+
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-STOPWORDS: dict[str, set[str]] = {
-    "en": {
-        "the",
-        "and",
-        "of",
-        "to",
-        "in",
-        "is",
-        "that",
-        "it",
-        "was",
-        "for",
-        "with",
-        "as",
-        "on",
-        "are",
-        "this",
-    },
-    "fr": {
-        "le",
-        "la",
-        "les",
-        "et",
-        "des",
-        "est",
-        "une",
-        "dans",
-        "que",
-        "pour",
-        "qui",
-        "pas",
-        "sur",
-        "du",
-        "au",
-    },
-    "de": {
-        "der",
-        "die",
-        "und",
-        "das",
-        "ist",
-        "nicht",
-        "mit",
-        "den",
-        "ein",
-        "eine",
-        "zu",
-        "sich",
-        "auf",
-        "für",
-    },
-    "es": {
-        "el",
-        "la",
-        "los",
-        "las",
-        "y",
-        "que",
-        "en",
-        "del",
-        "por",
-        "con",
-        "una",
-        "para",
-        "es",
-        "se",
-        "como",
-    },
-    "pt": {"o", "os", "e", "que", "do", "da", "em", "um", "uma", "para", "com", "não", "dos", "das", "é"},
-    "it": {
-        "il",
-        "di",
-        "che",
-        "è",
-        "la",
-        "per",
-        "un",
-        "una",
-        "non",
-        "con",
-        "del",
-        "della",
-        "sono",
-        "gli",
-        "le",
-    },
-    "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "met", "voor", "ook"},
-    "sv": {"och", "att", "det", "som", "en", "är", "på", "för", "med", "inte", "av", "till", "den", "har"},
-    "pl": {"i", "w", "nie", "na", "się", "że", "to", "jest", "do", "z", "jak", "dla", "co", "od", "przez"},
-    "cs": {"a", "je", "se", "na", "v", "že", "to", "s", "z", "do", "jsou", "jak", "ale", "by", "pro"},
-}
+
+
+def decide_language(page: Page) -> None:
+    """The declared language (html lang, meta, og:locale, JSON-LD), else a guess from the text."""
+    s = page.signals
+    for value, source in (
+        (s.html_lang, "html-lang"),
+        (s.meta("content-language"), "meta:content-language"),
+        (s.meta("og:locale"), "meta:og:locale"),
+        (page.ld.language, "json-ld"),
+        (s.meta("language", "dc.language", "dc:language"), "meta:language"),
+    ):
+        lang = normalise_language(value)
+        if lang:
+            page.set("language", lang, source)
+            return
+    guessed = guess_language(page.body_text or _sample_text(page))
+    if guessed:
+        page.set("language", guessed, "text-guess")
+
+
+def _sample_text(page: Page) -> str:
+    parts: list[str] = []
+    total = 0
+    for el in page.body.iter("p"):
+        text = el.text_content()
+        parts.append(text)
+        total += len(text)
+        if total > 3000:
+            break
+    return " ".join(parts)
 
 
 def normalise_language(value: str | None) -> str | None:

@@ -14,12 +14,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.ingest.mojibake_score import block_prior
+from reader.ingest.repair.priors import block_prior
+from reader.ingest.scripts import is_cjk
 
-__all__ = ["CHARMAP_PATHS", "CharmapFix", "CharmapPath", "repair_charmap_line"]
+__all__ = ["CHARMAP_PATHS", "CharmapFix", "CharmapPath", "repair_charmap_line", "signature"]
+
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
 # Share of a line's non-ASCII characters that must be part of mojibake for the line to be repaired.
 MIN_COVERAGE = 0.75
 
@@ -91,7 +94,7 @@ def _decode_run(run: str, table: dict[str, int]) -> tuple[str, int, int]:
             char = match.group().decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if block_prior(char) is None and not _is_cjk_text(char):
+        if block_prior(char) is None and not is_cjk(char):
             continue
         out.append(run[cursor : match.start()])
         out.append(char)
@@ -100,11 +103,6 @@ def _decode_run(run: str, table: dict[str, int]) -> tuple[str, int, int]:
         consumed += match.end() - match.start()
     out.append(run[cursor:])
     return "".join(out), restored, consumed
-
-
-def _is_cjk_text(char: str) -> bool:
-    code = ord(char)
-    return 0x3000 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xFF00 <= code <= 0xFFEF
 
 
 def repair_charmap_line(line: str, path: CharmapPath) -> tuple[str, CharmapFix | None]:

@@ -1,28 +1,29 @@
-"""Title and site name: choosing the headline and removing the " | Site" decoration.
+"""Titles: splitting a title at its separators and removing the " | Site" decoration.
 
-Owns: splitting a title at its separators (" | ", " - ", " :: ", " — ", " » ", "_" …),
-deciding whether an end part is the site name (it equals the site, the domain, or the
-rest of the title is confirmed by the h1 / og:title), and judging whether a string can be
-a site name at all (no spam runs, no URLs, not a sentence).
+Owns: splitting a title at its separators (" | ", " - ", " :: ", " — ", " » ", "_" …), deciding whether
+an end piece is the site name (it equals the site, the domain, a credited author, or the rest of the title
+is confirmed by the h1 / og:title), a date stamped as a piece, and the site piece of a confirmed title.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
-from reader.ingest.meta_authors import fold
-from reader.ingest.meta_dates import find_written_date
-from reader.ingest.meta_sources import squash
+from reader.ingest.metadata.dates import find_written_date
+from reader.ingest.metadata.site_names import matches_site, plausible_site, site_keys
+from reader.ingest.metadata.text import fold, squash
+from reader.ingest.scripts import CJK_LETTERS
 
 # A full-width colon is a separator only after a space ("見出し　：日本経済新聞"); inside a CJK headline
 # ("外国专家：中美合作…") it is part of the sentence.
 SEPARATOR = re.compile(
     r"\s+(?:\||-|–|—|::|·|•|/|»|«|>|<|~|\\|:)\s+|\s*(?:\||｜|_)\s*(?=\S)|[\s\u3000]+：[\s\u3000]*(?=\S)"
 )
+
 # Decoration before the headline ("» Going mobile in 1998" when the blog's name before it is empty).
 LEADING_JUNK = re.compile(r"^[\s\u3000»«|•·:>~\-–—]+")
+
 # A photo credit glued to a Japanese headline: "…の成否（写真＝ロイター）".
 PHOTO_CREDIT = re.compile(r"[\s\u3000]*[（(](?:写真|画像|撮影)\s*[＝=：:][^）)]{1,40}[）)][\s\u3000]*$")
 _DATE_RESIDUE = re.compile(
@@ -30,46 +31,12 @@ _DATE_RESIDUE = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:updated|published|am|pm)\b",
     re.IGNORECASE,
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def split_title(title: str) -> list[str]:
     """Pieces of a title between its separators (a plain hyphenated word is not split)."""
     pieces = [p.strip() for p in SEPARATOR.split(title)]
     return [p for p in pieces if p]
-
-
-def _site_keys(site: str | None, url: str | None, other_names: tuple[str, ...] = ()) -> set[str]:
-    keys: set[str] = set()
-    for name in (site, *other_names):
-        if name:
-            keys.add(fold(name))
-            keys.add(fold(name).replace(" ", ""))
-    if url:
-        host = (urlsplit(url).hostname or "").lower()
-        host = host[4:] if host.startswith("www.") else host
-        if host:
-            keys.add(fold(host))
-            keys.add(host.split(".")[0])
-    keys.discard("")
-    return keys
-
-
-def _matches_site(piece: str, keys: set[str]) -> bool:
-    key = fold(piece)
-    if not key:
-        return False
-    squeezed = key.replace(" ", "")
-    if key in keys or squeezed in keys:
-        return True
-    # "The Guardian" vs "Guardian", "Le Monde.fr" vs "Le Monde"
-    return any(
-        len(k) >= 4
-        and (squeezed.startswith(k.replace(" ", "")) or k.replace(" ", "").startswith(squeezed))
-        and abs(len(k.replace(" ", "")) - len(squeezed)) <= 4
-        for k in keys
-    )
 
 
 def clean_title(
@@ -94,7 +61,7 @@ def clean_title(
     confirm.discard("")
     if fold(title) in confirm:
         return title, None
-    keys = _site_keys(site, url, other_names)
+    keys = site_keys(site, url, other_names)
     people = {fold(a) for a in authors if a}
     removed: str | None = None
     changed = False
@@ -116,13 +83,13 @@ def clean_title(
             tail
             and head
             and (
-                _matches_site(tail, keys) or _is_person_piece(tail, people) or _confirmed(head, tail, confirm)
+                matches_site(tail, keys) or _is_person_piece(tail, people) or _confirmed(head, tail, confirm)
             )
         ):
             title, removed = head, removed if _is_person_piece(tail, people) else (removed or tail)
             changed = True
             continue
-        if first and rest and (_matches_site(first, keys) or _confirmed(rest, first, confirm)):
+        if first and rest and (matches_site(first, keys) or _confirmed(rest, first, confirm)):
             title, removed = rest, removed or first
             changed = True
             continue
@@ -179,7 +146,7 @@ _STRONG_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
 
 def _guess_suffix(title: str) -> tuple[str, str | None]:
     """Readability's rule for an unconfirmed title tag: drop a short last piece after a long headline."""
-    if _CJK.search(title):
+    if CJK_LETTERS.search(title):
         return _guess_cjk_suffix(title)
     matches = list(_STRONG_SEPARATOR.finditer(title))
     if not matches:
@@ -235,164 +202,3 @@ def _short_name(name: str, headline: str, page_is_cjk: bool = False) -> bool:
     return (
         plausible_site(name, page_is_cjk=page_is_cjk) and len(name.split()) <= 5 and len(name) < len(headline)
     )
-
-
-CORPORATE_SUFFIX = re.compile(
-    r",?\s+(?:inc|ltd|llc|plc|gmbh|corp|co|s\.?a|ag|limited|pty)\.?$", re.IGNORECASE
-)
-HOSTING_PLATFORMS = {
-    "medium",
-    "substack",
-    "wordpress",
-    "wordpress com",
-    "blogger",
-    "blogspot",
-    "tumblr",
-    "ghost",
-    "wix",
-    "squarespace",
-    "hashnode",
-    "dev community",
-    "linkedin",
-    "typepad",
-    "naver blog",
-    "tistory",
-    "livejournal",
-    "hatena blog",
-}
-# Platforms written in their own script, folded the way names are compared.
-HOSTING_PLATFORMS |= {fold(name) for name in ("네이버 블로그", "はてなブログ", "アメーバブログ")}
-
-
-def tidy_site(name: str) -> str:
-    """A site name without a corporate suffix ("Spiceworks Inc") or a tagline ("Aktuálně.cz - Víte, co …")."""
-    name = " ".join(name.split())
-    name = CORPORATE_SUFFIX.sub("", name).strip() or name
-    match = re.match(r"^(.{2,40}?)\s+(?:[-–—|:·]|::)\s+(.+)$", name)
-    if match and is_hosting_platform(match.group(1)) and not is_hosting_platform(match.group(2)):
-        return match.group(2).strip()  # "Naver Blog | Gordon's Blog": the blog, not its host
-    if match:
-        tagline = match.group(2)
-        if (
-            len(tagline.split()) >= 5
-            or "," in tagline
-            or tagline.endswith((".", "!", "?"))
-            or TAGLINE.search(tagline)
-        ):
-            return match.group(1).strip()
-    return name
-
-
-TAGLINE = re.compile(
-    r"\b(?:latest|breaking|headlines|official\s+site|homepage|home\s+page|welcome)\b", re.IGNORECASE
-)
-
-
-FEED_NAME = re.compile(
-    r"^(?P<name>.+?)\s*(?:»|&raquo;|[-–—:|])?\s*(?:(?:rss|atom)\s+)?(?:feed|flux|fil|rss|atom)(?:\s+rss)?\s*$",
-    re.IGNORECASE,
-)
-FEED_NOT_SITE = re.compile(r"comment|kommentar|réponse|topic|tag|categor|author|auteur", re.IGNORECASE)
-
-
-def site_from_feed_titles(titles: list[str]) -> str | None:
-    """The site's name in its feed link: "Boing Boing » Feed", "NextWarez » Flux", "Mathias Brunet RSS Feed".
-
-    Feeds of comments, tags or authors are skipped: they name something narrower than the site.
-    """
-    for title in titles:
-        match = FEED_NAME.match(title)
-        if not match or FEED_NOT_SITE.search(title):
-            continue
-        name = match.group("name").strip(" -–—:|»")
-        if plausible_site(name, page_is_cjk=bool(_CJK.search(name))) and len(name) >= 2:
-            return name
-    return None
-
-
-def matches_site_name(piece: str, names: tuple[str | None, ...], url: str | None) -> bool:
-    """Whether ``piece`` is one of ``names`` or the URL's host ("Reuters" on reuters.com)."""
-    keys = _site_keys(None, url, tuple(n for n in names if n))
-    return _matches_site(piece, keys)
-
-
-def names_host(name: str, url: str | None) -> bool:
-    """Whether a site name spells the URL's domain ("Blogues de La Presse" on blogues.lapresse.ca)."""
-    label = domain_label(url).replace("-", "")
-    squeezed = fold(name).replace(" ", "")
-    return (
-        bool(label) and len(label) >= 3 and (label in squeezed or (len(squeezed) >= 4 and squeezed in label))
-    )
-
-
-def domain_label(url: str | None) -> str:
-    """The registered name in a URL's host: "lapresse" for blogues.lapresse.ca, "bbc" for www.bbc.co.uk."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
-    labels = [label for label in host.split(".") if label]
-    if len(labels) < 2:
-        return ""
-    # "co.uk", "com.au", "ne.jp": a short second-level label belongs to the suffix.
-    if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2:
-        return labels[-3]
-    return labels[-2]
-
-
-def is_hosting_platform(name: str | None) -> bool:
-    """Medium, Substack, WordPress …: the host of a publication, not the publication."""
-    return bool(name) and fold(name or "") in HOSTING_PLATFORMS
-
-
-GENERIC_SITE_NAMES = {
-    "home",
-    "homepage",
-    "home page",
-    "index",
-    "untitled",
-    "default",
-    "site",
-    "website",
-    "web site",
-    "blog",
-    "my blog",
-    "my site",
-    "my website",
-    "new site",
-    "just another wordpress site",
-    "welcome",
-    "news",
-}
-
-
-def plausible_site(name: str | None, *, page_is_cjk: bool = False) -> bool:
-    """A string a reader could cite as a publication: short, not a URL, not a spam run, not a sentence."""
-    if not name:
-        return False
-    name = name.strip()
-    if not name or len(name) > 80 or len(name.split()) > 8:
-        return False
-    if re.match(r"^(?:https?://|www\.)", name, re.IGNORECASE) or fold(name) in GENERIC_SITE_NAMES:
-        return False
-    if _CJK.search(name) and not page_is_cjk:
-        return False
-    if name.endswith((".", "!", "?")) and len(name.split()) > 3:
-        return False
-    return bool(re.search(r"\w", name))
-
-
-def site_from_url_string(value: str) -> str | None:
-    """A site written as a URL ("http://www.tmz.com") becomes its host name ("tmz.com")."""
-    if not re.match(r"^(?:https?://|www\.)", value.strip(), re.IGNORECASE):
-        return None
-    host = (urlsplit(value if "://" in value else "http://" + value).hostname or "").lower()
-    host = host[4:] if host.startswith("www.") else host
-    return host or None
-
-
-def is_cjk_text(text: str | None) -> bool:
-    """Whether a text is mostly CJK (so CJK site names are expected there)."""
-    if not text:
-        return False
-    sample = text[:2000]
-    cjk = len(_CJK.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    return cjk > latin * 0.5 and cjk >= 2

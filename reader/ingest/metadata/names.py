@@ -10,12 +10,27 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.ingest.metadata.text import fold
+from reader.ingest.metadata.vocabulary import (
+    CREDENTIALS,
+    FUNCTION_WORDS,
+    GENERIC_NON_NAMES,
+    HONORIFICS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    ROLE_NOUNS,
+    ROLE_WORDS,
+    WIRE_AGENCIES,
+)
+from reader.ingest.scripts import CJK_LETTERS
+
 BY_PREFIX = re.compile(
     r"^\s*(?:(?:posted|published|written|written\s+and\s+edited|reported|story|text|words|report|"
     r"photos?|interview|compiled|edited|updated)\s+)?"
     r"(?:by|from|par|por|von|door|av|af|przez)\s*[:\-–—]?\s+",
     re.IGNORECASE,
 )
+
 # Italian/Portuguese "di Mario Rossi", "da Ana Costa": only in lower case ("De Niro" is a name).
 LOWER_PREFIX = re.compile(r"^\s*(?:di|da|de)\s+(?=[A-ZÀ-Þ])")
 LABEL_PREFIX = re.compile(
@@ -27,8 +42,10 @@ EMAIL = re.compile(r"\S+@\S+\.\w+")
 HANDLE = re.compile(r"(?<!\w)@\w+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+
 # "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors written in parentheses.
 WITH_PARENS = re.compile(r"\s*\(\s*(?:with|avec|mit|con|com|met)\s+([^)]+)\)", re.IGNORECASE)
+
 # A byline often continues with a date, a time or a reading hint: everything from there goes.
 TAIL = re.compile(
     r"\s*(?:[|•·]|\b(?:updated|published|posted|last\s+updated|on\s+(?:mon|tue|wed|thu|fri|sat|sun)|"
@@ -54,362 +71,15 @@ SEPARATORS = re.compile(
     r"、|，|/)\s*",
     re.IGNORECASE,
 )
-ROLE_WORDS = {
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "columnist",
-    "contributor",
-    "staff",
-    "producer",
-    "photographer",
-    "analyst",
-    "director",
-    "professor",
-    "fellow",
-    "researcher",
-    "intern",
-    "chief",
-    "senior",
-    "associate",
-    "contributing",
-    "special",
-    "investigative",
-    "political",
-    "foreign",
-    "national",
-    "business",
-    "science",
-    "health",
-    "technology",
-    "tech",
-    "news",
-    "deputy",
-    "managing",
-    "executive",
-    "author",
-    "journalist",
-    "freelance",
-    "freelancer",
-    "guest",
-    "opinion",
-    "commentator",
-    "host",
-    "anchor",
-    "blogger",
-    "student",
-    "lecturer",
-    "president",
-    "ceo",
-    "founder",
-    "head",
-    "manager",
-    "culture",
-    "sports",
-    "travel",
-    "environment",
-    "economics",
-    "affairs",
-    "defence",
-    "defense",
-    "diplomatic",
-    "data",
-    "desk",
-    "bureau",
-    "edited",
-    "photos",
-    "illustration",
-    "video",
-    "videos",
-    "research",
-    "assistant",
-    "partner",
-    "member",
-    "technologist",
-    "scientist",
-    "engineer",
-    "economist",
-    "strategist",
-    "officer",
-    "coordinator",
-    "specialist",
-    "attorney",
-    "counsel",
-    "advocate",
-    "designer",
-    "developer",
-    "consultant",
-    "adviser",
-    "advisor",
-    "critic",
-    "historian",
-    "scholar",
-    "lawyer",
-    "physician",
-    "doctor",
-    "nurse",
-    "expert",
-    "lead",
-    "principal",
-    "vice",
-    "general",
-    "staffer",
-    "correspondents",
-    "reporters",
-    "writers",
-    "editors",
-    "contributors",
-    "visiting",
-    "adjunct",
-    "emeritus",
-    "distinguished",
-    "resident",
-    "nonresident",
-    "non-resident",
-    "program",
-    "programme",
-    "operations",
-    "communications",
-    "marketing",
-    "sales",
-    "product",
-    "policy",
-    "strategy",
-}
-# The nouns that end a role written after a name ("… Staff Writer"); "News" or "Health" end bodies' names.
-ROLE_NOUNS = {
-    "writer",
-    "writers",
-    "reporter",
-    "reporters",
-    "correspondent",
-    "correspondents",
-    "editor",
-    "editors",
-    "columnist",
-    "contributor",
-    "producer",
-    "photographer",
-    "journalist",
-    "intern",
-    "freelancer",
-    "blogger",
-    "critic",
-    "analyst",
-}
-CREDENTIALS = {
-    "ma",
-    "md",
-    "phd",
-    "ph.d.",
-    "mph",
-    "rn",
-    "msc",
-    "bsc",
-    "mba",
-    "jd",
-    "dds",
-    "do",
-    "facp",
-    "ms",
-    "bs",
-    "ba",
-    "rd",
-    "ld",
-    "cpt",
-    "ret",
-    "esq",
-    "cfa",
-    "cpa",
-    "llm",
-    "dphil",
-}
 SEPARATORS_CAPTURING = re.compile(
     r"(\s*(?:,|;|\s&\s|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+og\s+|\s+en\s+|、|，|/)\s*)",
     re.IGNORECASE,
 )
-HONORIFICS = {
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "professor",
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "mx",
-    "mx.",
-    "dott.",
-    "dott",
-    "ing.",
-    "herr",
-    "frau",
-    "m.",
-    "mme",
-    "mme.",
-    "sra.",
-    "sr.",
-    "rev.",
-    "rev",
-}
+
 # Japanese/Chinese/Korean bylines put the role after the name: 記者 (reporter), 特派員, 編集委員, 通信員 …
 CJK_ROLE_SUFFIX = re.compile(
     r"\s*(?:記者|特派員|编辑|編集委員|編集部|通信員|撮影|写真|记者|特约记者|实习生|通讯员|기자|특파원)\s*$"
 )
-MONTHS_AND_DAYS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-}
-GENERIC_NON_NAMES = {
-    "admin",
-    "administrator",
-    "editor",
-    "editors",
-    "staff",
-    "guest",
-    "anonymous",
-    "unknown",
-    "author",
-    "follow author",
-    "follow",
-    "the editors",
-    "redaktion",
-    "rédaction",
-    "redacción",
-    "web desk",
-    "desk",
-    "user",
-    "webmaster",
-    "root",
-    "nobody",
-    "contributor",
-    "contributors",
-    "team",
-    "by",
-    "share",
-    "more",
-    "posted",
-    "written",
-    "none",
-    "null",
-    "undefined",
-    "about",
-    "home",
-    "news",
-    "outbrain",
-    "taboola",
-    "readers",
-    "google",
-    "facebook",
-    "twitter",
-    "wordpress",
-    "disqus",
-    "getty images",
-    "shutterstock",
-}
-WIRE_AGENCIES = {
-    "reuters",
-    "ap",
-    "associated press",
-    "the associated press",
-    "afp",
-    "agence france-presse",
-    "agence france presse",
-    "dpa",
-    "deutsche presse-agentur",
-    "ansa",
-    "efe",
-    "agencia efe",
-    "bloomberg",
-    "bloomberg news",
-    "upi",
-    "united press international",
-    "pa",
-    "pa media",
-    "press association",
-    "xinhua",
-    "tass",
-    "ria novosti",
-    "kyodo",
-    "kyodo news",
-    "yonhap",
-    "aap",
-    "australian associated press",
-    "cnn wire",
-    "apa",
-    "sda",
-    "ats",
-    "ani",
-    "pti",
-    "ians",
-    "anp",
-    "belga",
-    "ctk",
-    "čtk",
-    "tt",
-    "ntb",
-    "stt",
-    "lusa",
-    "interfax",
-    "ukrinform",
-    "anadolu",
-    "anadolu agency",
-    "wire",
-    "wires",
-    "news wires",
-    "wire services",
-    "bloomberg opinion",
-    "the canadian press",
-    "canadian press",
-    "cp",
-    "nyt",
-    "new york times",
-}
 ORG_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|llp|plc|gmbh|ag|co|corp|corporation|company|institute|institution|university|"
     r"foundation|staff|board|editorial|newsroom|news|team|press|agency|association|council|committee|"
@@ -421,56 +91,18 @@ ORG_WORDS = re.compile(
     r"telegraph|chronicle|courier|dispatch|wikipedia|wikimedia|developers|newsdesk)\b\.?",
     re.IGNORECASE,
 )
-_WIRE_KEYS: frozenset[str] = frozenset()  # filled below, once fold() exists
 DOMAIN = re.compile(r"\.(?:com|org|net|co\.uk|de|fr|io)\b", re.IGNORECASE)
-NAME_PARTICLES = {
-    "von",
-    "van",
-    "der",
-    "den",
-    "de",
-    "del",
-    "della",
-    "di",
-    "da",
-    "du",
-    "la",
-    "le",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ter",
-    "ten",
-    "dos",
-    "das",
-    "do",
-    "zu",
-    "y",
-    "st.",
-    "mac",
-    "ap",
-}
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 CJK_ORG_END = re.compile(
     r"(?:网|網|社|报|報|台|局|部|会|會|院|所|组|組|新闻|新聞|编辑部|編輯部|频道|頻道|通信|新聞社|"
     r"ニュース|編集部|신문|뉴스|방송)\s*$"
 )
-
-
-def fold(text: str) -> str:
-    """A comparison key: case-folded, accents kept, punctuation and spacing removed."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\W_]+", " ", text).strip()
+_WIRE_KEYS = frozenset(fold(w) for w in WIRE_AGENCIES)
 
 
 def is_wire_agency(name: str) -> bool:
     return fold(name) in _WIRE_KEYS
-
-
-_WIRE_KEYS = frozenset(fold(w) for w in WIRE_AGENCIES)
 
 
 def is_organization(name: str, site: str | None = None) -> bool:
@@ -480,9 +112,9 @@ def is_organization(name: str, site: str | None = None) -> bool:
         return False
     if is_wire_agency(name):
         return True
-    if _CJK.search(name) and CJK_ORG_END.search(name):
+    if CJK_LETTERS.search(name) and CJK_ORG_END.search(name):
         return True
-    personal = looks_like_person(name) and (len(name.split()) >= 2 or bool(_CJK.search(name)))
+    personal = looks_like_person(name) and (len(name.split()) >= 2 or bool(CJK_LETTERS.search(name)))
     if site and key == fold(site) and not personal:
         return (
             True  # "The Guardian" credited as author; a personal blog named after its author stays a person
@@ -529,6 +161,7 @@ UI_WORDS = re.compile(
     r"(?:\s+(?:follow|unfollow|subscribe|contact|e-?mail|twitter|facebook|linkedin|instagram|bio|profile))+\s*$",
     re.IGNORECASE,
 )
+
 # A reviewer or fact-checker credited beside the byline is not an author of the article.
 NOT_AUTHOR_BY = re.compile(
     r"^(?:medically\s+)?(?:reviewed|fact[\s-]?checked|checked|verified)\s+by\b", re.IGNORECASE
@@ -556,9 +189,10 @@ def split_names(text: str, *, site: str | None = None, single: bool = False) -> 
         after_role = False
         if NOT_AUTHOR_BY.match(part.strip()):
             break  # "…; Reviewed by John Roe, MD": the rest credits the reviewer
-        part = _clean_part(part)
-        if part is None:
+        cleaned = _clean_part(part)
+        if cleaned is None:
             continue
+        part = cleaned
         if persons and separator == ",":
             part = _after_credential(part)  # "Brenda Goodman, MA WebMD Health News": MA is hers
         stripped = _strip_role(part)
@@ -568,7 +202,9 @@ def split_names(text: str, *, site: str | None = None, single: bool = False) -> 
         part = stripped
         if is_organization(part, site):
             orgs.append(part)
-        elif looks_like_person(part) and not (several and len(part.split()) == 1 and not _CJK.search(part)):
+        elif looks_like_person(part) and not (
+            several and len(part.split()) == 1 and not CJK_LETTERS.search(part)
+        ):
             persons.append(normalise_case(part))
     return dedupe(persons), dedupe(orgs)
 
@@ -682,7 +318,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if fold(name) in GENERIC_NON_NAMES or fold(name) in MONTHS_AND_DAYS:
         return False
-    if _CJK.search(name):
+    if CJK_LETTERS.search(name):
         return len(name.replace(" ", "")) <= 12
     words = name.split()
     if not 1 <= len(words) <= 6:
@@ -691,26 +327,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(
         not _INITIAL.match(w)  # "Scott A. Celinski": a middle initial is not the article "a"
-        and w.lower().strip(".,")
-        in {
-            "the",
-            "a",
-            "an",
-            "is",
-            "are",
-            "was",
-            "this",
-            "that",
-            "our",
-            "your",
-            "my",
-            "with",
-            "to",
-            "for",
-            "in",
-            "on",
-            "of",
-        }
+        and w.lower().strip(".,") in FUNCTION_WORDS
         for w in words
     ):
         # "of" is common in organisation names; "Ursula von der Leyen" uses particles instead.
@@ -725,7 +342,7 @@ def looks_like_person(name: str) -> bool:
 def normalise_case(name: str) -> str:
     """Title-case a name written in capitals ("JOE HILDEBRAND" -> "Joe Hildebrand"); keep other names."""
     letters = [ch for ch in name if ch.isalpha()]
-    if len(letters) > 3 and all(ch.isupper() for ch in letters) and not _CJK.search(name):
+    if len(letters) > 3 and all(ch.isupper() for ch in letters) and not CJK_LETTERS.search(name):
         return " ".join(_title_word(w) for w in name.split())
     return name
 

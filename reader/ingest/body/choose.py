@@ -1,0 +1,136 @@
+"""Choosing the article body in a cleaned page tree.
+
+:func:`find_article_body` returns a new ``<div>`` holding the article, less the leftovers that
+:func:`reader.ingest.body.leftovers.remove_leftovers` finds inside it; the input tree is consumed.
+Readability's scorer decides, trafilatura is asked when the scorer comes back with next to nothing or
+with a list of links, a wrapper around the page's own marked article is narrowed to it, and a page too
+large to score is taken whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from reader.errors import swallowed
+from reader.ingest.body.dom import child_nodes, inner_text, link_density, new_element, set_child_nodes
+from reader.ingest.body.leftovers import remove_leftovers
+from reader.ingest.body.readability import PROSE_PARAGRAPH_CHARS, Readability
+
+logger = logging.getLogger(__name__)
+
+HUGE_PAGE_CHARS = 4_000_000  # beyond this (a book-length dump), scoring costs minutes: take the container
+FALLBACK_BELOW_CHARS = 250  # a Readability result this short on a page with much text is suspect
+FALLBACK_PAGE_CHARS = 1500
+
+
+def find_article_body(root: HtmlElement, *, title: str | None) -> HtmlElement | None:
+    """The article ``<div>`` found in a cleaned page tree, less the boilerplate left inside it, or None."""
+    article = choose_article(root, title=title)
+    if article is not None:
+        article = narrow_to_marked_article(article)
+        remove_leftovers(article)
+    return article
+
+
+MARKED_SHARE = 0.6  # of the chosen text that the page's own article container must hold to be preferred
+
+
+def narrow_to_marked_article(article: HtmlElement) -> HtmlElement:
+    """The page's own ``<article>``/``articleBody`` container when the scorer took a wrapper around it.
+
+    Scoring sometimes picks a page wrapper whose other children are widgets (feedback forms, "make us
+    your homepage" dialogs, teaser lists).  When the site marked its story and that story holds most of
+    the text while no real paragraph lies outside it, the marked container is the better answer.
+    """
+    marked = [*article.iter("article"), *article.xpath(".//*[@itemprop='articleBody']")]
+    if not marked:
+        return article
+    total = len(inner_text(article))
+    best = max(marked, key=lambda element: len(inner_text(element)))
+    best_len = len(inner_text(best))
+    if not total or best_len == total or best_len < MARKED_SHARE * total:
+        return article
+    inside = set(best.iter("p"))
+    outside_prose = sum(
+        1 for p in article.iter("p") if p not in inside and len(inner_text(p)) >= PROSE_PARAGRAPH_CHARS
+    )
+    if outside_prose > 1:
+        return article
+    narrowed = new_element("div")
+    best.tail = None
+    narrowed.append(best)
+    return narrowed
+
+
+def choose_article(root: HtmlElement, *, title: str | None) -> HtmlElement | None:
+    """The article ``<div>`` found in a cleaned page tree, or None when the page has no text at all.
+
+    Readability's scorer decides; when it comes back with next to nothing from a page full of text
+    (its failure mode on pages without paragraph markup), or with a list of links, trafilatura's
+    extractor is asked too and the longer, less link-heavy answer wins.
+    """
+    body = root.find("body")
+    page_chars = len(inner_text(body if body is not None else root))
+    if page_chars > HUGE_PAGE_CHARS:
+        return whole_container(root)
+    article = Readability(title).run(root)
+    found = len(inner_text(article)) if article is not None else 0
+    mostly_links = article is not None and found and link_density(article, found) > 0.5
+    if page_chars < FALLBACK_PAGE_CHARS or (found >= FALLBACK_BELOW_CHARS and not mostly_links):
+        return article
+    alternative = trafilatura_article(root)
+    if alternative is None:
+        return article
+    alternative_chars = len(inner_text(alternative))
+    alternative_links = link_density(alternative, alternative_chars)
+    if alternative_chars > 2 * max(found, 100) and alternative_links < 0.5:
+        return alternative
+    if mostly_links and alternative_chars >= FALLBACK_BELOW_CHARS and alternative_links < 0.25:
+        return alternative
+    return article
+
+
+def whole_container(root: HtmlElement) -> HtmlElement:
+    """The page's marked article container (or its body) as is, for pages too large to score."""
+    container = next(root.iter("article", "main"), None)
+    if container is None:
+        container = root.find("body")
+    article = new_element("div")
+    if container is not None:
+        container.tail = None
+        article.append(container)
+    return article
+
+
+def trafilatura_article(root: HtmlElement) -> HtmlElement | None:
+    """trafilatura's reading of the same (cleaned) tree as a ``<div>``, or None."""
+    import trafilatura  # imported on first use: it is only a fallback and costs time to load
+
+    try:
+        markup = trafilatura.extract(
+            copy.deepcopy(root),
+            output_format="html",
+            include_tables=True,
+            include_images=True,
+            include_links=True,
+            include_comments=False,
+            favor_recall=True,
+        )
+    except Exception:  # a library failure leaves Readability's answer standing
+        swallowed(logger, "trafilatura's reading of the page (Readability's answer stands)")
+        return None
+    if not markup:
+        return None
+    try:
+        document = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None
+    body = document.find("body")
+    article = new_element("div")
+    set_child_nodes(article, child_nodes(body if body is not None else document))
+    return article
