@@ -36,7 +36,7 @@ def dev_pages() -> list[Path]:
 
 def _extract(path: str) -> dict[str, Any] | None:
     from reader.errors import IngestError
-    from reader.ingest.pipeline import extract_bytes
+    from reader.ingest import extract_bytes
 
     data = Path(path).read_bytes()
     if path.endswith(".gz"):

@@ -248,3 +248,20 @@ def test_a_short_prefix_looks_in_the_text_when_titles_alone_find_nothing(
         assert library.search_ids(typing) == [quay], typing
         assert library.search(typing).total == 1
         assert library.facets(typing)["years"] == library.facets("harbour levy")["years"]
+
+
+def test_an_index_of_an_older_schema_is_rebuilt_on_open(library: Library, tmp_path: Path) -> None:
+    """A library indexed before runs of scripts without spaces were bigrams rebuilds itself once."""
+    from reader.library.index.base import SCHEMA_VERSION
+    from reader.library.index.manager import META_NAME
+
+    import_all(library, [write_page(tmp_path, "n.html", "ニシン漁場", "水産加工会社の話。")], workers=0)
+    folder, engine = library.folder, library.engine
+    library.close()
+    meta_path = library.index.folder / META_NAME
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta_path.write_text(json.dumps({**meta, "schema": SCHEMA_VERSION - 1}), encoding="utf-8")
+    with Library.open(folder) as reopened:
+        assert reopened.engine == engine
+        assert any("rebuilt" in notice for notice in reopened.notices), reopened.notices
+        assert reopened.search("シン").total == 1
