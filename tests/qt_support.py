@@ -22,3 +22,27 @@ def close_window(qtbot: QtBot, window: MainWindow, library: Library) -> None:
     QThreadPool.globalInstance().waitForDone(10_000)
     window.citations.pool.waitForDone(10_000)
     library.close()
+
+
+def click_value(qtbot: QtBot, sidebar: object, facet: str, value: str, x_offset: int | None = None) -> None:
+    """Click a value of the filters sidebar where a person would: on its name, or ``x_offset`` pixels in
+    from the left of its row (10: on its box)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    section = sidebar.sections[facet]  # type: ignore[attr-defined]
+    row = section.values_shown().index(value)
+    rect = section.list.visualRect(section.model.index(row, 0))
+    x = rect.center().x() if x_offset is None else rect.left() + x_offset
+    qtbot.mouseClick(section.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
+
+
+def click_header(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    """Click the article list's header of the column ``key`` (a ``Column.key``)."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from reader.ui.article_model import column_of
+
+    header = window.article_pane.header
+    logical = column_of(key)
+    x = header.sectionViewportPosition(logical) + header.sectionSize(logical) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))

@@ -19,6 +19,7 @@ from reader.cite.export import (
     write_export,
 )
 from reader.cite.facade import Citer, StyleInfo, shutdown_engine
+from reader.cite.names import person_to_csl
 from reader.cite.setup_engine import ENGINE_FILE
 from reader.cite.setup_engine import default_install_dir as engine_install_dir
 from reader.cite.styles import CORE_STYLES, locales_dir, packaged_styles_dir
@@ -39,6 +40,7 @@ __all__ = [
     "export_format",
     "locales_dir",
     "packaged_styles_dir",
+    "person_to_csl",
     "shutdown_engine",
     "to_biblatex",
     "to_bibtex",

@@ -32,6 +32,7 @@ from reader.library import (
     SearchHit,
     SortOrder,
     StoredArticle,
+    no_match_message,
 )
 
 
@@ -44,9 +45,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
     parser.set_defaults(func=run_import)
 
-    parser = subparsers.add_parser("search", parents=[common], help="search the library")
+    parser = subparsers.add_parser(
+        "search",
+        parents=[common],
+        help="search the library",
+        description="Search as the app's search field does: the last word also matches as the start of a "
+        "longer word (harb finds harbour), and an unclosed quote or bracket is read as typed so far.",
+    )
     parser.add_argument(
         "query", nargs="?", default="", help='e.g. arctic "sea ice" author:baev -draft negoti*'
+    )
+    parser.add_argument(
+        "--exact",
+        action="store_true",
+        help="read the query exactly as written: the last word only as a whole word, and an unclosed "
+        "quote or bracket is an error",
     )
     _add_filters(parser)
     parser.add_argument("--offset", type=int, default=0, help="skip this many hits")
@@ -234,12 +247,20 @@ def run_search(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
-            args.query, filters_from_args(args), sort=SortOrder(args.sort), limit=limit, offset=args.offset
+            args.query,
+            filters_from_args(args),
+            sort=SortOrder(args.sort),
+            limit=limit,
+            offset=args.offset,
+            as_you_type=not args.exact,
         )
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return 0
     bold = sys.stdout.isatty()
+    if result.total == 0 and args.query.strip():
+        print(no_match_message(args.query.strip(), result.unmatched))
+        return 0
     print(f"{result.total} article(s) match")
     for hit in result.hits:
         print(_hit_line(hit))

@@ -20,6 +20,7 @@ from reader.library.facade import IfLocked, Library
 from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.paths import resolve_library_folder, styles_folder_for
 from reader.library.types import (
+    ADDED_WINDOWS,
     EDITABLE_FIELDS,
     FACETS,
     ITEM_TYPES,
@@ -38,9 +39,11 @@ from reader.library.types import (
     SortOrder,
     StoredArticle,
     TrashedArticle,
+    no_match_message,
 )
 
 __all__ = [
+    "ADDED_WINDOWS",
     "DEFAULT_ENGINE",
     "EDITABLE_FIELDS",
     "ENGINES",
@@ -72,6 +75,7 @@ __all__ = [
     "StorageError",
     "StoredArticle",
     "TrashedArticle",
+    "no_match_message",
     "resolve_library_folder",
     "styles_folder_for",
 ]

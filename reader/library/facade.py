@@ -11,13 +11,15 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
-from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
-from reader.library import paths
+from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
 from reader.library.check import CheckReport, check_library
 from reader.library.duplicates import DuplicateFinder
@@ -25,8 +27,9 @@ from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.index.manager import IndexManager
 from reader.library.lock import WriterLock
+from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
-from reader.library.query import Node, parse_query
+from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
 from reader.library.store import Store
 from reader.library.trash import Trash
 from reader.library.types import (
@@ -34,6 +37,7 @@ from reader.library.types import (
     Filters,
     ImportProgress,
     ImportResult,
+    ImportStatus,
     Match,
     SearchHit,
     SearchResult,
@@ -44,8 +48,6 @@ from reader.library.types import (
 logger = logging.getLogger(__name__)
 
 __all__ = ["CheckReport", "IfLocked", "Library"]
-
-_INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
 
 #: What :meth:`Library.open` does when another process holds the library for writing.
 IfLocked = Literal["raise", "read-only"]
@@ -269,45 +271,112 @@ class Library(ArticleActions):
         offset: int = 0,
         snippets: bool = True,
         facets: bool = True,
+        as_you_type: bool = True,
+        reverse: bool = False,
     ) -> SearchResult:
-        """One page of results with facet counts and highlighted snippets.
+        """One page of results with facet counts and highlighted snippets (``reverse``: ``sort`` the
+        other way round; see :class:`SortOrder`).
 
-        Raises :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.
+        ``as_you_type`` (the default, as in the app's search field and ``offprint search``): the last
+        word also matches as a prefix and an unfinished end (an open quotation or bracket, a bare
+        ``field:``) is read leniently; False reads a finished query exactly (``--exact``).  Raises
+        :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.  When
+        nothing matches, ``unmatched`` names the words no article contains.
         """
-        ast = parse_query(query)
+        ast = parse_query(query, as_you_type=as_you_type)
         sort = SortOrder(sort)
         engine = self.index.engine
+        starts = self._added_starts()
+        filters = added.resolved(filters, starts)
         counts: dict[str, dict[str, int]] = {}
-        if sort in _INDEX_SORTS:
-            if facets:
-                page, counts = engine.search_with_facets(ast, filters, sort, limit, offset)
-            else:
-                page = engine.search(ast, filters, sort, limit, offset)
+        unmatched: list[str] = []
+        if sort in INDEX_SORTS and not reverse:
+            attempts = [ast]
+            while attempts:
+                attempt = attempts.pop()
+                if facets:
+                    page, counts = engine.search_with_facets(attempt, filters, sort, limit, offset)
+                else:
+                    page = engine.search(attempt, filters, sort, limit, offset)
+                if page.total == 0 and attempt is ast and positive_terms(ast):
+                    unmatched = self._unmatched(ast)
+                    if not unmatched and has_typed(ast):  # every word is somewhere: complete wider
+                        attempts.append(widened(ast))
             ids, scores, total = page.ids, page.scores, page.total
         else:
-            every = self.store.sorted_ids(engine.search(ast, filters, sort, None).ids, sort)
+            ast = self._completed(ast, filters)
+            every = ordered_ids(engine, self.store, ast, filters, sort, reverse)
             ids, total = every[offset : offset + limit], len(every)
             scores = [0.0] * len(ids)
             counts = engine.facets(ast, filters) if facets else {}
+            unmatched = self._unmatched(ast) if total == 0 else []
+        if counts:
+            counts["added"] = added.window_counts(counts.get("added", {}), starts)
         hits = self._hits(ids, scores, ast if snippets else None)
-        return SearchResult(total=total, hits=hits, facets=counts)
+        return SearchResult(total=total, hits=hits, facets=counts, unmatched=unmatched)
 
     def search_ids(
-        self, query: str = "", filters: Filters | None = None, *, sort: SortOrder = SortOrder.RELEVANCE
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        sort: SortOrder = SortOrder.RELEVANCE,
+        as_you_type: bool = True,
+        reverse: bool = False,
     ) -> list[int]:
-        ast = parse_query(query)
-        sort = SortOrder(sort)
-        ids = self.index.engine.search(
-            ast, filters, sort if sort in _INDEX_SORTS else SortOrder.RELEVANCE, None
-        ).ids
-        return ids if sort in _INDEX_SORTS else self.store.sorted_ids(ids, sort)
+        """Every matching id in order (``as_you_type`` and ``reverse`` as in :meth:`search`)."""
+        filters = added.resolved(filters, self._added_starts())
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        return ordered_ids(self.index.engine, self.store, ast, filters, SortOrder(sort), reverse)
 
-    def summaries(self, ids: Sequence[int], *, query: str = "") -> list[SearchHit]:
-        ast = parse_query(query) if query.strip() else None
+    def _added_starts(self) -> dict[str, int]:
+        """Where each Date Added window starts now (see :mod:`.added`)."""
+        recorded = self.store.setting(added.LAST_IMPORT_SETTING)
+        return added.window_starts(datetime.now(UTC), int(recorded) if recorded else None)
+
+    def _completed(self, ast: Node, filters: Filters | None) -> Node:
+        """``ast``, or with the word being typed completed more widely when its usual completions find
+        nothing while every word is in some article: the list must not empty between the letters of a
+        word that has hits."""
+        if not has_typed(ast) or self.index.engine.search(ast, filters, SortOrder.RELEVANCE, 1).total:
+            return ast
+        return ast if self._unmatched(ast) else widened(ast)
+
+    def unmatched_words(self, query: str, *, as_you_type: bool = True) -> list[str]:
+        """The words (or phrases) of ``query`` that no article contains, as the user wrote them.
+
+        For the message when a search finds nothing (see :func:`~reader.library.types.no_match_message`);
+        empty when every word is in some article (they are just never together, or filters exclude them).
+        """
+        return self._unmatched(parse_query(query, as_you_type=as_you_type))
+
+    def _unmatched(self, ast: Node) -> list[str]:
+        missing: list[str] = []
+        for clause in positive_terms(ast):
+            if self._in_no_article(clause):
+                text = clause_text(clause)
+                if text not in missing:
+                    missing.append(text)
+        return missing
+
+    def _in_no_article(self, clause: Node) -> bool:
+        engine = self.index.engine
+        if engine.search(clause, None, SortOrder.RELEVANCE, 1).total:
+            return False
+        return not has_typed(clause) or not engine.search(widened(clause), None, SortOrder.RELEVANCE, 1).total
+
+    def summaries(self, ids: Sequence[int], *, query: str = "", as_you_type: bool = True) -> list[SearchHit]:
+        ast = parse_query(query, as_you_type=as_you_type) if query.strip() else None
         return self._hits(list(ids), [0.0] * len(ids), ast)
 
     def facets(
-        self, query: str = "", filters: Filters | None = None, *, keep_own_facet_open: bool = True
+        self,
+        query: str = "",
+        filters: Filters | None = None,
+        *,
+        keep_own_facet_open: bool = True,
+        as_you_type: bool = True,
+        every_value: bool = False,
     ) -> dict[str, dict[str, int]]:
         """Facet name (see ``FACETS``) → value → how many articles match the query and the filters.
 
@@ -315,20 +384,32 @@ class Library(ArticleActions):
         way) a facet with ticked values is counted under the query and the *other* facets' filters
         only: its other values stay listed, each with the articles it would add.  Without it every
         facet is counted under all the filters (what ``search`` returns with its hits).
+        ``as_you_type`` as in :meth:`search`.  ``every_value``: every value of each
+        facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
+        the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
         """
-        ast = parse_query(query)
+        starts = self._added_starts()
+        filters = added.resolved(filters, starts)
+        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
         engine = self.index.engine
-        counts = engine.facets(ast, filters)
-        if filters is None or not keep_own_facet_open:
-            return counts
-        for facet in FACETS:  # the Filters field of each facet has the facet's name
-            if getattr(filters, facet):
-                counts[facet] = engine.facets(ast, filters.without(facet)).get(facet, {})
+        counts = engine.facets(ast, filters, every_value=every_value)
+        if filters is not None and keep_own_facet_open:
+            for facet in FACETS:  # the Filters field of each facet has the facet's name
+                if getattr(filters, facet):
+                    own = engine.facets(ast, filters.without(facet), every_value=every_value)
+                    counts[facet] = own.get(facet, {})
+            if filters.added_since is not None:
+                counts["added"] = engine.facets(ast, added.without_added(filters)).get("added", {})
+        counts["added"] = added.window_counts(counts.get("added", {}), starts)
         return counts
 
-    def matches(self, article_id: int, query: str) -> list[Match]:
+    def organizations(self) -> set[str]:
+        """The authors that are organisations, not persons (the ``authors`` facet holds both)."""
+        return self.store.organization_names()
+
+    def matches(self, article_id: int, query: str, *, as_you_type: bool = True) -> list[Match]:
         """Every hit of ``query`` in the article's text, in order (character offsets)."""
-        ast = parse_query(query)
+        ast = parse_query(query, as_you_type=as_you_type)
         text = self.store.text(int(article_id))
         return [Match(start, end) for start, end in self._highlighter(ast).spans(text)]
 
@@ -343,7 +424,7 @@ class Library(ArticleActions):
         for article_id, score in zip(ids, scores, strict=True):
             if article_id not in rows:
                 continue  # removed since the index answered
-            meta = rows[article_id][0]
+            meta, imported_at = rows[article_id]
             snippet = ""
             if highlighter is not None:
                 snippet = highlighter.snippet(texts.get(article_id, ""), fallback=meta.get("excerpt") or "")
@@ -358,6 +439,8 @@ class Library(ArticleActions):
                     topics=list(meta.get("topics") or []),
                     score=round(float(score), 4),
                     snippet=snippet,
+                    imported_at=imported_at,
+                    organizations=list(meta.get("organizations") or []),
                 )
             )
         return hits
@@ -383,8 +466,14 @@ class Library(ArticleActions):
         """Run an import with a marker file present, so a crash mid-way is cleaned up on the next open."""
         marker = _import_marker(self.folder)
         marker.touch()
+        started, recorded = int(time.time()), False
         try:
-            yield from results
+            for result in results:
+                if not recorded and result.status is ImportStatus.IMPORTED:
+                    # "Recently imported" (Date Added: last import) is this import from now on
+                    self.store.set_setting(added.LAST_IMPORT_SETTING, str(started))
+                    recorded = True
+                yield result
         except Exception:
             # e.g. the disk filled up at a commit: originals of the batch that failed belong to no article
             self._finish_interrupted_import()

@@ -11,6 +11,14 @@ Grammar (operators are upper case; lower-case ``and``/``or``/``not`` are words):
 Fields: ``title: author: site: series: topic:`` (text), ``year:2026`` or ``year:2020..2024``,
 ``date:2025-01..2026-06`` (either end may be left open).  A malformed query raises
 :class:`reader.errors.QueryError` naming the query, the column and the problem.
+
+Search as you type (``as_you_type=True``, what the app's search field and ``offprint search`` use) reads
+a query the user is still typing: the last unquoted word becomes a :class:`Typed` word (the word itself,
+or any word it begins, exact matches ranked first); an unclosed quotation is the phrase so far (its last
+word also a prefix); unclosed brackets are closed; a trailing ``AND``/``OR``/``NOT``/``-``, a bare
+``field:`` or a half-typed ``year:``/``date:`` value is left out.  Only what no further typing could
+mend (an unknown field, a ``)`` without its ``(``, ``word~7``…) still raises QueryError.  A finished
+query (``as_you_type=False``, ``offprint search --exact``) is read exactly as written.
 """
 
 from __future__ import annotations
@@ -43,12 +51,26 @@ class Term:
 class Phrase:
     field: str | None
     words: tuple[str, ...]
+    prefix: bool = False  # an unclosed quotation while typing: the last word also matches as a prefix
 
 
 @dataclass(frozen=True)
 class Prefix:
     field: str | None
     text: str
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The word being typed: matches the word itself (ranked first) or any word it begins.
+
+    The engines complete it to its most frequent words; ``wide`` asks for many more, everywhere
+    (when the usual completions find nothing, so the list does not empty while a word is typed).
+    """
+
+    field: str | None
+    text: str
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,7 +108,8 @@ class MatchAll:
     pass
 
 
-Node = Term | Phrase | Prefix | Fuzzy | DateRange | And | Or | Not | MatchAll
+Node = Term | Phrase | Prefix | Typed | Fuzzy | DateRange | And | Or | Not | MatchAll
+TextClause = Term | Phrase | Prefix | Typed | Fuzzy
 
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -127,11 +150,109 @@ def _error(query: str, index: int, problem: str) -> QueryError:
     return QueryError(f"cannot understand the search {query!r}: {problem} at column {index + 1}")
 
 
+_BARE_FIELD = re.compile(r"^[A-Za-z]+:$")
+_HAS_WORD = re.compile(r"\w")
+
+
+def _dangling(token: _Token) -> bool:
+    """A last token that only makes sense with more typed after it (left out while typing)."""
+    if token.kind in ("lparen", "field", "minus"):
+        return True
+    if token.kind == "quote":
+        return not token.text[1:].strip('" ')  # `"` or `""`: nothing quoted yet
+    if token.kind == "word":
+        return (
+            token.text in ("AND", "OR", "NOT")
+            or bool(_BARE_FIELD.match(token.text))
+            or not _HAS_WORD.search(token.text)
+        )
+    return False
+
+
+def _half_typed_range(tokens: list[_Token]) -> bool:
+    """``year:20`` or ``date:2025-`` at the end: a date still being typed."""
+    if len(tokens) < 2 or tokens[-2].kind != "field":
+        return False
+    field = tokens[-2].text.lower()
+    if field not in RANGE_FIELDS:
+        return False
+    try:
+        _Parser(f"{field}:{tokens[-1].text}").parse()
+    except QueryError:
+        return True
+    return False
+
+
+def _trim_typing_tail(tokens: list[_Token]) -> list[_Token]:
+    tokens = list(tokens)
+    while tokens:
+        if _dangling(tokens[-1]):
+            tokens.pop()
+        elif _half_typed_range(tokens):
+            del tokens[-2:]
+        else:
+            break
+    return tokens
+
+
+def _close_brackets(tokens: list[_Token], end_column: int) -> list[_Token]:
+    depth = 0
+    for token in tokens:
+        depth += {"lparen": 1, "rparen": -1}.get(token.kind, 0)
+        if depth < 0:
+            return tokens  # a ')' without its '(': no typing mends that, the parser says so
+    return tokens + [_Token("rparen", "", end_column) for _ in range(depth)]  # "": closed for the user
+
+
+def _typed_token(tokens: list[_Token]) -> _Token | None:
+    """The last token when it is a word (or an open quotation) still being typed, and not negated."""
+    real = tokens[: len(tokens) - _virtual_closers(tokens)]
+    if not real:
+        return None
+    last = real[-1]
+    before_at = -3 if len(real) > 1 and real[-2].kind == "field" else -2
+    before = real[before_at] if len(real) >= -before_at else None
+    if before is not None and (before.kind == "minus" or (before.kind == "word" and before.text == "NOT")):
+        return None
+    if last.kind == "quote":
+        return last if _unclosed(last) else None
+    if last.kind == "word" and "*" not in last.text and "~" not in last.text:
+        return last
+    return None
+
+
+def _virtual_closers(tokens: list[_Token]) -> int:
+    count = 0
+    for token in reversed(tokens):
+        if token.kind != "rparen" or token.text:
+            break
+        count += 1
+    return count
+
+
+def _unclosed(quote: _Token) -> bool:
+    return len(quote.text) < 2 or not quote.text.endswith('"')
+
+
+def _known_bare_field(token: _Token) -> bool:
+    return (
+        token.kind == "word"
+        and bool(_BARE_FIELD.match(token.text))
+        and token.text[:-1].lower() in (*TEXT_FIELDS, *RANGE_FIELDS)
+    )
+
+
 class _Parser:
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, *, as_you_type: bool = False) -> None:
         self.query = query
         self.tokens = _tokenise(query)
         self.pos = 0
+        self.typed: _Token | None = None
+        self.lenient = as_you_type
+        if as_you_type:
+            kept = [t for t in self.tokens if not _known_bare_field(t)]  # `title:` before its value: ignored
+            self.tokens = _close_brackets(_trim_typing_tail(kept), len(query) + 1)
+            self.typed = _typed_token(self.tokens)
 
     def fail(self, problem: str, token: _Token | None = None) -> QueryError:
         column = token.column if token else len(self.query) + 1
@@ -229,11 +350,16 @@ class _Parser:
         return self.word(field, token)
 
     def phrase(self, field: str | None, token: _Token) -> Node:
-        if len(token.text) < 2 or not token.text.endswith('"'):
-            raise self.fail("a quotation mark is never closed", token)
-        words = tuple(token.text[1:-1].split())
+        if _unclosed(token):
+            if not self.lenient:
+                raise self.fail("a quotation mark is never closed", token)
+            words = tuple(token.text[1:].split())  # the phrase so far
+        else:
+            words = tuple(token.text[1:-1].split())
         if not words:
             raise self.fail("empty quotation marks", token)
+        if token is self.typed:
+            return Phrase(field, words, prefix=True) if len(words) > 1 else Typed(field, words[0])
         return Phrase(field, words) if len(words) > 1 else Term(field, words[0])
 
     def word(self, field: str | None, token: _Token) -> Node:
@@ -253,7 +379,9 @@ class _Parser:
             return Prefix(field, stem)
         if "*" in text:
             raise self.fail("'*' goes at the end of a word, as in negoti*", token)
-        return Term(field, text)
+        if _known_bare_field(token):
+            raise self.fail(f"{text} needs a value right after the colon, as in {text}harbour", token)
+        return Typed(field, text) if token is self.typed else Term(field, text)
 
     def range_value(self, field: str, token: _Token) -> Node:
         text = token.text.strip('"')
@@ -302,15 +430,57 @@ def filter_bound(date: str | None, *, high: bool) -> int | None:
     return value
 
 
-def parse_query(query: str) -> Node:
-    """Parse ``query`` into an AST; ``""`` (or only spaces) is :class:`MatchAll`."""
-    return _Parser(query or "").parse()
+def parse_query(query: str, *, as_you_type: bool = False) -> Node:
+    """Parse ``query`` into an AST; ``""`` (or only spaces) is :class:`MatchAll`.
+
+    ``as_you_type``: the query is still being typed (see the module docstring): its last word is
+    :class:`Typed`, and an unfinished end is read leniently instead of raising QueryError.
+    """
+    return _Parser(query or "", as_you_type=as_you_type).parse()
 
 
-def positive_terms(node: Node) -> list[Term | Phrase | Prefix | Fuzzy]:
+def positive_terms(node: Node) -> list[TextClause]:
     """The text clauses a match can be highlighted for (negated ones are left out)."""
-    if isinstance(node, Term | Phrase | Prefix | Fuzzy):
+    if isinstance(node, Term | Phrase | Prefix | Typed | Fuzzy):
         return [node]
     if isinstance(node, And | Or):
         return [leaf for child in node.children for leaf in positive_terms(child)]
     return []
+
+
+def widened(node: Node) -> Node:
+    """``node`` with every :class:`Typed` word completed widely (see ``Typed.wide``)."""
+    if isinstance(node, Typed):
+        return Typed(node.field, node.text, wide=True)
+    if isinstance(node, And | Or):
+        return type(node)(tuple(widened(child) for child in node.children))
+    if isinstance(node, Not):
+        return Not(widened(node.child))
+    return node
+
+
+def has_typed(node: Node) -> bool:
+    """Whether ``node`` has a word still being typed that is not yet completed widely."""
+    if isinstance(node, Typed):
+        return not node.wide
+    if isinstance(node, And | Or):
+        return any(has_typed(child) for child in node.children)
+    return isinstance(node, Not) and has_typed(node.child)
+
+
+_FIELD_NAMES = {"authors": "author", "topics": "topic"}
+
+
+def clause_text(clause: TextClause) -> str:
+    """A clause written back as the user would type it (``title:levy``, ``"sea ice"``, ``negoti*``)."""
+    if isinstance(clause, Phrase):
+        text = '"' + " ".join(clause.words) + '"'
+    elif isinstance(clause, Prefix):
+        text = clause.text + "*"
+    elif isinstance(clause, Fuzzy):
+        text = f"{clause.text}~{clause.distance if clause.distance != 1 else ''}"
+    else:
+        text = clause.text
+    if clause.field is None:
+        return text
+    return f"{_FIELD_NAMES.get(clause.field, clause.field)}:{text}"

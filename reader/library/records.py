@@ -98,7 +98,7 @@ def _citation_value(name: str, value: Any) -> Any:
     return value
 
 
-def index_doc(article_id: int, effective: Mapping[str, Any], text: str) -> IndexDoc:
+def index_doc(article_id: int, effective: Mapping[str, Any], text: str, imported_at: str = "") -> IndexDoc:
     """The index's view of an article: effective values, persons and organisations as authors."""
     return IndexDoc(
         id=article_id,
@@ -110,7 +110,17 @@ def index_doc(article_id: int, effective: Mapping[str, Any], text: str) -> Index
         topics=list(effective.get("topics") or []),
         date=effective.get("date"),
         language=effective.get("language"),
+        added=unix_seconds(imported_at),
     )
+
+
+def unix_seconds(timestamp: str) -> int:
+    """An ISO 8601 time (UTC when it names no zone) as Unix seconds; 0 when it is empty or unreadable."""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except ValueError:
+        return 0
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp())
 
 
 def chunks(items: list[int], size: int) -> Iterator[list[int]]:

@@ -39,6 +39,14 @@ from reader.library.types import EditSnapshot, SortOrder, StoredArticle
 #: The articles not in the trash (every read of "the library" goes through it).
 LIVE = "id NOT IN (SELECT article_id FROM trash)"
 
+# A sort order's column, the value that means "none" (sorted last either way), and whether it ascends.
+_SORT_COLUMNS: dict[SortOrder, tuple[str, str, bool]] = {
+    SortOrder.DATE: ("sort_date", "0", False),
+    SortOrder.TITLE: ("sort_title", "''", True),
+    SortOrder.AUTHOR: ("sort_author", "''", True),
+    SortOrder.SITE: ("sort_site", "''", True),
+}
+
 
 class Store:
     """One connection to a library database (used from one thread at a time)."""
@@ -205,13 +213,15 @@ class Store:
         }
 
     @reads
-    def summaries(self, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str | None]]:
-        """id → (effective metadata, text when asked) for the ids that exist."""
-        found: dict[int, tuple[dict[str, Any], str | None]] = {}
+    def summaries(self, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], str]]:
+        """id → (effective metadata, when it was imported) for the ids that exist."""
+        found: dict[int, tuple[dict[str, Any], str]] = {}
         for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            for row in self._conn.execute(f"SELECT id, effective FROM articles WHERE id IN ({marks})", chunk):
-                found[row[0]] = (json.loads(row[1]), None)
+            for row in self._conn.execute(
+                f"SELECT id, effective, imported_at FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[row[0]] = (json.loads(row[1]), row[2])
         return found
 
     @reads
@@ -231,21 +241,47 @@ class Store:
         return str(row[0])
 
     @reads
-    def sorted_ids(self, ids: Sequence[int] | None, sort: SortOrder) -> list[int]:
-        """``ids`` (None: all) ordered by a metadata column; undated/untitled last."""
-        column, direction = {
-            SortOrder.DATE: ("sort_date", "DESC"),
-            SortOrder.TITLE: ("sort_title", "ASC"),
-            SortOrder.AUTHOR: ("sort_author", "ASC"),
-            SortOrder.SITE: ("sort_site", "ASC"),
-        }.get(sort, ("sort_date", "DESC"))
-        empty = "0" if column == "sort_date" else "''"
-        order = f"({column} = {empty}), {column} {direction}, id DESC"
-        every = f"SELECT id FROM articles WHERE {LIVE} ORDER BY {order}"
+    def sorted_ids(self, ids: Sequence[int] | None, sort: SortOrder, *, reverse: bool = False) -> list[int]:
+        """``ids`` (None: all) ordered by a metadata column (``reverse``: the other way round); the
+        articles without a value for it (undated, untitled, in no series) last either way."""
+        if sort == SortOrder.SERIES:
+            return self._by_series(ids, reverse=reverse)
+        if sort == SortOrder.ADDED:
+            # The store numbers articles in the order they come in: newest added first is highest id first
+            # (no sort of the table: this is the list's order whenever there is no query).
+            every = ids if ids is not None else self.all_ids()
+            return sorted(every, reverse=not reverse)
+        column, empty, ascending = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[SortOrder.DATE])
+        direction = "ASC" if ascending != reverse else "DESC"
+        ties = "ASC" if reverse else "DESC"  # newest import first; exactly the other way when reversed
+        order = f"({column} = {empty}), {column} {direction}, id {ties}"
+        rows = self._conn.execute(f"SELECT id FROM articles WHERE {LIVE} ORDER BY {order}")
         if ids is None:
-            return [row[0] for row in self._conn.execute(every)]
+            return [row[0] for row in rows]
         wanted = set(ids)
-        return [row[0] for row in self._conn.execute(every) if row[0] in wanted]
+        return [row[0] for row in rows if row[0] in wanted]
+
+    def _by_series(self, ids: Sequence[int] | None, *, reverse: bool) -> list[int]:
+        """By the first series (case folded), then oldest first within a series (its reading order)."""
+        rows = self._conn.execute(
+            "SELECT id, coalesce(json_extract(effective, '$.series[0]'), ''), sort_date FROM articles"
+            f" WHERE {LIVE}"
+        ).fetchall()
+        wanted = set(ids) if ids is not None else None
+        keyed = [
+            (str(row[1]).casefold(), row[2], row[0]) for row in rows if (wanted is None or row[0] in wanted)
+        ]
+        in_series = sorted((key for key in keyed if key[0]), reverse=reverse)
+        return [key[2] for key in in_series] + sorted(key[2] for key in keyed if not key[0])
+
+    @reads
+    def organization_names(self) -> set[str]:
+        """Every organisation named as an author (the index counts them among the authors)."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT value FROM articles, json_each(articles.effective, '$.organizations')"
+            f" WHERE articles.{LIVE}"
+        )
+        return {str(row[0]) for row in rows if row[0]}
 
     @reads
     def resource(self, article_id: int, name: str) -> bytes | None:
@@ -261,21 +297,23 @@ class Store:
             last = 0
             while True:
                 rows = self._conn.execute(
-                    f"SELECT id, effective, text FROM articles WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
+                    "SELECT id, effective, text, imported_at FROM articles"
+                    f" WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
                     (last, batch),
                 ).fetchall()
                 if not rows:
                     return
                 for row in rows:
-                    yield index_doc(row[0], json.loads(row[1]), row[2])
+                    yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
                 last = rows[-1][0]
         for chunk in chunks(list(ids), batch):
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                f"SELECT id, effective, text FROM articles WHERE id IN ({marks}) AND {LIVE} ORDER BY id",
+                f"SELECT id, effective, text, imported_at FROM articles WHERE id IN ({marks}) AND {LIVE}"
+                " ORDER BY id",
                 chunk,
             ):
-                yield index_doc(row[0], json.loads(row[1]), row[2])
+                yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
 
     @reads
     def stats(self) -> dict[str, Any]:

@@ -12,6 +12,9 @@ from enum import StrEnum
 from typing import Any, get_origin, get_type_hints
 
 FACETS = ("series", "topics", "authors", "sites", "years")
+#: The Date Added windows (``Filters.added``; the keys of the ``"added"`` counts ``Library.facets`` gives):
+#: the articles the last import added, and those added since local midnight, since Monday, since the 1st.
+ADDED_WINDOWS = ("last-import", "today", "week", "month")
 
 
 class ImportStatus(StrEnum):
@@ -58,6 +61,10 @@ class Filters:
     years: list[int] = field(default_factory=list)
     date_from: str | None = None  # YYYY-MM-DD, inclusive
     date_to: str | None = None
+    added: str | None = None  # one of ADDED_WINDOWS: when the article was added to the library
+    # The start of that window, Unix seconds, inclusive: what the engines read (the library fills it in
+    # from ``added`` at each search, so "today" is always today).
+    added_since: int | None = None
 
     def without(self, facet: str) -> Filters:
         """These filters with the values of one facet (a name in ``FACETS``) cleared."""
@@ -73,15 +80,22 @@ class Filters:
             or self.years
             or self.date_from
             or self.date_to
+            or self.added
+            or self.added_since is not None
         )
 
 
 class SortOrder(StrEnum):
-    RELEVANCE = "relevance"
+    """The orders of a result list; ``reverse=True`` (``Library.search``) turns each around, with the
+    articles that have no value for it still last."""
+
+    RELEVANCE = "relevance"  # best match first
     DATE = "date"  # newest first
     TITLE = "title"
-    AUTHOR = "author"
+    AUTHOR = "author"  # by the first author's surname
     SITE = "site"
+    SERIES = "series"  # by the first series, then oldest first within it
+    ADDED = "added"  # the last added to the library first
 
 
 @dataclass(frozen=True)
@@ -95,6 +109,8 @@ class SearchHit:
     topics: list[str]
     score: float
     snippet: str  # HTML: escaped text with matched words in <b>…</b>
+    imported_at: str = ""  # when it was added to the library: ISO 8601, UTC
+    organizations: list[str] = field(default_factory=list)  # authors that are not persons
 
 
 @dataclass
@@ -102,6 +118,8 @@ class SearchResult:
     total: int
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]]  # facet name (see FACETS) → value → count
+    # When nothing matched: the query's words (or phrases) that no article contains, as written.
+    unmatched: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,7 +139,21 @@ class SearchResult:
                 for h in self.hits
             ],
             "facets": self.facets,
+            "unmatched": self.unmatched,
         }
+
+
+def no_match_message(query: str, unmatched: Sequence[str]) -> str:
+    """What the app and the CLI say when ``query`` finds nothing, naming the words no article has.
+
+    ``No articles match “harbour xyzzy”: “xyzzy” is in no article.``
+    """
+    shown = f"No articles match “{query}”" if query.strip() else "No articles match"
+    if not unmatched:
+        return shown + "."
+    words = [f"“{word}”" for word in unmatched]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{shown}: {listed} {'is' if len(words) == 1 else 'are'} in no article."
 
 
 @dataclass(frozen=True)

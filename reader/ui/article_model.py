@@ -2,20 +2,26 @@
 
 A search answer gives every matching id in order (cheap) plus the first page of rows; further
 pages are fetched through ``Library.summaries`` off the GUI thread when the view first paints
-them, then cached.  So 100,000 results open and scroll without loading 100,000 rows.
+them, then cached.  So 100,000 results open and scroll without loading 100,000 rows (as anki's
+browser does).  The columns are :data:`COLUMNS`; each sorts by one of the library's orders.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from reader.library import SearchHit
+from reader.library import SearchHit, SortOrder
 
 from .error_report import quiet_failure
+from .names import creators
 from .workers import run_in_background
 
 PAGE_SIZE = 100
@@ -32,8 +38,70 @@ PageFetcher = Callable[[Sequence[int], str], list[SearchHit]]
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of the list: what it shows and the library order its header sorts by."""
+
+    key: str  # its name in tests and in the code; the header's own state is what settings keep
+    title: str
+    sort: SortOrder
+    width: int  # its first width, in average character widths (or the width of ``sample``)
+    shown: bool  # shown until the user chooses otherwise
+    newest_first: bool = False  # a date: the first click sorts newest first
+    sample: str = ""  # a value as wide as the column's usual values (dates)
+
+
+COLUMNS = (
+    Column("title", "Title", SortOrder.TITLE, 36, True),
+    Column("authors", "Authors", SortOrder.AUTHOR, 16, True),
+    Column("date", "Date", SortOrder.DATE, 11, True, newest_first=True, sample="2026-03-05"),
+    Column("site", "Site", SortOrder.SITE, 15, True),
+    Column("series", "Series", SortOrder.SERIES, 15, False),
+    Column("added", "Date Added", SortOrder.ADDED, 16, True, newest_first=True, sample="2026-03-05 14:02"),
+)
+TITLE_COLUMN = 0
+
+
+def column_of(key: str) -> int:
+    return next(number for number, column in enumerate(COLUMNS) if column.key == key)
+
+
+@lru_cache(maxsize=4096)
+def local_time(timestamp: str) -> str:
+    """An ISO 8601 UTC time as the user's local "2026-03-05 14:02" (empty when unreadable)."""
+    try:
+        return datetime.fromisoformat(timestamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return ""
+
+
+def cell_text(hit: SearchHit, column: int) -> str:
+    key = COLUMNS[column].key
+    if key == "title":
+        return hit.title or "(untitled)"
+    if key == "authors":
+        return creators(hit.authors, hit.organizations)
+    if key == "date":
+        return hit.date or ""
+    if key == "site":
+        return hit.site or ""
+    if key == "series":
+        return "; ".join(hit.series)
+    return local_time(hit.imported_at) if hit.imported_at else ""
+
+
+def cell_tooltip(hit: SearchHit, column: int) -> str:
+    key = COLUMNS[column].key
+    if key == "authors":
+        return "\n".join([*hit.authors, *hit.organizations])
+    if key == "title":  # the whole title, and while searching the whole passage that matched
+        return f"<p><b>{html.escape(hit.title)}</b></p><p>{hit.snippet}</p>" if hit.snippet else hit.title
+    return cell_text(hit, column)
+
+
 class ArticleModel(QAbstractTableModel):
-    """One column of articles; ``HitRole`` gives the row's SearchHit once its page is loaded."""
+    """The articles, one per row, in :data:`COLUMNS`; ``HitRole`` gives the row's SearchHit once its
+    page is loaded (the same hit in every column)."""
 
     page_loaded = Signal(int)  # page number
 
@@ -68,7 +136,7 @@ class ArticleModel(QAbstractTableModel):
         self._wanted = {}
         self._in_flight = None
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
     # reading ---------------------------------------------------------------------------------------
     @property
@@ -110,7 +178,17 @@ class ArticleModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Sort by {COLUMNS[section].title.lower()} (click again to reverse)"
+        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -121,12 +199,15 @@ class ArticleModel(QAbstractTableModel):
         hit = self.hit_at(row)
         if role == HitRole:
             return hit
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
             if hit is None:
-                return "Loading…"
-            return _spoken_summary(hit) if role == Qt.ItemDataRole.AccessibleTextRole else hit.title
+                return "Loading…" if column == TITLE_COLUMN else ""
+            return cell_text(hit, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return "Loading…" if hit is None else _spoken_summary(hit)
         if role == Qt.ItemDataRole.ToolTipRole and hit is not None:
-            return hit.title
+            return cell_tooltip(hit, column) or None
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -170,7 +251,7 @@ class ArticleModel(QAbstractTableModel):
             self._pages[page_number] = rows
             first = page_number * PAGE_SIZE
             last = min(first + len(ids), len(self._ids)) - 1
-            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
             self.page_loaded.emit(page_number)
             self._fetch_next()
 

@@ -1,45 +1,63 @@
-"""The filter sidebar (Series, Topics, Authors, Sites, Years with counts) and the chips of active filters.
+"""The filters sidebar (Series, Years, Date Added, Topics, Authors, Sites) and the chips of active filters.
 
-Values within one facet combine with OR, facets with AND (the library does the combining; this
-module only keeps which values are ticked and turns them into a :class:`Filters`).
+Values within one facet combine with OR, facets with AND (the library does the combining; this module
+keeps which values are ticked and turns them into a :class:`Filters`).  The facets come in a fixed order
+— Series first, the short Years and Date Added before the long lists — each folded to its busiest values
+with a filter box and "Show all", so every facet's header stays in sight in a large library
+(:mod:`.facet_section`).  The chips bar keeps its height with or without chips, so ticking a value never
+moves the sidebar under the pointer.
 """
 
 from __future__ import annotations
 
 import copy
+import logging
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from reader.library import FACETS, Filters
+from reader.library import ADDED_WINDOWS, FACETS, Filters
 from reader.resources import resource_path
+
+from .error_report import log_failure
+from .facet_section import FacetKind, FacetSection
+from .names import quick_sort_key, split_names, surname_first
+from .workers import run_in_background
+
+logger = logging.getLogger(__name__)
 
 FACET_TITLES = {
     "series": "Series",
+    "years": "Years",
+    "added": "Date Added",
     "topics": "Topics",
     "authors": "Authors",
     "sites": "Sites",
-    "years": "Years",
 }
-MAX_VALUES_SHOWN = 60  # per facet; ticked values always stay visible
-_VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The sidebar's order: Series first; the short Years and Date Added before the long lists.
+SIDEBAR_ORDER = ("series", "years", "added", "topics", "authors", "sites")
+ADDED_LABELS = {"last-import": "Last import", "today": "Today", "week": "This week", "month": "This month"}
+MAX_CHIPS = 6
 
 
 def filters_to_selection(filters: Filters) -> dict[str, set[str]]:
-    return {facet: {str(v) for v in getattr(filters, facet)} for facet in FACETS}
+    selection = {facet: {str(v) for v in getattr(filters, facet)} for facet in FACETS}
+    selection["added"] = {filters.added} if filters.added in ADDED_WINDOWS else set()
+    return selection
 
 
-def selection_to_filters(selection: dict[str, set[str]]) -> Filters:
+def selection_to_filters(selection: Mapping[str, set[str]]) -> Filters:
     result = Filters()
     for facet in FACETS:
         values = sorted(selection.get(facet, set()))
@@ -47,6 +65,8 @@ def selection_to_filters(selection: dict[str, set[str]]) -> Filters:
             setattr(result, facet, [int(v) for v in values if v.isdigit()])
         else:
             setattr(result, facet, values)
+    added = sorted(selection.get("added", set()))
+    result.added = added[0] if added else None
     return result
 
 
@@ -54,12 +74,12 @@ def copy_filters(filters: Filters) -> Filters:
     return copy.deepcopy(filters)
 
 
-def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    return [child for i in range(group.childCount()) if (child := group.child(i)) is not None]
+def chip_label(facet: str, value: str) -> str:
+    return f"{FACET_TITLES[facet]}: {ADDED_LABELS.get(value, value) if facet == 'added' else value}"
 
 
-class FacetSidebar(QTreeWidget):
-    """One group per facet, one checkable line per value with its count for the current query."""
+class FacetSidebar(QScrollArea):
+    """The facets in :data:`SIDEBAR_ORDER`, one :class:`FacetSection` each, under room for other views."""
 
     filters_changed = Signal(object)  # Filters
 
@@ -67,51 +87,105 @@ class FacetSidebar(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("facetSidebar")
         self.setAccessibleName("Filters")
-        self.setHeaderHidden(True)
-        self.setColumnCount(2)
-        self.setRootIsDecorated(True)
-        self.setUniformRowHeights(True)
-        self._selection: dict[str, set[str]] = {facet: set() for facet in FACETS}
-        self._groups: dict[str, QTreeWidgetItem] = {}
-        for facet in FACETS:
-            group = QTreeWidgetItem(self, [FACET_TITLES[facet], ""])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setExpanded(facet in ("series", "topics", "years"))
-            self._groups[facet] = group
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
-        self._box_clicked: QTreeWidgetItem | None = None  # the value whose box the current click ticked
-        self.itemChanged.connect(self._on_item_changed)
-        self.itemClicked.connect(self._on_item_clicked)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.organizations: set[str] = set()
+        self._splitting = False  # authors' names are being split off the GUI thread
+        self._selection: dict[str, set[str]] = {facet: set() for facet in SIDEBAR_ORDER}
+        self._counted_query: str | None = None  # the query of the counts shown
+        # The facet of the last tick ("" for all of them), until the counts of its answer are shown
+        self._ticked_in: str | None = None
+        inner = QWidget(self)
+        inner.setObjectName("facetSidebarInner")
+        layout = QVBoxLayout(inner)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        self.top = QVBoxLayout()  # other views of the library go above the facets
+        self.top.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.top)
+        self.sections: dict[str, FacetSection] = {}
+        for facet in SIDEBAR_ORDER:
+            section = FacetSection(facet, FACET_TITLES[facet], self._style(facet), inner)
+            section.toggled.connect(lambda f, v: self.toggle_value(f, v))
+            section.leave_down.connect(lambda f: self._move_focus(f, +1))
+            section.leave_up.connect(lambda f: self._move_focus(f, -1))
+            self.sections[facet] = section
+            layout.addWidget(section)
+        layout.addStretch(1)
+        self.setWidget(inner)
+
+    def _style(self, facet: str) -> FacetKind:
+        if facet == "authors":
+            return FacetKind(label=self._author_label, sort_key=self._author_key, noun="author")
+        if facet == "years":
+            return FacetKind(newest_first=True, noun="year")
+        if facet == "added":
+            return FacetKind(label=lambda v: ADDED_LABELS.get(v, v), fixed=ADDED_WINDOWS, exclusive=True)
+        return FacetKind()
+
+    def _author_label(self, name: str) -> str:
+        return name if name in self.organizations else surname_first(name)
+
+    def _author_key(self, name: str) -> str:
+        return name.casefold() if name in self.organizations else quick_sort_key(name)
+
+    def _split_new_authors(self, authors: Mapping[str, int]) -> None:
+        """Split the authors' names off the GUI thread, then order them by surname (see :mod:`.names`)."""
+        if self._splitting or not authors:
+            return
+        self._splitting = True
+        names = list(authors)
+
+        def done(new: int) -> None:
+            self._splitting = False
+            if new:
+                self.sections["authors"].relabel()
+
+        def failed(error: BaseException) -> None:
+            self._splitting = False
+            log_failure(logger, "the authors' names were not split", error)
+
+        run_in_background(lambda: split_names(names), done, failed)
+
+    def add_above(self, widget: QWidget) -> None:
+        """Put another view of the library (e.g. All Articles, Trash) above the facets."""
+        self.top.addWidget(widget)
 
     # state ---------------------------------------------------------------------------------------
     def filters(self) -> Filters:
         return selection_to_filters(self._selection)
 
     def set_filters(self, filters: Filters, *, notify: bool = True) -> None:
-        self._selection = filters_to_selection(filters)
-        self._sync_checks()
+        self._selection = {**{facet: set() for facet in SIDEBAR_ORDER}, **filters_to_selection(filters)}
+        for facet, section in self.sections.items():
+            section.set_ticked(self._selection[facet])
         if notify:
             self.filters_changed.emit(self.filters())
 
     def toggle_value(self, facet: str, value: str, on: bool | None = None) -> None:
         chosen = self._selection[facet]
         want = (value not in chosen) if on is None else on
+        if want and self.sections[facet].kind.exclusive:
+            chosen.clear()
         if want:
             chosen.add(value)
         else:
             chosen.discard(value)
-        self._sync_checks()
+        self._ticked_in = facet
+        self.sections[facet].set_ticked(chosen)
         self.filters_changed.emit(self.filters())
 
     def clear_filters(self) -> None:
-        """Untick everything (the tree's groups stay)."""
+        """Untick everything (the values listed stay where they are, as for a tick)."""
+        self._ticked_in = ""
         self.set_filters(Filters())
+
+    def set_organizations(self, names: set[str]) -> None:
+        """The authors that are organisations: listed by their name, not surname first."""
+        if names != self.organizations:
+            self.organizations = set(names)
+            self.sections["authors"].relabel()
 
     def set_dark(self, dark: bool) -> None:
         """Fusion draws check-box outlines from the window colour, which vanish on dark: draw our own."""
@@ -121,103 +195,63 @@ class FacetSidebar(QTreeWidget):
         off = resource_path("ui", "check-off-dark.svg").as_posix()
         on = resource_path("ui", "check-on-dark.svg").as_posix()
         self.setStyleSheet(
-            f"QTreeWidget::indicator {{ width: 14px; height: 14px; }}"
-            f' QTreeWidget::indicator:unchecked {{ image: url("{off}"); }}'
-            f' QTreeWidget::indicator:checked {{ image: url("{on}"); }}'
+            f"QListView::indicator {{ width: 14px; height: 14px; }}"
+            f' QListView::indicator:unchecked {{ image: url("{off}"); }}'
+            f' QListView::indicator:checked {{ image: url("{on}"); }}'
         )
 
     def values_shown(self, facet: str) -> list[str]:
-        """The values listed under ``facet``, busiest first."""
-        group = self._groups[facet]
-        return [child.data(0, _VALUE_ROLE) for child in _children(group)]
+        """The values listed under ``facet`` now, top to bottom."""
+        return self.sections[facet].values_shown()
 
-    def item_for(self, facet: str, value: str) -> QTreeWidgetItem | None:
-        group = self._groups[facet]
-        return next((child for child in _children(group) if child.data(0, _VALUE_ROLE) == value), None)
+    def count_of(self, facet: str, value: str) -> int | None:
+        """The count shown beside ``value`` (None when it is not listed)."""
+        return next((v.count for v in self.sections[facet].model.values if v.value == value), None)
 
     # counts --------------------------------------------------------------------------------------
-    def set_counts(self, counts: dict[str, dict[str, int]]) -> None:
-        """Show the counts for the current query; ticked values stay even at zero."""
-        self.blockSignals(True)
-        self.setUpdatesEnabled(False)
-        try:
-            for facet in FACETS:
-                self._fill_group(facet, counts.get(facet, {}))
-        finally:
-            self.setUpdatesEnabled(True)
-            self.blockSignals(False)
-
-    def _fill_group(self, facet: str, values: dict[str, int]) -> None:
-        group = self._groups[facet]
-        group.takeChildren()
-        chosen = self._selection[facet]
-        if facet == "years":
-            ordered = sorted(values, key=str, reverse=True)
-        else:
-            ordered = sorted(values, key=lambda v: (-values[v], str(v).casefold()))
-        shown = [str(v) for v in ordered[:MAX_VALUES_SHOWN]]
-        shown += sorted(v for v in chosen if v not in shown)
-        for value in shown:
-            count = values.get(value, values.get(int(value), 0) if value.isdigit() else 0)  # type: ignore[call-overload]
-            item = QTreeWidgetItem(group, [value, str(count)])
-            item.setData(0, _VALUE_ROLE, value)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
+    def set_counts(
+        self, counts: Mapping[str, Mapping[str, int]], query: str | None = None, *, hold_values: bool = False
+    ) -> None:
+        """Show the counts for the current query.  For the same query (the user is ticking values) every
+        facet keeps its values, and the facet just ticked keeps their order too.  ``hold_values`` (nothing
+        matched) keeps every value listed, at 0: the sidebar does not empty while a query is typed."""
+        ticking = self._ticked_in is not None and query == self._counted_query
+        for facet, section in self.sections.items():
+            section.set_counts(
+                counts.get(facet, {}),
+                self._selection[facet],
+                keep_values=ticking or hold_values,
+                keep_order=(ticking and facet == self._ticked_in) or hold_values,
             )
-            item.setCheckState(0, Qt.CheckState.Checked if value in chosen else Qt.CheckState.Unchecked)
-            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(0, f"{FACET_TITLES[facet]}: {value} — {count} article{'s' if count != 1 else ''}")
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{value}, {count} articles")
-        group.setDisabled(not shown)
+        self._counted_query = query
+        self._ticked_in = None
+        self._split_new_authors(counts.get("authors", {}))
 
-    def _sync_checks(self) -> None:
-        self.blockSignals(True)
-        for facet, group in self._groups.items():
-            for item in _children(group):
-                on = item.data(0, _VALUE_ROLE) in self._selection[facet]
-                item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-        self.blockSignals(False)
+    # focus ---------------------------------------------------------------------------------------
+    def focus_first_value(self) -> None:
+        """Ctrl+1: the first value the sidebar lists, scrolled into sight."""
+        for section in self.sections.values():
+            if section.focus_first_value():
+                self.ensureWidgetVisible(section.header)
+                return
+        self.setFocus()
 
-    def _facet_of(self, item: QTreeWidgetItem) -> str | None:
-        parent = item.parent()
-        for facet, group in self._groups.items():
-            if parent is group:
-                return facet
-        return None
-
-    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        facet = self._facet_of(item)  # a click on the box, or Space
-        if facet is None or column != 0:
-            return
-        self._box_clicked = item
-        self.toggle_value(facet, item.data(0, _VALUE_ROLE), item.checkState(0) == Qt.CheckState.Checked)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._box_clicked = None
-        super().mousePressEvent(event)
-
-    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        """A click on a value's name ticks or unticks it, like a click on its box (as Zotero's tags do)."""
-        if item is self._box_clicked:  # the click landed on the box, which already toggled it
-            self._box_clicked = None
-            return
-        self._toggle(item)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        item = self.currentItem()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None and self._facet_of(item):
-            self._toggle(item)  # Enter ticks or unticks the current value (Space does through its box)
-            return
-        super().keyPressEvent(event)
-
-    def _toggle(self, item: QTreeWidgetItem) -> None:
-        facet = self._facet_of(item)
-        if facet is not None:
-            self.toggle_value(facet, item.data(0, _VALUE_ROLE))
+    def _move_focus(self, facet: str, step: int) -> None:
+        order = list(self.sections)
+        position = order.index(facet) + step
+        while 0 <= position < len(order):
+            section = self.sections[order[position]]
+            moved = section.focus_first_value() if step > 0 else section.focus_last_value()
+            if moved:
+                self.ensureWidgetVisible(section.list)
+                return
+            position += step
 
 
 class ChipBar(QWidget):
-    """The active filters as chips ("Series: Tidewater ✕"); a click removes one, "Clear filters" all."""
+    """The active filters as chips ("Series: Tidewater ✕"); a click removes one, "Clear filters" all.
+
+    Always there, at one height: when nothing is ticked it says so, so the first tick moves nothing."""
 
     chip_removed = Signal(str, str)  # facet, value
     clear_requested = Signal()
@@ -230,12 +264,19 @@ class ChipBar(QWidget):
         self._layout.setContentsMargins(6, 2, 6, 2)
         self._layout.setSpacing(4)
         self._label = QLabel("Filters:", self)
+        self._none = QLabel("none — tick values at the left to narrow the list", self)
+        self._none.setEnabled(False)
+        self._more = QLabel(self)
         self._clear = QPushButton("Clear filters", self)
         self._clear.setAccessibleName("Clear all filters")
         self._clear.setFlat(True)
         self._clear.clicked.connect(self.clear_requested)
         self.chips: list[QToolButton] = []
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        probe = QToolButton(self)
+        probe.setText("Series ✕")
+        self.setFixedHeight(max(probe.sizeHint().height(), self._clear.sizeHint().height()) + 4)
+        probe.deleteLater()
         self.set_filters(Filters())
 
     def set_filters(self, filters: Filters) -> None:
@@ -245,16 +286,24 @@ class ChipBar(QWidget):
         while self._layout.count():
             self._layout.takeAt(0)
         self._layout.addWidget(self._label)
-        for facet in FACETS:
-            for value in getattr(filters, facet):
-                chip = QToolButton(self)
-                chip.setObjectName("chip")
-                chip.setText(f"{FACET_TITLES[facet]}: {value}  ✕")
-                chip.setToolTip(f"Remove the filter {FACET_TITLES[facet]}: {value}")
-                chip.setAccessibleName(f"Remove filter {FACET_TITLES[facet]} {value}")
-                chip.clicked.connect(lambda _c=False, f=facet, v=str(value): self.chip_removed.emit(f, v))
-                self._layout.addWidget(chip)
-                self.chips.append(chip)
+        chosen = [(facet, str(value)) for facet in FACETS for value in getattr(filters, facet)]
+        if filters.added:
+            chosen.append(("added", filters.added))
+        for facet, value in chosen[:MAX_CHIPS]:
+            chip = QToolButton(self)
+            chip.setObjectName("chip")
+            chip.setText(f"{chip_label(facet, value)}  ✕")
+            chip.setToolTip(f"Remove the filter {chip_label(facet, value)}")
+            chip.setAccessibleName(f"Remove filter {chip_label(facet, value)}")
+            chip.clicked.connect(lambda _c=False, f=facet, v=value: self.chip_removed.emit(f, v))
+            self._layout.addWidget(chip)
+            self.chips.append(chip)
+        hidden = len(chosen) - MAX_CHIPS
+        self._more.setText(f"and {hidden} more" if hidden > 0 else "")
+        self._more.setVisible(hidden > 0)
+        self._layout.addWidget(self._more)
+        self._none.setVisible(not chosen)
+        self._layout.addWidget(self._none)
         self._layout.addStretch(1)
+        self._clear.setVisible(bool(chosen))
         self._layout.addWidget(self._clear)
-        self.setVisible(bool(self.chips))

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 
 from reader.errors import QueryError
 from reader.ingest import FILE_DIALOG_PATTERNS
-from reader.library import Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import Filters, ImportResult, ImportStatus, SearchHit, StoredArticle
 from reader.resources import resource_path
 
-from .article_list import ArticlePane
+from .article_list import ArticlePane, ListOrder
 from .article_model import ArticleModel
 from .citations import CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 420, 650])
+        self.splitter.setSizes([240, 600, 480])
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)
@@ -169,8 +169,9 @@ class MainWindow(QMainWindow):
         self.facets.filters_changed.connect(self._on_filters_changed)
         self.chip_bar.chip_removed.connect(lambda facet, value: self.facets.toggle_value(facet, value, False))
         self.chip_bar.clear_requested.connect(self.facets.clear_filters)
-        self.article_pane.sort_changed.connect(self._on_sort_changed)
+        self.article_pane.order_changed.connect(self._on_order_changed)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list_view.selectionModel().selectionChanged.connect(lambda _s, _d: self._update_counts())
         self.list_view.context_menu_requested.connect(self._show_list_menu)
         self.list_view.activated.connect(lambda _i: self.reader.setFocus())
         self.reader.filter_requested.connect(
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.operations.merged.connect(
             lambda merge: self._after_change(f"Merged {len(merge.merged) + 1} duplicates into one article.")
         )
+        self.library_changed.connect(self._load_organizations)
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
         self.undo.changed.connect(self._after_change)
         self.undo.failed.connect(lambda message: self.show_error("Undo", message))
@@ -222,13 +224,9 @@ class MainWindow(QMainWindow):
         for action in self.theme_group.actions():
             action.setChecked(action.data() == s.theme())
         self._apply_theme()
-        try:
-            self.article_pane.blockSignals(True)
-            self.article_pane.set_sort_order(SortOrder(s.sort_order()))
-        except ValueError:
-            pass
-        finally:
-            self.article_pane.blockSignals(False)
+        if (header := s.list_header()) is not None:
+            self.article_pane.restore_header_state(header)
+        self.article_pane.set_order(ListOrder.from_setting(s.list_order()), notify=False)
         self.facets.set_filters(s.last_filters(), notify=False)
         self.chip_bar.set_filters(self.facets.filters())
 
@@ -238,7 +236,8 @@ class MainWindow(QMainWindow):
         s.set_splitter_state("main", self.splitter.saveState())
         s.set_font_size(self.reader.font_size)
         s.set_last_filters(self.facets.filters())
-        s.set_sort_order(self.article_pane.sort_order().value)
+        s.set_list_order(self.article_pane.order.to_setting())
+        s.set_list_header(self.article_pane.header_state())
         self.reader_pane.remember_position()
         s.sync()
 
@@ -279,10 +278,12 @@ class MainWindow(QMainWindow):
 
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
-        query, filters, sort = self.search_bar.query(), self.facets.filters(), self.article_pane.sort_order()
+        query, filters = self.search_bar.query(), self.facets.filters()
+        self.article_pane.set_searching(bool(query))
+        sort, reverse = self.article_pane.sort()
         view = self.views.view
         self.runner.call_latest(
-            lambda library: search(library, query, filters, sort, view),
+            lambda library: search(library, query, filters, sort, reverse, view),
             self._show_results,
             lambda error: self._show_search_error(query, error),
         )
@@ -292,11 +293,20 @@ class MainWindow(QMainWindow):
         self.settings.set_last_filters(filters)
         self.run_search()
 
-    def _on_sort_changed(self, order: SortOrder) -> None:
-        self.settings.set_sort_order(order.value)
+    def _on_order_changed(self, order: ListOrder) -> None:
+        self.settings.set_list_order(order.to_setting())
         self.run_search()
 
+    def _typed_past(self, answer: SearchAnswer) -> bool:
+        """Whether the search field holds more than this answer's query (its search is on its way)."""
+        return self.search_bar.pending() or self.search_bar.query() != answer.query
+
     def _show_results(self, answer: SearchAnswer) -> None:
+        if not answer.ids and answer.query and self._typed_past(answer):
+            # A word half typed that finds nothing yet: the list keeps the last results (it never blanks
+            # between the letters of a word) until the answer for what is typed now arrives.
+            self._answer_shown()
+            return
         keep, chosen = self.current_id, self.article_pane.selected_ids()
         title = self.current_article.title if self.current_article is not None else ""
         if self.views.select_after_search:  # "Show the Imported Articles": select those instead
@@ -304,7 +314,7 @@ class MainWindow(QMainWindow):
             self.visible.forget()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
-        self.facets.set_counts(answer.facets)
+        self.facets.set_counts(answer.facets, answer.query, hold_values=not answer.ids)
         self.views.show_answer(answer)
         self.library_count = answer.library_count
         self.result_count = len(answer.ids)
@@ -323,7 +333,15 @@ class MainWindow(QMainWindow):
         self.search_count += 1
         if self.search_count == 1:
             self.citations.load_styles()
+            self._load_organizations()
         self.results_shown.emit()
+
+    def _load_organizations(self) -> None:
+        self.runner.call(
+            lambda library: library.organizations(),
+            self.facets.set_organizations,
+            lambda error: log_failure(logger, "the organisations among the authors were not read", error),
+        )
 
     def _show_search_error(self, query: str, error: BaseException) -> None:
         if isinstance(error, QueryError):
@@ -337,7 +355,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         noun = "article" if self.library_count == 1 else "articles"
         shown = f" · {self.result_count:,} shown" if self.result_count != self.library_count else ""
-        self.count_label.setText(f"{self.library_count:,} {noun} in the library{shown}")
+        selected = self.article_pane.selected_count()
+        chosen = f" · {selected:,} selected" if selected > 1 else ""
+        self.count_label.setText(f"{self.library_count:,} {noun} in the library{shown}{chosen}")
 
     def _fetch_page(self, ids: Sequence[int], query: str) -> list[SearchHit]:
         return self.runner.locked(lambda library: library.summaries(ids, query=query))
@@ -508,12 +528,21 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: Sequence[str | Path]) -> bool:
         return self.importer.import_paths(paths)
 
-    def _on_import_finished(self) -> None:
+    def _on_import_finished(self, results: Sequence[ImportResult] = (), _cancelled: bool = False) -> None:
         self._import_refresh.stop()
         self.model.refresh_rows()
-        self.run_search()
+        if any(result.status is ImportStatus.IMPORTED for result in results):
+            self.show_imported()
+        else:
+            self.run_search()
         self.library_changed.emit()
         self.engine_advice.check()
+
+    def show_imported(self) -> None:
+        """The list shows what the last import added (as Zotero opens the collection an import made):
+        the Date Added filter "Last import" alone, no query; its chip or Ctrl+Shift+X shows everything."""
+        self.search_bar.set_query("")
+        self.facets.set_filters(Filters(added="last-import"))
 
     def _on_import_failed(self, message: str) -> None:
         self._import_refresh.stop()

@@ -56,7 +56,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     table: list[tuple[str, str, Callable[[], Any], bool]] = [
         ("focus_search", "Search", window.focus_search, False),
         ("clear_filters", "Clear Filters", window.facets.clear_filters, False),
-        ("focus_filters", "Go to Filters", window.facets.setFocus, False),
+        ("focus_filters", "Go to Filters", window.facets.focus_first_value, False),
         ("focus_list", "Go to Article List", window.list_view.setFocus, False),
         ("focus_reader", "Go to Reader", pane.reader.setFocus, False),
         ("import_files", "Import Files…", window.choose_files_to_import, True),

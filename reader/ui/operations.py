@@ -18,7 +18,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from reader.library import FACETS, BulkEdit, EditSnapshot, Filters, Merge, SearchHit, SortOrder, StoredArticle
+from reader.library import (
+    FACETS,
+    BulkEdit,
+    EditSnapshot,
+    Filters,
+    Merge,
+    SearchHit,
+    SortOrder,
+    StoredArticle,
+    no_match_message,
+)
 
 from .article_model import PAGE_SIZE
 from .error_report import log_failure
@@ -45,13 +55,14 @@ class SearchAnswer:
     first_page: list[SearchHit]
     facets: dict[str, dict[str, int]]
     library_count: int
+    unmatched: list[str]  # when nothing matched: the words no article contains, as typed
     view: str = ALL
     trash_count: int = 0
     attention_count: int = 0
     duplicate_count: int | None = None  # articles in duplicate sets, when the Duplicates view was searched
 
     def empty_message(self) -> str:
-        """What the list says when nothing matched, with the ways to widen the search."""
+        """What the list says when nothing matched: which word found nothing, and how to widen the search."""
         if self.view == TRASH:
             return (
                 "The Trash is empty." if not self.query else f"Nothing in the Trash matches “{self.query}”."
@@ -63,27 +74,39 @@ class SearchAnswer:
         if self.library_count == 0:
             return "Your library is empty. Import saved pages with File → Import (Ctrl+O) or drop them here."
         hints = []
-        if self.query:
+        if self.unmatched:
+            hints.append("check the spelling")
+        elif self.query:
             hints.append("use fewer or shorter words, or OR between alternatives")
         if not self.filters.is_empty():
             hints.append("clear the filters (Ctrl+Shift+X)")
         if not hints:  # nothing typed, nothing ticked: the index has not caught up (an import is running)
             return "No articles to show yet: articles being imported appear here as they are indexed."
-        shown = f"“{self.query}”" if self.query else "these filters"
-        return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
+        said = (
+            no_match_message(self.query, self.unmatched) if self.query else "No articles match these filters."
+        )
+        return f"{said} To widen the search, " + " or ".join(hints) + "."
 
 
-def search(library: Library, query: str, filters: Filters, sort: SortOrder, view: str = ALL) -> SearchAnswer:
+def search(
+    library: Library,
+    query: str,
+    filters: Filters,
+    sort: SortOrder,
+    reverse: bool = False,
+    view: str = ALL,
+) -> SearchAnswer:
     """The search behind the list and the sidebar (off the GUI thread), inside one library view: all
     articles, those needing attention, those in duplicate sets (set by set), or the Trash (whose
-    articles are out of the index: its list is filtered by title)."""
+    articles are out of the index: its list is filtered by title).  The query is read as typed so far
+    (the last word also as the start of a longer one); the ids come in the list's order."""
     attention = library.attention_ids()
     duplicates: int | None = None
     if view == TRASH:
         ids = _trash_ids(library, query)
         sidebar_counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     else:
-        ids = library.search_ids(query, filters, sort=sort)
+        ids = library.search_ids(query, filters, sort=sort, reverse=reverse)
         if view == ATTENTION:
             wanted = set(attention)
             ids = [i for i in ids if i in wanted]
@@ -92,19 +115,21 @@ def search(library: Library, query: str, filters: Filters, sort: SortOrder, view
             duplicates, matched = len(in_sets), set(ids)
             ids = [i for i in in_sets if i in matched]
         # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
-        sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
+        sidebar_counts = library.facets(query, filters, keep_own_facet_open=True, every_value=True)
     first = library.summaries(ids[:PAGE_SIZE], query=query if view != TRASH else "")
+    unmatched = library.unmatched_words(query) if query and not ids and view != TRASH else []
     return SearchAnswer(
-        query,
-        filters,
-        ids,
-        first,
-        sidebar_counts,
-        library.count(),
-        view,
-        library.trash_count(),
-        len(attention),
-        duplicates,
+        query=query,
+        filters=filters,
+        ids=ids,
+        first_page=first,
+        facets=sidebar_counts,
+        library_count=library.count(),
+        unmatched=unmatched,
+        view=view,
+        trash_count=library.trash_count(),
+        attention_count=len(attention),
+        duplicate_count=duplicates,
     )
 
 

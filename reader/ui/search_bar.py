@@ -1,4 +1,9 @@
-"""The search field: search-as-you-type with a ~150 ms debounce, so a burst of keys costs one search."""
+"""The search field: search-as-you-type with a ~150 ms debounce, so a burst of keys costs one search.
+
+The query goes to the library as typed so far: the last word also matches as the start of a longer one
+(``harb`` finds *harbour*), an unclosed quotation is the phrase so far, a bare ``author:`` waits for its
+value.  Only what no further typing could mend is reported as an error.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ SYNTAX_HELP = (
     "words — articles with all of them (stemmed: <i>storm</i> finds <i>storms</i>)<br>"
     '"a phrase" — the exact words in order<br>'
     "tide OR harbour — either one; -ferry or NOT ferry — without it<br>"
-    "harb* — a prefix; harbr~1 — allow a typo<br>"
+    "the last word also finds longer words (harb finds harbour); harbr~1 — allow a typo<br>"
     "title: author: site: series: topic: — search one field<br>"
     "year:2024, year:2020..2024, date:2025-01..2026-06 — by date<br>"
     "Escape clears; Down or Enter goes to the results."
@@ -49,6 +54,10 @@ class SearchBar(QLineEdit):
         self.setText(text)
         self.blockSignals(False)
         self._emit_now()
+
+    def pending(self) -> bool:
+        """Whether typed text is waiting for the debounce (its search has not been asked for yet)."""
+        return self._timer.isActive()
 
     def flush(self) -> None:
         """Search now if a search is waiting for the debounce."""

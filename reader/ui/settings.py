@@ -101,11 +101,20 @@ class Settings:
     def set_last_filters(self, filters: Filters) -> None:
         self.store.setValue("search/filters", json.dumps(asdict(filters)))
 
-    def sort_order(self) -> str:
-        return str(self.store.value("search/sort", "relevance"))
+    def list_order(self) -> str:
+        """The article list's order: "auto" (best matches while searching, newest added otherwise), or a
+        column's key, ":reversed" after it when reversed."""
+        return str(self.store.value("list/order", "auto"))
 
-    def set_sort_order(self, sort: str) -> None:
-        self.store.setValue("search/sort", sort)
+    def set_list_order(self, order: str) -> None:
+        self.store.setValue("list/order", order)
+
+    def list_header(self) -> QByteArray | None:
+        """The list's columns: which are shown, their widths and their order (QHeaderView's state)."""
+        return self._bytes("list/header")
+
+    def set_list_header(self, state: QByteArray) -> None:
+        self.store.setValue("list/header", state)
 
     def sample_offer_dismissed(self, library: Path) -> bool:
         return str(self.store.value(f"{self._library_group(library)}/sample_offer_dismissed", "")) == "1"

@@ -60,7 +60,7 @@ def test_search_json_has_the_documented_shape(lib_dir: str, capsys: pytest.Captu
         "--json",
     )
     data = json.loads(out)
-    assert code == 0 and set(data) == {"total", "hits", "facets"} and data["total"] == 1
+    assert code == 0 and set(data) == {"total", "hits", "facets", "unmatched"} and data["total"] == 1
     assert set(data["hits"][0]) == {
         "id",
         "title",
@@ -73,14 +73,39 @@ def test_search_json_has_the_documented_shape(lib_dir: str, capsys: pytest.Captu
         "snippet",
     }
     assert data["hits"][0]["title"] == "Shipping lanes and sea ice"
-    assert set(data["facets"]) == {"series", "topics", "authors", "sites", "years"}
+    assert set(data["facets"]) == {"series", "topics", "authors", "sites", "years", "added"}
 
 
 def test_search_text_output_and_bad_query(lib_dir: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "--library", lib_dir, "negotiate", "--sort", "date")
     assert code == 0 and out.startswith("2 article(s) match") and "Negotiating" in out
-    code, _, err = run(capsys, "search", "--library", lib_dir, '"sea ice')
+    code, _, err = run(capsys, "search", "--library", lib_dir, '"sea ice', "--exact")
     assert code == 2 and err.startswith("offprint: cannot understand the search")
+    code, _, err = run(capsys, "search", "--library", lib_dir, "colour:red")  # no typing mends that
+    assert code == 2 and "unknown field colour:" in err
+
+
+def test_search_reads_the_last_word_as_typed_unless_exact(
+    lib_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "search", "--library", lib_dir, "shippin")
+    assert code == 0 and out.startswith("1 article(s) match") and "Shipping lanes and sea ice" in out
+    code, out, _ = run(capsys, "search", "--library", lib_dir, '"sea ic')  # an open quote: the phrase so far
+    assert code == 0 and out.startswith("1 article(s) match") and "Shipping lanes and sea ice" in out
+    code, out, _ = run(capsys, "search", "--library", lib_dir, "shippin", "--exact")
+    assert code == 0 and out.strip() == "No articles match “shippin”: “shippin” is in no article."
+
+
+def test_search_says_which_word_found_nothing(lib_dir: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "search", "--library", lib_dir, "arctic xyzzy plugh")
+    assert (
+        code == 0
+        and out.strip() == "No articles match “arctic xyzzy plugh”: “xyzzy” and “plugh” are in no article."
+    )
+    code, out, _ = run(capsys, "search", "--library", lib_dir, "tomatoes treaty")  # each word is somewhere
+    assert out.strip() == "No articles match “tomatoes treaty”."
+    code, out, _ = run(capsys, "search", "--library", lib_dir, "arctic xyzzy", "--json")
+    assert json.loads(out)["unmatched"] == ["xyzzy"]
 
 
 def test_show_edit_list_remove(lib_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

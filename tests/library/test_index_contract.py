@@ -193,3 +193,100 @@ def test_search_with_facets_agrees_with_search_and_facets(index: SearchIndex) ->
         alone = index.search(ast, None, SortOrder.RELEVANCE, 2)
         assert (page.ids, page.total) == (alone.ids, alone.total)
         assert facets == index.facets(ast, None)
+
+
+SCRIPT_DOCS = [
+    IndexDoc(
+        11, "潮見港とアルデンポート港、洋上風力で協力協定", "潮見市の潮見港と、北メア共和国の港湾当局。"
+    ),
+    IndexDoc(12, "ニシン漁場、北へ移る", "潮見市の水産加工会社が、原料となるニシンの確保に苦しんでいる。"),
+    IndexDoc(13, "翻译港口法", "我在上海翻译了港口法。宣告潮时是一个新词。"),
+    IndexDoc(14, "한국어 항구 소식", "부산항의 새로운 소식입니다."),
+    IndexDoc(15, "ข่าวท่าเรือ", "ภาษาไทยไม่มีช่องว่างระหว่างคำ"),
+    IndexDoc(16, "Ｆｕｌｌ-width Ｈａｒｂｏｕｒ notes", "Half-width ﾆｼﾝ and full-width ＬＥＶＹ."),
+]
+
+
+@pytest.fixture(params=["whoosh", "tantivy"])
+def scripts(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SearchIndex]:
+    engine = make_engine(request.param, tmp_path / request.param, create=True)
+    engine.write(SCRIPT_DOCS)
+    yield engine
+    engine.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("潮見", {11, 12}),  # two characters from a Japanese title
+        ("見港", {11}),  # from inside a word: bigrams, not word starts
+        ("潮見港と", {11}),  # a longer run: its bigrams in a row
+        ("港と潮", set()),  # the characters, not in that order
+        ("ニシン", {12, 16}),  # katakana; 16 has it in half-width forms
+        ("ﾆｼﾝ", {12, 16}),  # and typed in half-width forms
+        ("シン", {12, 16}),
+        ("港口法", {13}),  # Chinese
+        ("潮时", {13}),
+        ("국어", {14}),  # Korean, inside a word
+        ("부산항", {14}),
+        ("ภาษา", {15}),  # Thai
+        ("ท่าเรือ", {15}),
+        ("港", {11, 13}),  # one character: alone, or starting a bigram
+        ("harbour", {16}),  # full-width Latin folds to the usual letters
+        ("ｌｅｖｙ", {16}),
+        ("title:潮見", {11}),
+    ],
+)
+def test_scripts_without_spaces_are_found_by_any_run(
+    scripts: SearchIndex, query: str, expected: set[int]
+) -> None:
+    assert set(ids(scripts, query)) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("negotia", {1, 2}),  # runs past the stem "negoti" of negotiations, negotiated, negotiating
+        ("negotiat", {1, 2}),
+        ("trea", {1, 4}),  # treaty, treaties
+        ("tromso", {1}),
+        ("shippin", {3}),
+        ("sea shipp", {3}),  # a whole word, then the one being typed
+        ("author:ba", {1, 3}),
+        ("westph", {4}),
+        ("xyzzy", set()),
+        ('"sea ic', {3}),  # an open quotation: the phrase so far, the last word completed
+        ('"ice se', set()),  # still a phrase: the words in order
+        ("(garden OR arct", {1, 3, 5}),
+    ],
+)
+def test_the_word_being_typed_matches_every_word_it_begins(
+    index: SearchIndex, query: str, expected: set[int]
+) -> None:
+    assert (
+        set(index.search(parse_query(query, as_you_type=True), None, SortOrder.RELEVANCE, None).ids)
+        == expected
+    )
+
+
+def test_the_word_itself_ranks_above_words_it_begins(index: SearchIndex) -> None:
+    index.write(
+        [
+            IndexDoc(21, "Gallery", "Portrait after portrait of the Portuguese portico, portable portents."),
+            IndexDoc(22, "A quiet day", "The ferry reached the port at noon."),
+        ]
+    )
+    found = index.search(parse_query("port", as_you_type=True), None, SortOrder.RELEVANCE, None).ids
+    assert found[0] == 22 and 21 in found
+
+
+def test_title_and_author_matches_rank_above_the_text(index: SearchIndex) -> None:
+    index.write(
+        [
+            IndexDoc(31, "Notes", "Kelp kelp kelp: kelp everywhere, kelp in every bay, kelp at every tide."),
+            IndexDoc(32, "Kelp", "One mention only."),
+            IndexDoc(33, "Others", "Nothing here.", ["Ada Kelp"]),
+        ]
+    )
+    found = ids(index, "kelp")
+    assert set(found[:2]) == {32, 33} and found[2] == 31

@@ -50,7 +50,7 @@ def test_search_returns_hits_with_metadata_snippets_and_facets(filled: Library) 
     assert hit.series == ["Polar Politics"] and hit.topics == ["Arctic", "Diplomacy"]
     assert "<b>Arctic</b>" in hit.snippet
     assert result.facets["years"] == {"2026": 1}
-    assert set(result.facets) == {"series", "topics", "authors", "sites", "years"}
+    assert set(result.facets) == {"series", "topics", "authors", "sites", "years", "added"}
 
 
 def test_snippets_highlight_stemmed_and_accent_folded_words(filled: Library) -> None:
@@ -72,7 +72,9 @@ def test_matches_are_every_hit_in_order(filled: Library) -> None:
 @ONE_ENGINE
 def test_malformed_query_raises_query_error(filled: Library) -> None:
     with pytest.raises(QueryError, match="never closed"):
-        filled.search('"sea ice')
+        filled.search('"sea ice', as_you_type=False)
+    with pytest.raises(QueryError, match="unknown field"):
+        filled.search("colour:red")  # no more typing could mend it
 
 
 @ONE_ENGINE

@@ -56,11 +56,18 @@ def test_a_ticked_series_leaves_the_other_series_listed_with_what_they_would_add
     assert [hit.id for hit in answer.first_page] == answer.ids
 
 
-def test_an_empty_answer_says_how_to_widen_the_search(library: Library) -> None:
-    answer = search(library, "zeppelin", Filters(series=["Harbour Lives"]), SortOrder.RELEVANCE)
-    assert answer.ids == []
+def test_an_empty_answer_says_which_word_found_nothing_and_how_to_widen_the_search(library: Library) -> None:
+    answer = search(library, "harbour zeppelin", Filters(series=["Harbour Lives"]), SortOrder.RELEVANCE)
+    assert answer.ids == [] and answer.unmatched == ["zeppelin"]
     assert answer.empty_message() == (
-        "No articles match “zeppelin”. To widen the search, use fewer or shorter words, or OR between "
+        "No articles match “harbour zeppelin”: “zeppelin” is in no article. To widen the search, check the "
+        "spelling or clear the filters (Ctrl+Shift+X)."
+    )
+    # every word is in some article, only never together with the filter: no word to blame
+    answer = search(library, "ferries", Filters(topics=["tides"]), SortOrder.RELEVANCE)
+    assert answer.ids == [] and answer.unmatched == []
+    assert answer.empty_message() == (
+        "No articles match “ferries”. To widen the search, use fewer or shorter words, or OR between "
         "alternatives or clear the filters (Ctrl+Shift+X)."
     )
 

@@ -15,13 +15,52 @@ from typing import Protocol
 from reader.library.query import Node
 from reader.library.types import Filters, SortOrder
 
-SCHEMA_VERSION = 2  # bump when the fields change: indexes rebuild on open
+# Bump when the fields or their analysis change: indexes rebuild on open.  3: runs of scripts without
+# spaces as bigrams, NFKC-folded words.  4: when each article was added.
+SCHEMA_VERSION = 4
 ENGINES = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
 # Beyond this many articles whoosh's prefix and phrase queries get slow; the app suggests tantivy.
 WHOOSH_COMFORT_LIMIT = 20_000
 # A prefix query expands to at most this many of its most frequent terms.
 PREFIX_EXPANSION_CAP = 64
+ORDER_ID_SPAN = 10**10  # an order key is date_key * ORDER_ID_SPAN + article id
+# Where an unfielded word is looked for, and what a match there weighs: the title and the authors
+# above the text, so an article about a word (or by a person) comes before one that mentions it.
+FIELD_BOOSTS = {"title": 3.0, "authors": 2.5, "body": 1.0, "site": 1.5, "series": 1.5, "topics": 1.5}
+# Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
+# word only in the short fields (the text too when none of them has such a word): one or two letters
+# begin a word of nearly every text, and completing them there is the slowest query there is.
+PREFIX_FIELDS = ("title", "authors", "body", "topics")
+SHORT_PREFIX = 2
+SHORT_PREFIX_FIELDS = ("title", "authors", "topics")
+
+
+# A word still being typed whose usual completions find nothing is completed again more widely: in
+# every completion field, to this many times as many words.
+WIDE_FACTOR = 4
+
+
+def completion_fields(prefix: str, *, wide: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields an unfielded prefix completes in, then those tried only when these have no completion."""
+    if len(prefix) <= SHORT_PREFIX and not wide:
+        return SHORT_PREFIX_FIELDS, tuple(f for f in PREFIX_FIELDS if f not in SHORT_PREFIX_FIELDS)
+    return PREFIX_FIELDS, ()
+
+
+# A word found only by completing the word being typed weighs this much of the word itself, so
+# articles with the exact word come first ("port" before "portrait").
+PREFIX_WEIGHT = 0.3
+
+
+_CAP_SHARE = (0.25, 0.375, 0.5, 0.75)  # of the cap, for prefixes of one to four letters
+
+
+def prefix_cap(prefix: str, cap: int) -> int:
+    """How many completions a prefix may expand to: fewer for the first letters of a word, which
+    match nearly everything anyway (and whose expansion is the slowest query there is)."""
+    share = _CAP_SHARE[len(prefix) - 1] if 0 < len(prefix) <= len(_CAP_SHARE) else 1.0
+    return max(2, int(cap * share))
 
 
 @dataclass
@@ -37,6 +76,10 @@ class IndexDoc:
     topics: list[str] = field(default_factory=list)
     date: str | None = None
     language: str | None = None
+    # When it was added to the library, Unix seconds (0: unknown).  An engine's facets() counts the matches
+    # added in each second under "added" (the second as a string); the library makes Date Added windows
+    # of those counts (a library gets a few distinct seconds per import, never more than its articles).
+    added: int = 0
 
     @property
     def date_key(self) -> int:
@@ -45,7 +88,7 @@ class IndexDoc:
     @property
     def order_key(self) -> int:
         """Newest-first order without ties: the date, then the id (a later import first)."""
-        return self.date_key * 10**10 + self.id
+        return self.date_key * ORDER_ID_SPAN + self.id
 
     @property
     def year(self) -> int | None:
@@ -105,8 +148,11 @@ class SearchIndex(Protocol):
     ) -> IndexPage:
         """Matching ids (``limit`` None: all of them) ranked or sorted (RELEVANCE or DATE)."""
 
-    def facets(self, query: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
-        """Counts of facet values over the whole result set (see ``types.FACETS``), most frequent first."""
+    def facets(
+        self, query: Node, filters: Filters | None, *, every_value: bool = False
+    ) -> dict[str, dict[str, int]]:
+        """Counts of facet values over the whole result set (see ``types.FACETS``), most frequent first:
+        the FACET_LIMIT most frequent of each facet, or (``every_value``) all of them."""
 
     def search_with_facets(
         self, query: Node, filters: Filters | None, sort: SortOrder, limit: int, offset: int = 0

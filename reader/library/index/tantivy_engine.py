@@ -1,7 +1,11 @@
 """The tantivy engine (official Python bindings): for large libraries.
 
 Same fields as the whoosh engine, analysed by a registered ``offprint`` tokenizer
-(split on non-alphanumerics, lower-case, ASCII-fold, English snowball stemmer).
+(split on non-alphanumerics, lower-case, ASCII-fold, English snowball stemmer) over
+text we prepare first: NFKC-folded, with every run of a script without spaces
+replaced by its bigrams between spaces (:func:`..analysis.spaced_grams`), so the
+tokenizer indexes the same bigrams the whoosh engine does.  Queries are built from
+terms analysed the same way, never parsed by tantivy.
 Facet values live in raw, fast text fields and are counted by a terms
 aggregation; dates are a fast integer used for ranges, sorting and years.  Text is
 indexed, never stored.
@@ -9,16 +13,37 @@ indexed, never stored.
 
 from __future__ import annotations
 
+import re
 import shutil
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import tantivy
 
 from reader.errors import SearchIndexError
-from reader.library.index.analysis import FACET_LIMIT, fold_word, ordered_counts
-from reader.library.index.base import PREFIX_EXPANSION_CAP, IndexDoc, IndexPage, break_ties, sorts_by_date
+from reader.library.index.analysis import (
+    FACET_LIMIT,
+    fold_word,
+    has_no_space_script,
+    is_lone_character,
+    ordered_counts,
+    spaced_grams,
+    stem_heads,
+)
+from reader.library.index.base import (
+    FIELD_BOOSTS,
+    PREFIX_EXPANSION_CAP,
+    PREFIX_WEIGHT,
+    WIDE_FACTOR,
+    IndexDoc,
+    IndexPage,
+    break_ties,
+    completion_fields,
+    prefix_cap,
+    sorts_by_date,
+)
 from reader.library.query import (
     And,
     DateRange,
@@ -30,14 +55,17 @@ from reader.library.query import (
     Phrase,
     Prefix,
     Term,
+    Typed,
     filter_bound,
 )
 from reader.library.types import Filters, SortOrder
 
 TOKENIZER = "offprint"
-DEFAULT_FIELDS = {"title": 3.0, "body": 1.0, "authors": 1.0, "site": 1.0, "series": 1.0, "topics": 1.0}
-PREFIX_FIELDS = ("title", "body")  # an unfielded prefix (search-as-you-type) looks in title and text
+# "Every value" of a facet, in tantivy's terms aggregation (its buckets are capped in all): more than a
+# sidebar can list, fewer than the cap.
+EVERY_VALUE_LIMIT = 10_000
 FACET_FIELDS = ("series", "topics", "authors", "sites")
+TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics")
 
 
 def make_analyzer() -> tantivy.TextAnalyzer:
@@ -54,7 +82,7 @@ def make_analyzer() -> tantivy.TextAnalyzer:
 def make_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", stored=True, indexed=True, fast=True)
-    for name in DEFAULT_FIELDS:
+    for name in TEXT_FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name=TOKENIZER, index_option="position")
     for facet in FACET_FIELDS:
         builder.add_text_field(
@@ -63,8 +91,17 @@ def make_schema() -> tantivy.Schema:
     builder.add_unsigned_field("date", indexed=True, fast=True)
     builder.add_unsigned_field("order", fast=True)
     builder.add_unsigned_field("year", indexed=True, fast=True)
+    builder.add_unsigned_field("added", indexed=True, fast=True)
     builder.add_text_field("language", stored=False, tokenizer_name="raw", index_option="basic")
     return builder.build()
+
+
+def prepare(text: str) -> str:
+    """Text as the tokenizer must see it: NFKC-folded, runs of scripts without spaces as spaced bigrams."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    return spaced_grams(text) if has_no_space_script(text) else text
 
 
 def _document(doc: IndexDoc) -> tantivy.Document:
@@ -73,6 +110,7 @@ def _document(doc: IndexDoc) -> tantivy.Document:
     document.add_unsigned("date", doc.date_key)
     document.add_unsigned("order", doc.order_key)
     document.add_unsigned("year", doc.year or 0)
+    document.add_unsigned("added", doc.added)
     texts: dict[str, list[str]] = {
         "title": [doc.title],
         "body": [doc.body],
@@ -89,7 +127,7 @@ def _document(doc: IndexDoc) -> tantivy.Document:
     for name, values in texts.items():
         for value in values:
             if value:
-                document.add_text(name, value)
+                document.add_text(name, prepare(value) if name in TEXT_FIELDS else value)
     return document
 
 
@@ -172,7 +210,7 @@ class TantivyIndex:
     def stem(self, word: str) -> list[str]:
         cached = self._stems.get(word)
         if cached is None:
-            cached = self._analyzer.analyze(word)
+            cached = self._analyzer.analyze(prepare(word))
             if len(self._stems) < 200_000:
                 self._stems[word] = cached
         return cached
@@ -183,8 +221,7 @@ class TantivyIndex:
         searcher = self._current()
         q = self._query(ast, filters)
         if limit is None:
-            counted = searcher.search(q, limit=1, count=True)
-            limit, offset = max(counted.count or 0, 1), 0  # type: ignore[attr-defined]  # stubs lack .count
+            limit, offset = max(_count(searcher.search(q, limit=1, count=True)), 1), 0
         return self._page(searcher, q, sorts_by_date(ast, sort), limit, offset, count=True)
 
     def search_with_facets(
@@ -214,36 +251,43 @@ class TantivyIndex:
             options.update(order_by_field="order", order=tantivy.Order.Desc)
         result = searcher.search(q, **options)
         addresses = [address for _, address in result.hits]
-        ids = [int(cast(int, v)) for v in searcher.fast_field_values("id", addresses)] if addresses else []
+        ids = [int(v or 0) for v in searcher.fast_field_values("id", addresses)] if addresses else []
         scores = [0.0 if by_date else float(score) for score, _ in result.hits]
         if not by_date:
             ids, scores = break_ties(ids, scores)
-        total = int(result.count or 0) if count else len(ids)  # type: ignore[attr-defined]  # stubs lack .count
-        return IndexPage(ids=ids, scores=scores, total=total)
+        return IndexPage(ids=ids, scores=scores, total=_count(result) if count else len(ids))
 
-    def facets(self, ast: Node, filters: Filters | None) -> dict[str, dict[str, int]]:
-        answer = self._current().aggregate(self._query(ast, filters), self._aggregations())
-        return self._counts(answer)
+    def facets(
+        self, ast: Node, filters: Filters | None, *, every_value: bool = False
+    ) -> dict[str, dict[str, int]]:
+        size = EVERY_VALUE_LIMIT if every_value else FACET_LIMIT
+        answer = self._current().aggregate(self._query(ast, filters), self._aggregations(size=size))
+        return self._counts(answer, limit=None if every_value else FACET_LIMIT)
 
     @staticmethod
-    def _aggregations(*, with_total: bool = False) -> dict[str, Any]:
+    def _aggregations(*, with_total: bool = False, size: int = FACET_LIMIT) -> dict[str, Any]:
         aggregations: dict[str, Any] = {
-            facet: {"terms": {"field": f"k_{facet}", "size": FACET_LIMIT}} for facet in FACET_FIELDS
+            facet: {"terms": {"field": f"k_{facet}", "size": size}} for facet in FACET_FIELDS
         }
         aggregations["years"] = {"terms": {"field": "year", "size": 5000}}
+        aggregations["added"] = {
+            "histogram": {"field": "added", "interval": 1, "min_doc_count": 1}  # per second, as whoosh
+        }
         if with_total:
             aggregations["total"] = {"value_count": {"field": "order"}}
         return aggregations
 
     @staticmethod
-    def _counts(answer: dict[str, Any]) -> dict[str, dict[str, int]]:
+    def _counts(answer: dict[str, Any], limit: int | None = FACET_LIMIT) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {}
         for facet in (*FACET_FIELDS, "years"):
             buckets = answer.get(facet, {}).get("buckets", [])
             pairs = [(_bucket_key(b["key"]), int(b["doc_count"])) for b in buckets]
             if facet == "years":
                 pairs = [(k, n) for k, n in pairs if k not in ("0", "")]
-            counts[facet] = ordered_counts(dict(pairs), facet=facet)
+            counts[facet] = ordered_counts(dict(pairs), facet=facet, limit=limit)
+        seconds = answer.get("added", {}).get("buckets", [])  # the library makes Date Added windows of them
+        counts["added"] = {str(int(b["key"])): int(b["doc_count"]) for b in seconds}
         return counts
 
     def doc_count(self) -> int:
@@ -269,15 +313,16 @@ class TantivyIndex:
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, main), (tantivy.Occur.Must, restriction)])
 
     def _translate(self, node: Node) -> tantivy.Query | None:
-        occur = tantivy.Occur
         if isinstance(node, MatchAll):
             return tantivy.Query.all_query()
         if isinstance(node, Term):
             return self._words(node.field, [node.text])
         if isinstance(node, Phrase):
-            return self._words(node.field, list(node.words))
+            return self._phrase_prefix(node) if node.prefix else self._words(node.field, list(node.words))
+        if isinstance(node, Typed):
+            return self._typed(node)
         if isinstance(node, Prefix):
-            return self._prefix(node)
+            return self._prefix(node.field, node.text)
         if isinstance(node, Fuzzy):
             stems = self.stem(node.text)
             if not stems:
@@ -295,55 +340,101 @@ class TantivyIndex:
             if inner is None:
                 return None
             return tantivy.Query.boolean_query(
-                [(occur.Must, tantivy.Query.all_query()), (occur.MustNot, inner)]
+                [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, inner)]
             )
         if isinstance(node, And | Or):
-            parts = [q for q in (self._translate(c) for c in node.children) if q is not None]
-            if not parts:
-                return None
-            if len(parts) == 1:
-                return parts[0]
-            kind = occur.Must if isinstance(node, And) else occur.Should
-            return tantivy.Query.boolean_query([(kind, part) for part in parts])
+            return self._compound(node)
         raise SearchIndexError(f"the tantivy engine cannot translate {node!r}")
+
+    def _compound(self, node: And | Or) -> tantivy.Query | None:
+        parts = [q for q in (self._translate(c) for c in node.children) if q is not None]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        kind = tantivy.Occur.Must if isinstance(node, And) else tantivy.Occur.Should
+        return tantivy.Query.boolean_query([(kind, part) for part in parts])
 
     def _any_field(self, field: str | None, make: Callable[[str], tantivy.Query]) -> tantivy.Query:
         if field is not None:
             return make(field)
-        return tantivy.Query.boolean_query(
-            [
-                (tantivy.Occur.Should, make(f) if boost == 1.0 else tantivy.Query.boost_query(make(f), boost))
-                for f, boost in DEFAULT_FIELDS.items()
-            ]
-        )
+        return _should([_boosted(make(f), boost) for f, boost in FIELD_BOOSTS.items()])
 
     def _words(self, field: str | None, words: list[str]) -> tantivy.Query | None:
         stems = [s for word in words for s in self.stem(word)]
         if not stems:
             return None
+        if len(stems) == 1 and is_lone_character(stems[0]):
+            return self._prefix(field, stems[0])  # indexed only alone or in bigrams: find both
         if len(stems) == 1:
             return self._any_field(field, lambda f: tantivy.Query.term_query(self._schema, f, stems[0]))
         phrase: list[str | tuple[int, str]] = list(stems)
         return self._any_field(field, lambda f: tantivy.Query.phrase_query(self._schema, f, phrase))
 
-    def _prefix(self, node: Prefix) -> tantivy.Query:
-        prefix = fold_word(node.text)
-        stem = self.stem(node.text)
-        names = [node.field] if node.field else list(PREFIX_FIELDS)
-        alternatives: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        for name in names:
-            found = dict(self._searcher.terms_with_prefix(name, prefix, limit=4096))
-            if stem and stem[0] not in found:
-                frequency = self._searcher.doc_freq(name, stem[0])
+    def _typed(self, node: Typed) -> tantivy.Query | None:
+        """The word itself (full weight) or any word it begins (less): exact matches rank first."""
+        if has_no_space_script(node.text):
+            return self._prefix(node.field, node.text)  # a run of bigrams matches inside words already
+        exact = self._words(node.field, [node.text])
+        completions = self._completions(node.field, node.text, weight=PREFIX_WEIGHT, wide=node.wide)
+        parts = [q for q in (exact, completions) if q is not None]
+        return _should(parts) if parts else None
+
+    def _prefix(self, field: str | None, text: str) -> tantivy.Query:
+        if has_no_space_script(text) and len(self.stem(text)) > 1:
+            found = self._words(field, [text])  # two or more characters: their bigrams, anywhere in a word
+        else:
+            found = self._completions(field, text, weight=1.0)
+        return found if found is not None else tantivy.Query.empty_query()
+
+    def _completions(
+        self, field: str | None, text: str, *, weight: float, wide: bool = False
+    ) -> tantivy.Query | None:
+        """The most frequent indexed terms a word starting with ``text`` may have: in each field a
+        document scores its best one (as the whoosh engine does), so a rare completion counts more
+        than a common one and many completions count no more than one."""
+        alternatives: list[tantivy.Query] = []
+        first, fallback = ((field,), ()) if field else completion_fields(fold_word(text), wide=wide)
+        for names in (first, fallback):
+            for name in names:
+                top = self._completion_terms(name, text, wide=wide)
+                if top:
+                    terms = [tantivy.Query.term_query(self._schema, name, term) for term in top]
+                    best = terms[0] if len(terms) == 1 else tantivy.Query.disjunction_max_query(terms)
+                    alternatives.append(_boosted(best, (1.0 if field else FIELD_BOOSTS[name]) * weight))
+            if alternatives:
+                break
+        return _should(alternatives) if alternatives else None
+
+    def _completion_terms(self, name: str, text: str, *, wide: bool = False) -> list[str]:
+        prefix = fold_word(text)
+        if not prefix:
+            return []
+        found = dict(self._searcher.terms_with_prefix(name, prefix, limit=4096))
+        for candidate in (*self.stem(text)[:1], *stem_heads(prefix)):
+            if candidate not in found:
+                frequency = self._searcher.doc_freq(name, candidate)
                 if frequency:
-                    found[stem[0]] = frequency
-            top = sorted(found, key=found.__getitem__, reverse=True)[:PREFIX_EXPANSION_CAP]
-            if not top:
-                continue
-            terms = tantivy.Query.term_set_query(self._schema, name, top)
-            boost = DEFAULT_FIELDS.get(name, 1.0) if node.field is None else 1.0
-            alternatives.append((tantivy.Occur.Should, tantivy.Query.boost_query(terms, boost)))
-        return tantivy.Query.boolean_query(alternatives) if alternatives else tantivy.Query.empty_query()
+                    found[candidate] = frequency
+        cap = prefix_cap(prefix, PREFIX_EXPANSION_CAP) * (WIDE_FACTOR if wide else 1)
+        return sorted(found, key=found.__getitem__, reverse=True)[:cap]
+
+    def _phrase_prefix(self, node: Phrase) -> tantivy.Query | None:
+        """An unclosed quotation while typing: the words so far in order, the last one completed."""
+        stems = [s for word in node.words[:-1] for s in self.stem(word)]
+        last = node.words[-1]
+        if not stems or has_no_space_script(last):
+            return self._words(node.field, list(node.words))
+        alternatives: list[tantivy.Query] = []
+        for name, boost in [(node.field, 1.0)] if node.field else list(FIELD_BOOSTS.items()):
+            ends = self._completion_terms(name, last) or self.stem(last)[:1]
+            if ends:
+                pattern = "(?:" + "|".join(re.escape(term) for term in ends) + ")"
+                words: list[str | tuple[int, str]] = [re.escape(stem) for stem in stems]
+                words.append(pattern)
+                phrase = tantivy.Query.regex_phrase_query(self._schema, name, words)
+                alternatives.append(_boosted(phrase, boost))
+        return _should(alternatives) if alternatives else None
 
     def _date_range(self, low: int | None, high: int | None) -> tantivy.Query:
         return tantivy.Query.range_query(
@@ -382,7 +473,27 @@ class TantivyIndex:
                     ),
                 )
             )
+        if filters.added_since is not None:
+            since = tantivy.Query.range_query(
+                self._schema, "added", tantivy.FieldType.Unsigned, filters.added_since, 2**63
+            )
+            parts.append((occur.Must, since))
         return parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts)
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    """How many documents matched (``count`` is missing from the bindings' type stubs)."""
+    return int(getattr(result, "count", None) or 0)
+
+
+def _boosted(q: tantivy.Query, boost: float) -> tantivy.Query:
+    return q if boost == 1.0 else tantivy.Query.boost_query(q, boost)
+
+
+def _should(parts: list[tantivy.Query]) -> tantivy.Query:
+    if len(parts) == 1:
+        return parts[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, part) for part in parts])
 
 
 def _bucket_key(key: Any) -> str:
