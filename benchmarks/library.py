@@ -13,7 +13,9 @@ queries letter by letter into a freshly opened library: p50, p95 and the slowest
 memory; then import pages/s end to end on 2 workers over the dev-set pages.
 
 Environment: ``OFFPRINT_BENCH_SIZES`` (default ``10000,100000``); ``OFFPRINT_BENCH_SOURCES`` (default
-``synthetic,real``); ``OFFPRINT_BENCH_WHOOSH_100K=1`` also builds whoosh at 100,000 (about half an hour).
+``synthetic,real``); ``OFFPRINT_BENCH_ENGINES`` (default ``tantivy,whoosh``; the import too);
+``OFFPRINT_BENCH_WHOOSH_100K=1`` also builds whoosh at 100,000 (about half an hour).  Only whoosh's
+search at 10,000: ``OFFPRINT_BENCH_SIZES=10000 OFFPRINT_BENCH_ENGINES=whoosh python -m benchmarks library``.
 """
 
 from __future__ import annotations
@@ -400,6 +402,7 @@ def _fill(work: Path, size: int, source: str) -> tuple[Path, dict[str, Any]] | N
 def main() -> None:
     sizes = [int(s) for s in os.environ.get("OFFPRINT_BENCH_SIZES", "10000,100000").split(",") if s]
     sources = [s for s in os.environ.get("OFFPRINT_BENCH_SOURCES", "synthetic,real").split(",") if s]
+    engines = [e for e in os.environ.get("OFFPRINT_BENCH_ENGINES", "tantivy,whoosh").split(",") if e]
     whoosh_100k = os.environ.get("OFFPRINT_BENCH_WHOOSH_100K") == "1"
     work = Path(tempfile.mkdtemp(prefix="offprint-bench-"))
     try:
@@ -409,7 +412,7 @@ def main() -> None:
                 if filled is None:
                     continue
                 base, fill = filled
-                for engine in ("tantivy", "whoosh"):
+                for engine in engines:
                     if engine == "whoosh" and size > 20_000 and not whoosh_100k:
                         print(f"  whoosh @ {size:,}: skipped (set OFFPRINT_BENCH_WHOOSH_100K=1 to build it)")
                         continue
@@ -422,7 +425,7 @@ def main() -> None:
                     shutil.rmtree(folder)
                 shutil.rmtree(base)
         if DEV_SET.is_dir():
-            for engine in ("whoosh", "tantivy"):
+            for engine in reversed(engines):
                 figures = _run_step("step_import", str(work / f"import-{engine}"), engine, str(DEV_SET))
                 print(
                     f"import end to end, 2 workers, {engine}: {figures['pages_s']:.1f} pages/s "
