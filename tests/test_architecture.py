@@ -1,4 +1,4 @@
-"""The layering the developers' guide asks for: Qt lives in reader/ui only."""
+"""The shape the developers' guide asks for: Qt in reader/ui only, no module over 600 lines."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 READER = ROOT / "reader"
+# The team's rule: a module longer than this does more than one job; split it by job.
+MAX_MODULE_LINES = 600
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -46,3 +48,17 @@ def test_core_imports_without_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"PySide6 modules loaded by the core: {out.stdout.strip()}"
+
+
+def _line_count(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_is_over_the_line_limit() -> None:
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted(READER.rglob("*.py"))
+        if (lines := _line_count(path)) > MAX_MODULE_LINES
+    }
+    named = ", ".join(f"{path} ({lines} lines)" for path, lines in too_long.items())
+    assert not too_long, f"over {MAX_MODULE_LINES} lines, split by job: {named}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -184,6 +185,24 @@ def test_whoosh_one_pass_analyser_matches_the_standard_chain() -> None:
     text = "Négotiations in TROMSØ: the café's naïve owners negotiated 1,200 tomatoes, Straße x_y."
     fast = [(t.text, t.pos) for t in make_analyzer()(text, positions=True)]
     assert fast == [(t.text, t.pos) for t in standard(text, positions=True)]
+
+
+def test_whoosh_index_names_its_analyser_as_earlier_releases_did(tmp_path: Path) -> None:
+    """whoosh pickles the schema into the index, naming the analyser's classes by module: those names
+    stay what earlier releases wrote, so an upgrade opens an existing index without rebuilding it (and
+    an earlier release still opens ours)."""
+    from reader.library.index.whoosh_engine import WhooshIndex
+
+    index = WhooshIndex(tmp_path / "ix", create=True)
+    index.write([DOCS[0]])
+    index.close()
+    toc = next((tmp_path / "ix").glob("_MAIN_*.toc")).read_bytes()
+    named = set(re.findall(rb"(reader\.[\w.]+)\n(\w+)\n", toc))
+    face = b"reader.library.index.whoosh_engine"
+    assert named == {(face, b"FoldingStemTokenizer"), (face, b"FastPositions")}
+    reopened = WhooshIndex(tmp_path / "ix")
+    assert reopened.search(parse_query("arctic"), None, SortOrder.RELEVANCE, 10).ids == [DOCS[0].id]
+    reopened.close()
 
 
 def test_search_with_facets_agrees_with_search_and_facets(index: SearchIndex) -> None:

@@ -28,6 +28,9 @@ ORDER_ID_SPAN = 10**10  # an order key is date_key * ORDER_ID_SPAN + article id
 # Where an unfielded word is looked for, and what a match there weighs: the title and the authors
 # above the text, so an article about a word (or by a person) comes before one that mentions it.
 FIELD_BOOSTS = {"title": 3.0, "authors": 2.5, "body": 1.0, "site": 1.5, "series": 1.5, "topics": 1.5}
+# The facets both engines index as exact values (a ``k_<facet>`` field each) and count; years and the
+# Date Added windows come from the date and added fields.
+FACET_FIELDS = ("series", "topics", "authors", "sites")
 # Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
 # word only in the short fields (the text too when none of them has such a word): one or two letters
 # begin a word of nearly every text, and completing them there is the slowest query there is.
@@ -56,11 +59,12 @@ PREFIX_WEIGHT = 0.3
 _CAP_SHARE = (0.25, 0.375, 0.5, 0.75)  # of the cap, for prefixes of one to four letters
 
 
-def prefix_cap(prefix: str, cap: int) -> int:
+def prefix_cap(prefix: str, cap: int, *, wide: bool = False) -> int:
     """How many completions a prefix may expand to: fewer for the first letters of a word, which
-    match nearly everything anyway (and whose expansion is the slowest query there is)."""
+    match nearly everything anyway (and whose expansion is the slowest query there is); ``wide``
+    times WIDE_FACTOR."""
     share = _CAP_SHARE[len(prefix) - 1] if 0 < len(prefix) <= len(_CAP_SHARE) else 1.0
-    return max(2, int(cap * share))
+    return max(2, int(cap * share)) * (WIDE_FACTOR if wide else 1)
 
 
 @dataclass

@@ -5,7 +5,8 @@ Same fields as the whoosh engine, analysed by a registered ``offprint`` tokenize
 text we prepare first: NFKC-folded, with every run of a script without spaces
 replaced by its bigrams between spaces (:func:`..analysis.spaced_grams`), so the
 tokenizer indexes the same bigrams the whoosh engine does.  Queries are built from
-terms analysed the same way, never parsed by tantivy.
+terms analysed the same way, never parsed by tantivy, on the walk of the query AST both
+engines share (:mod:`..translation`).
 Facet values live in raw, fast text fields and are counted by a terms
 aggregation; dates are a fast integer used for ranges, sorting and years.  Text is
 indexed, never stored.
@@ -27,16 +28,15 @@ from reader.library.index.analysis import (
     FACET_LIMIT,
     fold_word,
     has_no_space_script,
-    is_lone_character,
     ordered_counts,
     spaced_grams,
     stem_heads,
 )
 from reader.library.index.base import (
+    FACET_FIELDS,
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
     PREFIX_WEIGHT,
-    WIDE_FACTOR,
     IndexDoc,
     IndexPage,
     break_ties,
@@ -44,27 +44,14 @@ from reader.library.index.base import (
     prefix_cap,
     sorts_by_date,
 )
-from reader.library.query import (
-    And,
-    DateRange,
-    Fuzzy,
-    MatchAll,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    Prefix,
-    Term,
-    Typed,
-    filter_bound,
-)
+from reader.library.index.translation import QueryTranslator, facet_choices, field_boosts
+from reader.library.query import MatchAll, Node, Phrase, Typed, filter_bound
 from reader.library.types import Filters, SortOrder
 
 TOKENIZER = "offprint"
 # "Every value" of a facet, in tantivy's terms aggregation (its buckets are capped in all): more than a
 # sidebar can list, fewer than the cap.
 EVERY_VALUE_LIMIT = 10_000
-FACET_FIELDS = ("series", "topics", "authors", "sites")
 TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics")
 
 
@@ -303,89 +290,112 @@ class TantivyIndex:
     def close(self) -> None:
         self._release_writer()
 
-    # -- translating our AST -------------------------------------------------------------------------
-
     def _query(self, ast: Node, filters: Filters | None) -> tantivy.Query:
-        main = self._translate(ast) or tantivy.Query.all_query()
+        return TantivyQueries(self._schema, self.stem, self._searcher).whole(ast, filters)
+
+
+class TantivyQueries(QueryTranslator[tantivy.Query]):
+    """Our query AST as tantivy queries, built from terms analysed as the index analyses text (never
+    parsed by tantivy); prefixes expand against ``searcher``'s terms."""
+
+    engine = "tantivy"
+
+    def __init__(
+        self, schema: tantivy.Schema, stem: Callable[[str], list[str]], searcher: tantivy.Searcher
+    ) -> None:
+        self._schema = schema
+        self.stem = stem
+        self._searcher = searcher
+
+    def whole(self, ast: Node, filters: Filters | None) -> tantivy.Query:
+        """The whole query: ``ast`` and the filters."""
+        main = self.translate(ast) or tantivy.Query.all_query()
         restriction = self._filters(filters)
         if restriction is None:
             return main
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, main), (tantivy.Occur.Must, restriction)])
 
-    def _translate(self, node: Node) -> tantivy.Query | None:
-        if isinstance(node, MatchAll):
-            return tantivy.Query.all_query()
-        if isinstance(node, Term):
-            return self._words(node.field, [node.text])
-        if isinstance(node, Phrase):
-            return self._phrase_prefix(node) if node.prefix else self._words(node.field, list(node.words))
-        if isinstance(node, Typed):
-            return self._typed(node)
-        if isinstance(node, Prefix):
-            return self._prefix(node.field, node.text)
-        if isinstance(node, Fuzzy):
-            stems = self.stem(node.text)
-            if not stems:
-                return None
-            return self._any_field(
-                node.field,
-                lambda f: tantivy.Query.fuzzy_term_query(
-                    self._schema, f, stems[0], distance=node.distance, transposition_cost_one=True
-                ),
-            )
-        if isinstance(node, DateRange):
-            return self._date_range(node.low, node.high)
-        if isinstance(node, Not):
-            inner = self._translate(node.child)
-            if inner is None:
-                return None
-            return tantivy.Query.boolean_query(
-                [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, inner)]
-            )
-        if isinstance(node, And | Or):
-            return self._compound(node)
-        raise SearchIndexError(f"the tantivy engine cannot translate {node!r}")
+    # -- the pieces of the shared walk ---------------------------------------------------------------
 
-    def _compound(self, node: And | Or) -> tantivy.Query | None:
-        parts = [q for q in (self._translate(c) for c in node.children) if q is not None]
-        if not parts:
-            return None
+    def everything(self) -> tantivy.Query:
+        return tantivy.Query.all_query()
+
+    def nothing(self) -> tantivy.Query:
+        return tantivy.Query.empty_query()
+
+    def term(self, field: str | None, stem: str) -> tantivy.Query:
+        return self._any_field(field, lambda f: tantivy.Query.term_query(self._schema, f, stem))
+
+    def phrase(self, field: str | None, stems: list[str]) -> tantivy.Query:
+        phrase: list[str | tuple[int, str]] = list(stems)
+        return self._any_field(field, lambda f: tantivy.Query.phrase_query(self._schema, f, phrase))
+
+    def fuzzy(self, field: str | None, stem: str, distance: int) -> tantivy.Query:
+        return self._any_field(
+            field,
+            lambda f: tantivy.Query.fuzzy_term_query(
+                self._schema, f, stem, distance=distance, transposition_cost_one=True
+            ),
+        )
+
+    def date_range(self, low: int | None, high: int | None) -> tantivy.Query:
+        return tantivy.Query.range_query(
+            self._schema,
+            "date",
+            tantivy.FieldType.Unsigned,
+            lower_bound=low or 1,
+            upper_bound=high if high is not None else 99_999_999,
+        )
+
+    def negate(self, inner: tantivy.Query) -> tantivy.Query:
+        return tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.all_query()), (tantivy.Occur.MustNot, inner)]
+        )
+
+    def all_of(self, parts: list[tantivy.Query]) -> tantivy.Query:
         if len(parts) == 1:
             return parts[0]
-        kind = tantivy.Occur.Must if isinstance(node, And) else tantivy.Occur.Should
-        return tantivy.Query.boolean_query([(kind, part) for part in parts])
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, part) for part in parts])
+
+    def any_of(self, parts: list[tantivy.Query]) -> tantivy.Query:
+        if len(parts) == 1:
+            return parts[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, part) for part in parts])
+
+    def typed(self, node: Typed) -> tantivy.Query | None:
+        """The word itself (full weight) or any word it begins (less): exact matches rank first."""
+        if has_no_space_script(node.text):
+            return self.prefix(node.field, node.text)  # a run of bigrams matches inside words already
+        exact = self.words(node.field, [node.text])
+        completions = self._completions(node.field, node.text, weight=PREFIX_WEIGHT, wide=node.wide)
+        parts = [q for q in (exact, completions) if q is not None]
+        return _should(parts) if parts else None
+
+    def completed(self, field: str | None, text: str) -> tantivy.Query | None:
+        return self._completions(field, text, weight=1.0)
+
+    def phrase_prefix(self, node: Phrase) -> tantivy.Query | None:
+        stems = [s for word in node.words[:-1] for s in self.stem(word)]
+        last = node.words[-1]
+        if not stems or has_no_space_script(last):
+            return self.words(node.field, list(node.words))
+        alternatives: list[tantivy.Query] = []
+        for name, boost in field_boosts(node.field):
+            ends = self._completion_terms(name, last) or self.stem(last)[:1]
+            if ends:
+                pattern = "(?:" + "|".join(re.escape(term) for term in ends) + ")"
+                words: list[str | tuple[int, str]] = [re.escape(stem) for stem in stems]
+                words.append(pattern)
+                phrase = tantivy.Query.regex_phrase_query(self._schema, name, words)
+                alternatives.append(_boosted(phrase, boost))
+        return _should(alternatives) if alternatives else None
+
+    # -- tantivy's own ---------------------------------------------------------------------------------
 
     def _any_field(self, field: str | None, make: Callable[[str], tantivy.Query]) -> tantivy.Query:
         if field is not None:
             return make(field)
         return _should([_boosted(make(f), boost) for f, boost in FIELD_BOOSTS.items()])
-
-    def _words(self, field: str | None, words: list[str]) -> tantivy.Query | None:
-        stems = [s for word in words for s in self.stem(word)]
-        if not stems:
-            return None
-        if len(stems) == 1 and is_lone_character(stems[0]):
-            return self._prefix(field, stems[0])  # indexed only alone or in bigrams: find both
-        if len(stems) == 1:
-            return self._any_field(field, lambda f: tantivy.Query.term_query(self._schema, f, stems[0]))
-        phrase: list[str | tuple[int, str]] = list(stems)
-        return self._any_field(field, lambda f: tantivy.Query.phrase_query(self._schema, f, phrase))
-
-    def _typed(self, node: Typed) -> tantivy.Query | None:
-        """The word itself (full weight) or any word it begins (less): exact matches rank first."""
-        if has_no_space_script(node.text):
-            return self._prefix(node.field, node.text)  # a run of bigrams matches inside words already
-        exact = self._words(node.field, [node.text])
-        completions = self._completions(node.field, node.text, weight=PREFIX_WEIGHT, wide=node.wide)
-        parts = [q for q in (exact, completions) if q is not None]
-        return _should(parts) if parts else None
-
-    def _prefix(self, field: str | None, text: str) -> tantivy.Query:
-        if has_no_space_script(text) and len(self.stem(text)) > 1:
-            found = self._words(field, [text])  # two or more characters: their bigrams, anywhere in a word
-        else:
-            found = self._completions(field, text, weight=1.0)
-        return found if found is not None else tantivy.Query.empty_query()
 
     def _completions(
         self, field: str | None, text: str, *, weight: float, wide: bool = False
@@ -416,63 +426,24 @@ class TantivyIndex:
                 frequency = self._searcher.doc_freq(name, candidate)
                 if frequency:
                     found[candidate] = frequency
-        cap = prefix_cap(prefix, PREFIX_EXPANSION_CAP) * (WIDE_FACTOR if wide else 1)
+        cap = prefix_cap(prefix, PREFIX_EXPANSION_CAP, wide=wide)
         return sorted(found, key=found.__getitem__, reverse=True)[:cap]
-
-    def _phrase_prefix(self, node: Phrase) -> tantivy.Query | None:
-        """An unclosed quotation while typing: the words so far in order, the last one completed."""
-        stems = [s for word in node.words[:-1] for s in self.stem(word)]
-        last = node.words[-1]
-        if not stems or has_no_space_script(last):
-            return self._words(node.field, list(node.words))
-        alternatives: list[tantivy.Query] = []
-        for name, boost in [(node.field, 1.0)] if node.field else list(FIELD_BOOSTS.items()):
-            ends = self._completion_terms(name, last) or self.stem(last)[:1]
-            if ends:
-                pattern = "(?:" + "|".join(re.escape(term) for term in ends) + ")"
-                words: list[str | tuple[int, str]] = [re.escape(stem) for stem in stems]
-                words.append(pattern)
-                phrase = tantivy.Query.regex_phrase_query(self._schema, name, words)
-                alternatives.append(_boosted(phrase, boost))
-        return _should(alternatives) if alternatives else None
-
-    def _date_range(self, low: int | None, high: int | None) -> tantivy.Query:
-        return tantivy.Query.range_query(
-            self._schema,
-            "date",
-            tantivy.FieldType.Unsigned,
-            lower_bound=low or 1,
-            upper_bound=high if high is not None else 99_999_999,
-        )
 
     def _filters(self, filters: Filters | None) -> tantivy.Query | None:
         if filters is None or filters.is_empty():
             return None
         occur = tantivy.Occur
-        parts: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        for facet, values in (
-            ("series", filters.series),
-            ("topics", filters.topics),
-            ("authors", filters.authors),
-            ("sites", filters.sites),
-        ):
-            if values:
-                parts.append(
-                    (occur.Must, tantivy.Query.term_set_query(self._schema, f"k_{facet}", list(values)))
-                )
+        parts: list[tuple[tantivy.Occur, tantivy.Query]] = [
+            (occur.Must, tantivy.Query.term_set_query(self._schema, f"k_{facet}", list(values)))
+            for facet, values in facet_choices(filters)
+        ]
         if filters.years:
             parts.append(
                 (occur.Must, tantivy.Query.term_set_query(self._schema, "year", list(filters.years)))
             )
         if filters.date_from or filters.date_to:
-            parts.append(
-                (
-                    occur.Must,
-                    self._date_range(
-                        filter_bound(filters.date_from, high=False), filter_bound(filters.date_to, high=True)
-                    ),
-                )
-            )
+            low = filter_bound(filters.date_from, high=False)
+            parts.append((occur.Must, self.date_range(low, filter_bound(filters.date_to, high=True))))
         if filters.added_since is not None:
             since = tantivy.Query.range_query(
                 self._schema, "added", tantivy.FieldType.Unsigned, filters.added_since, 2**63
