@@ -16,7 +16,7 @@ from functools import cache
 from string import Template
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 from reader.library import Match, StoredArticle
 from reader.resources import resource_path
@@ -144,10 +144,11 @@ def header_html(article: StoredArticle) -> str:
 
 
 def header_blocks(article: StoredArticle) -> int:
-    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips)."""
+    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips; Qt drops the
+    chips' paragraph when it is empty)."""
     people = article.authors or article.organizations
     has_meta = bool(people or article.date or article.site or article.edited)
-    return 1 + int(has_meta) + int(bool(article.url)) + 1
+    return 1 + int(has_meta) + int(bool(article.url)) + int(bool(article.series or article.topics))
 
 
 class ReaderView(QTextBrowser):
@@ -344,8 +345,12 @@ class ReaderView(QTextBrowser):
             menu.addSeparator()
             action = menu.addAction("Copy with Citation")
             action.triggered.connect(lambda: self.copy_with_citation_requested.emit(passage))
+        self.extend_menu(menu, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def extend_menu(self, menu: QMenu, position: QPoint) -> None:
+        """Room for a subclass's own items in the context menu (the highlights' items)."""
 
     def selected_passage(self) -> str:
         return self.textCursor().selectedText().replace("\u2029", "\n").strip()
