@@ -20,6 +20,7 @@ from reader.cite.export import (
 )
 from reader.cite.facade import Citer, StyleInfo, shutdown_engine
 from reader.cite.names import person_to_csl
+from reader.cite.notes import NOTE_FORMATS, Annotated, note_from_annotations
 from reader.cite.setup_engine import ENGINE_FILE
 from reader.cite.setup_engine import default_install_dir as engine_install_dir
 from reader.cite.styles import CORE_STYLES, locales_dir, packaged_styles_dir
@@ -29,6 +30,8 @@ __all__ = [
     "CORE_STYLES",
     "ENGINE_FILE",
     "EXPORT_FORMATS",
+    "NOTE_FORMATS",
+    "Annotated",
     "CitableArticle",
     "CitationError",
     "Citer",
@@ -39,6 +42,7 @@ __all__ = [
     "engine_install_dir",
     "export_format",
     "locales_dir",
+    "note_from_annotations",
     "packaged_styles_dir",
     "person_to_csl",
     "shutdown_engine",

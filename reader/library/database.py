@@ -121,6 +121,62 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (first, second)
     );
     """,
+    # 5: the user's reading: highlights (a W3C text-quote selector and a position; how they sit on the
+    # text now), Markdown notes, nested collections and their articles, saved searches.  Per-article rows
+    # reference articles ON DELETE CASCADE: they stay while the article is in the trash and go when it is
+    # emptied.  AUTOINCREMENT: a deleted highlight, note or collection that undo puts back keeps its id,
+    # which no newer one can have taken.  ``moved_from``: the duplicate a merge moved the row from.
+    """
+    CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        anchoring TEXT NOT NULL DEFAULT 'exact',
+        colour TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE INDEX annotations_article ON annotations(article_id, start);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE INDEX notes_article ON notes(article_id);
+    CREATE TABLE collections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        parent_id INTEGER REFERENCES collections(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX collections_parent ON collections(parent_id);
+    CREATE TABLE collection_items (
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (collection_id, article_id)
+    );
+    CREATE INDEX collection_items_article ON collection_items(article_id);
+    CREATE TABLE saved_searches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

@@ -18,10 +18,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
-from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
 from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
+from reader.library.annotations import AnnotationActions, AnnotationStore
 from reader.library.check import CheckReport, check_library
+from reader.library.collections import CollectionActions, CollectionStore
 from reader.library.duplicates import DuplicateFinder
 from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
@@ -30,6 +32,7 @@ from reader.library.lock import WriterLock
 from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
 from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
+from reader.library.scopes import scoped
 from reader.library.store import Store
 from reader.library.trash import Trash
 from reader.library.types import (
@@ -53,10 +56,11 @@ __all__ = ["CheckReport", "IfLocked", "Library"]
 IfLocked = Literal["raise", "read-only"]
 
 
-class Library(ArticleActions):
+class Library(ArticleActions, AnnotationActions, CollectionActions):
     """One open library folder.  Use it from one thread at a time (or guard it with a lock).
 
-    The user's actions on articles (edits, the trash, duplicates) are :class:`ArticleActions`'.
+    The user's actions on articles (edits, the trash, duplicates) are :class:`ArticleActions`'; highlights
+    and notes :class:`AnnotationActions`'; collections and saved searches :class:`CollectionActions`'.
     """
 
     folder: Path
@@ -68,6 +72,8 @@ class Library(ArticleActions):
     index: IndexManager
     trash: Trash
     duplicates: DuplicateFinder
+    marks: AnnotationStore
+    groups: CollectionStore
     _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
@@ -148,6 +154,8 @@ class Library(ArticleActions):
         self.store = Store(paths.database_path(self.folder), read_only=self.read_only)
         self.trash = Trash(self.store)
         self.duplicates = DuplicateFinder(self.store)
+        self.marks = AnnotationStore(self.store)
+        self.groups = CollectionStore(self.store)
         self.originals = Originals(paths.originals_folder(self.folder))
         engine = self.store.setting("engine") or "whoosh"
         self.engine = engine if engine in ENGINES else "whoosh"
@@ -283,7 +291,7 @@ class Library(ArticleActions):
         :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.  When
         nothing matches, ``unmatched`` names the words no article contains.
         """
-        ast = parse_query(query, as_you_type=as_you_type)
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         sort = SortOrder(sort)
         engine = self.index.engine
         starts = self._added_starts()
@@ -325,9 +333,14 @@ class Library(ArticleActions):
         reverse: bool = False,
     ) -> list[int]:
         """Every matching id in order (``as_you_type`` and ``reverse`` as in :meth:`search`)."""
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         filters = added.resolved(filters, self._added_starts())
-        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        ast = self._completed(ast, filters)
         return ordered_ids(self.index.engine, self.store, ast, filters, SortOrder(sort), reverse)
+
+    def _scoped(self, ast: Node, filters: Filters | None) -> tuple[Node, Filters | None]:
+        """The query with collections, "has annotations" and a saved search made clauses (:mod:`.scopes`)."""
+        return scoped(ast, filters, self.collection_ids_named, self.saved_search)
 
     def _added_starts(self) -> dict[str, int]:
         """Where each Date Added window starts now (see :mod:`.added`)."""
@@ -388,9 +401,10 @@ class Library(ArticleActions):
         facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
         the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
         """
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
-        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        ast = self._completed(ast, filters)
         engine = self.index.engine
         counts = engine.facets(ast, filters, every_value=every_value)
         if filters is not None and keep_own_facet_open:

@@ -35,6 +35,7 @@ from reader.library.records import (
 )
 from reader.library.signatures import TextSignature
 from reader.library.types import EditSnapshot, SortOrder, StoredArticle
+from reader.library.user_data import with_user_data
 
 #: The articles not in the trash (every read of "the library" goes through it).
 LIVE = "id NOT IN (SELECT article_id FROM trash)"
@@ -293,27 +294,21 @@ class Store:
     @reads
     def index_docs(self, ids: Sequence[int] | None = None, batch: int = 500) -> Iterator[IndexDoc]:
         """The index's view of articles (effective values), streamed in id order; the trash is left out."""
+        columns, docs = "id, effective, text, imported_at", with_user_data  # the user's comments, collections
         if ids is None:
             last = 0
-            while True:
-                rows = self._conn.execute(
-                    "SELECT id, effective, text, imported_at FROM articles"
-                    f" WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
-                    (last, batch),
-                ).fetchall()
-                if not rows:
-                    return
-                for row in rows:
-                    yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
+            while rows := self._conn.execute(
+                f"SELECT {columns} FROM articles WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall():
+                yield from docs(self._conn, [index_doc(r[0], json.loads(r[1]), r[2], r[3]) for r in rows])
                 last = rows[-1][0]
+            return
         for chunk in chunks(list(ids), batch):
             marks = ",".join("?" * len(chunk))
-            for row in self._conn.execute(
-                f"SELECT id, effective, text, imported_at FROM articles WHERE id IN ({marks}) AND {LIVE}"
-                " ORDER BY id",
-                chunk,
-            ):
-                yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
+            rows = self._conn.execute(
+                f"SELECT {columns} FROM articles WHERE id IN ({marks}) AND {LIVE} ORDER BY id", chunk
+            ).fetchall()
+            yield from docs(self._conn, [index_doc(r[0], json.loads(r[1]), r[2], r[3]) for r in rows])
 
     @reads
     def stats(self) -> dict[str, Any]:

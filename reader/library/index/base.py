@@ -16,8 +16,9 @@ from reader.library.query import Node
 from reader.library.types import Filters, SortOrder
 
 # Bump when the fields or their analysis change: indexes rebuild on open.  3: runs of scripts without
-# spaces as bigrams, NFKC-folded words.  4: when each article was added.
-SCHEMA_VERSION = 4
+# spaces as bigrams, NFKC-folded words.  4: when each article was added.  5: the user's comments and
+# notes, collections and "annotated" flag.
+SCHEMA_VERSION = 5
 ENGINES = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
 # Beyond this many articles whoosh's prefix and phrase queries get slow; the app suggests tantivy.
@@ -27,7 +28,18 @@ PREFIX_EXPANSION_CAP = 64
 ORDER_ID_SPAN = 10**10  # an order key is date_key * ORDER_ID_SPAN + article id
 # Where an unfielded word is looked for, and what a match there weighs: the title and the authors
 # above the text, so an article about a word (or by a person) comes before one that mentions it.
-FIELD_BOOSTS = {"title": 3.0, "authors": 2.5, "body": 1.0, "site": 1.5, "series": 1.5, "topics": 1.5}
+# The user's own comments and notes count less than the text: they say what the reader thought of it.
+FIELD_BOOSTS = {
+    "title": 3.0,
+    "authors": 2.5,
+    "body": 1.0,
+    "site": 1.5,
+    "series": 1.5,
+    "topics": 1.5,
+    "notes": 0.5,
+}
+#: The keyword fields that are the user's (``query.Keyword`` clauses on them come from the library).
+USER_KEYWORDS = ("collections", "flags")
 # Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
 # word only in the short fields (the text too when none of them has such a word): one or two letters
 # begin a word of nearly every text, and completing them there is the slowest query there is.
@@ -80,6 +92,11 @@ class IndexDoc:
     # added in each second under "added" (the second as a string); the library makes Date Added windows
     # of those counts (a library gets a few distinct seconds per import, never more than its articles).
     added: int = 0
+    # The user's own: comments on highlights and notes (text, ``note:``), the ids of the collections the
+    # article is in, and flags ("annotated": it has highlights or notes).
+    notes: str = ""
+    collections: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
     @property
     def date_key(self) -> int:

@@ -36,6 +36,7 @@ from reader.library.index.base import (
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
     PREFIX_WEIGHT,
+    USER_KEYWORDS,
     WIDE_FACTOR,
     IndexDoc,
     IndexPage,
@@ -48,6 +49,7 @@ from reader.library.query import (
     And,
     DateRange,
     Fuzzy,
+    Keyword,
     MatchAll,
     Node,
     Not,
@@ -65,7 +67,7 @@ TOKENIZER = "offprint"
 # sidebar can list, fewer than the cap.
 EVERY_VALUE_LIMIT = 10_000
 FACET_FIELDS = ("series", "topics", "authors", "sites")
-TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics")
+TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics", "notes")
 
 
 def make_analyzer() -> tantivy.TextAnalyzer:
@@ -88,6 +90,8 @@ def make_schema() -> tantivy.Schema:
         builder.add_text_field(
             f"k_{facet}", stored=False, fast=True, tokenizer_name="raw", index_option="basic"
         )
+    for name in USER_KEYWORDS:
+        builder.add_text_field(f"k_{name}", stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("date", indexed=True, fast=True)
     builder.add_unsigned_field("order", fast=True)
     builder.add_unsigned_field("year", indexed=True, fast=True)
@@ -123,6 +127,9 @@ def _document(doc: IndexDoc) -> tantivy.Document:
         "k_topics": doc.topics,
         "k_authors": doc.authors,
         "k_sites": [doc.site] if doc.site else [],
+        "notes": [doc.notes],
+        "k_collections": doc.collections,
+        "k_flags": doc.flags,
     }
     for name, values in texts.items():
         for value in values:
@@ -335,6 +342,10 @@ class TantivyIndex:
             )
         if isinstance(node, DateRange):
             return self._date_range(node.low, node.high)
+        if isinstance(node, Keyword):
+            if not node.values:
+                return tantivy.Query.empty_query()
+            return tantivy.Query.term_set_query(self._schema, f"k_{node.field}", list(node.values))
         if isinstance(node, Not):
             inner = self._translate(node.child)
             if inner is None:

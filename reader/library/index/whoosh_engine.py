@@ -52,6 +52,7 @@ from reader.library.index.base import (
     FIELD_BOOSTS,
     ORDER_ID_SPAN,
     PREFIX_WEIGHT,
+    USER_KEYWORDS,
     WIDE_FACTOR,
     IndexDoc,
     IndexPage,
@@ -64,6 +65,7 @@ from reader.library.query import (
     And,
     DateRange,
     Fuzzy,
+    Keyword,
     MatchAll,
     Node,
     Not,
@@ -480,6 +482,7 @@ def make_schema() -> fields.Schema:
         site=_text_field(text),
         series=_text_field(text),
         topics=_text_field(text),
+        notes=_text_field(text),
         date=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         order=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
         added=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
@@ -488,6 +491,8 @@ def make_schema() -> fields.Schema:
     for facet in FACET_FIELDS:
         schema.add(f"k_{facet}", fields.KEYWORD(commas=True, lowercase=False))
         schema.add(f"c_{facet}", fields.COLUMN(columns.VarBytesColumn()))
+    for name in USER_KEYWORDS:
+        schema.add(f"k_{name}", fields.KEYWORD(commas=True, lowercase=False))
     return schema
 
 
@@ -518,6 +523,9 @@ def _fields_of(doc: IndexDoc) -> dict[str, Any]:
         "order": doc.order_key,
         "added": doc.added,
         "language": doc.language or "",
+        "notes": doc.notes,
+        "k_collections": _keyword(doc.collections),
+        "k_flags": _keyword(doc.flags),
     }
     for facet, values in facet_values.items():
         record[f"k_{facet}"] = _keyword(values)
@@ -922,6 +930,9 @@ class WhooshIndex:
             )
         if isinstance(node, DateRange):
             return query.NumericRange("date", node.low or 1, node.high)
+        if isinstance(node, Keyword):
+            terms = [query.Term(f"k_{node.field}", v.replace(",", _COMMA_STAND_IN)) for v in node.values]
+            return query.Or(terms) if terms else query.NullQuery
         if isinstance(node, Not):
             inner = self._translate(node.child)
             return query.Not(inner) if inner is not None else None
