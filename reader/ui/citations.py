@@ -205,6 +205,27 @@ class CitationService(QObject):
 
         self._run(work, lambda answer: self.exported.emit(*answer))
 
+    def compose_note(
+        self, ids: Sequence[int], style: str, on_done: Callable[[str], None], *, heading: str = "Annotations"
+    ) -> None:
+        """Create Note from Annotations: the Markdown of a note quoting every highlight of ``ids`` with
+        its in-text citation in ``style`` and its comment, then the bibliography (``reader.cite``'s
+        composition, as ``offprint notes export`` writes it); "" when none has a highlight."""
+
+        def work(citer: Citer) -> str:
+            wanted = list(ids)
+            found = self.runner.locked(
+                lambda library: [(library.get(i), library.annotations(i)) for i in wanted]
+            )
+            annotated = [
+                cite.Annotated(cite.article_to_csl(article, item_id=str(article.id)), passages)
+                for article, passages in found
+            ]
+            body = cite.note_from_annotations(annotated, citer, style)
+            return f"# {heading}\n\n{body}" if body else ""
+
+        self._run(work, on_done)
+
     # plumbing --------------------------------------------------------------------------------------
     def _items(self, ids: Sequence[int]) -> list[dict[str, Any]]:
         from reader.cite import article_to_csl

@@ -48,6 +48,7 @@ from .menus import build_actions, build_menus_and_toolbar, build_theme_group, li
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
 from .reader_pane import ReaderPane
+from .research import Research
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self.theme_group = build_theme_group(self)
         build_menus_and_toolbar(self, self.actions_by_name, self.theme_group)
+        self.research = Research(self)  # highlights, notes, collections, saved searches
         self._connect()
         self._restore_settings()
         self._show_startup_notices()
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 600, 480])
+        self.splitter.setSizes([230, 480, 620])  # the reader with its annotations sidebar beside it
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)
@@ -239,6 +241,7 @@ class MainWindow(QMainWindow):
         s.set_list_order(self.article_pane.order.to_setting())
         s.set_list_header(self.article_pane.header_state())
         self.reader_pane.remember_position()
+        self.research.save_layout()
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -248,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self, timeout_ms: int = 15_000) -> None:
         """Stop background work before the library closes: cancel an import, let running jobs finish."""
+        self.research.close()  # open notes save first
         self.importer.cancel()
         self.citations.stop_warming()
         self._import_refresh.stop()
@@ -454,11 +458,7 @@ class MainWindow(QMainWindow):
             self.citations.copy_citation(ids, self.current_style())
 
     def copy_passage(self) -> None:
-        passage = self.reader.selected_passage()
-        if not passage or self.current_id is None:
-            self.show_status("Select a passage in the article first, then Copy with Citation.")
-            return
-        self._copy_passage_text(passage)
+        self.research.annotations.copy_passage()  # the selection, or the highlight at the cursor
 
     def _copy_passage_text(self, passage: str) -> None:
         if self.current_id is not None:

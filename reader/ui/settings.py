@@ -50,6 +50,13 @@ class Settings:
     def set_splitter_state(self, name: str, data: QByteArray) -> None:
         self.store.setValue(f"splitters/{name}", data)
 
+    def annotations_sidebar(self) -> bool:
+        """Whether the annotations sidebar beside the reader is shown (it is, until hidden)."""
+        return str(self.store.value("reader/annotations_sidebar", "1")) != "0"
+
+    def set_annotations_sidebar(self, shown: bool) -> None:
+        self.store.setValue("reader/annotations_sidebar", "1" if shown else "0")
+
     # reading ---------------------------------------------------------------------------------------
     def theme(self) -> str:
         value = str(self.store.value("reader/theme", "system"))

@@ -1,4 +1,4 @@
-"""The article's text offsets and the reader's document positions, aligned (highlights land on their words)."""
+"""The article's text offsets and the reader's document positions, aligned: highlights land on their words."""
 
 from __future__ import annotations
 
