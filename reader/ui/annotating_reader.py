@@ -10,10 +10,12 @@ keyboard too (Shift+arrows, as in a browser's caret browsing), so a highlight ne
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from reader.library import Annotation, StoredArticle
@@ -86,9 +88,13 @@ class AnnotatingReader(ReaderView):
         self._refresh_selections()
 
     def _refresh_selections(self) -> None:
-        # Highlights first: the search hits and find matches are painted over them, so they stay visible.
+        # Highlights first: the search hits and find matches are painted over them, underlined where they
+        # fall inside one (a pale hit colour over a yellow highlight would only look like a gap in it).
         below = getattr(self, "_annotation_selections", [])
-        self.setExtraSelections(below + self._query_selections + self._find_selections)
+        above = self._query_selections + self._find_selections
+        if below and above:
+            above = _underlined_inside(above, below, QColor(self.theme.text))
+        self.setExtraSelections(below + above)
 
     # -- positions ---------------------------------------------------------------------------------
     def positions(self) -> TextPositions:
@@ -205,3 +211,26 @@ def _tooltip(annotation: Annotation) -> str:
     if annotation.comment:
         return annotation.comment
     return f"{label(annotation.colour)} highlight (right-click to comment, recolour or delete)"
+
+
+def _underlined_inside(
+    marks: list[QTextEdit.ExtraSelection], highlights: list[QTextEdit.ExtraSelection], colour: QColor
+) -> list[QTextEdit.ExtraSelection]:
+    """``marks``, those overlapping a highlight with a solid underline added (copies; the originals stay)."""
+    spans = sorted((h.cursor.selectionStart(), h.cursor.selectionEnd()) for h in highlights)
+    starts = [start for start, _end in spans]
+    reach = list(accumulate((end for _start, end in spans), max))  # the furthest end among the first n
+    shown: list[QTextEdit.ExtraSelection] = []
+    for mark in marks:
+        start, end = mark.cursor.selectionStart(), mark.cursor.selectionEnd()
+        before = bisect_left(starts, end)  # the highlights that begin before the mark ends…
+        if before and reach[before - 1] > start:  # …one of which ends after it begins
+            fmt = QTextCharFormat(mark.format)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(colour)
+            copy = QTextEdit.ExtraSelection()
+            copy.cursor = mark.cursor
+            copy.format = fmt
+            mark = copy
+        shown.append(mark)
+    return shown

@@ -119,8 +119,9 @@ class AnnotationsPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
-        self.new_note.setEnabled(not read_only)
-        self.from_annotations.setEnabled(not read_only)
+        self.show_article_annotations(
+            self.list.annotations(), self.notes_shown(), open_article=self.open_article
+        )
 
     def show_article_annotations(
         self, annotations: Sequence[Annotation], notes: Sequence[Note], *, open_article: bool = True
