@@ -132,9 +132,9 @@ def _read_records(source: str) -> list[dict[str, Any]]:
 def run_export(args: argparse.Namespace) -> int:
     from reader.library import SortOrder
 
-    filters = filters_from_args(args)
     library = _open_library(args.library)
     try:
+        filters = filters_from_args(args, library)
         sort = SortOrder.RELEVANCE if args.query.strip() else SortOrder.DATE
         ids = library.search_ids(args.query, filters, sort=sort)
         items = [article_to_csl(library.get(i), include_series=args.include_series) for i in ids]
