@@ -134,6 +134,7 @@ class AnnotationStore:
 
     @writes
     def insert(self, conn: sqlite3.Connection, record: Annotation, *, keep_id: bool = False) -> int:
+        before = indexed_view(conn, record.article_id)
         values = (
             record.article_id,
             record.exact,
@@ -160,7 +161,7 @@ class AnnotationStore:
             )
         else:
             cursor = conn.execute(f"INSERT INTO annotations ({columns}) VALUES ({_marks(13)})", values)
-        queue(conn, [record.article_id])
+        _queue_if_seen(conn, record.article_id, before)
         return int(cursor.lastrowid or record.id)
 
     @reads
@@ -227,6 +228,25 @@ class AnnotationStore:
         return note_id
 
 
+def indexed_view(conn: sqlite3.Connection, article_id: int) -> tuple[str, bool]:
+    """What the index holds of an article's highlights: their comments, and whether it has any (or notes)."""
+    comments = [
+        row[0]
+        for row in conn.execute(
+            "SELECT comment FROM annotations WHERE article_id = ? ORDER BY id", (article_id,)
+        )
+    ]
+    has_notes = conn.execute("SELECT 1 FROM notes WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+    return "\x1f".join(comments), bool(comments) or has_notes is not None
+
+
+def _queue_if_seen(conn: sqlite3.Connection, article_id: int, before: tuple[str, bool]) -> None:
+    """Queue the article for the index when what the index holds of it changed (a highlight's place or
+    colour is not in the index: re-indexing a long article for it would cost a whoosh write each time)."""
+    if indexed_view(conn, article_id) != before:
+        queue(conn, [article_id])
+
+
 def _prefixed() -> str:
     return ", ".join(f"a.{name.strip()}" for name in _COLUMNS.split(","))
 
@@ -254,7 +274,6 @@ def reanchor_article(
             for h, p in zip(highlights, placed, strict=True)
         ],
     )
-    queue(conn, [article_id])
     return Counter(p.anchoring for p in placed)
 
 
@@ -500,8 +519,9 @@ class AnnotationActions:
         self._require_writable("delete a highlight")
         record = self.marks.get(int(annotation_id))
         with self.store.transaction() as conn:
+            before = indexed_view(conn, record.article_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (record.id,))
-            queue(conn, [record.article_id])
+            _queue_if_seen(conn, record.article_id, before)
         self.index.sync()
         return record
 

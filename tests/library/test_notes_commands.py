@@ -96,7 +96,7 @@ def test_a_quote_not_in_the_article_is_one_clear_error(
 ) -> None:
     folder = str(tmp_path / "lib")
     _import(capsys, folder, _page(tmp_path / "v1", FIRST))
-    code, out, err = run(capsys, "annotate", "--library", folder, "1", "--quote", "walrus tusks")
+    code, _, err = run(capsys, "annotate", "--library", folder, "1", "--quote", "walrus tusks")
     assert code == 2 and err.strip() == "offprint: article 1 does not contain the passage “walrus tusks”"
 
 
@@ -144,7 +144,7 @@ def test_collections_from_the_command_line_and_in_searches(
     assert code == 0 and "collection 2: Ice" in out
     code, out, _ = run(capsys, "collection", "add", "--library", folder, "Polar/Ice", "2")
     assert code == 0 and "1 article(s) added to “Ice” (1 in it)" in out
-    code, out, _ = run(capsys, "collection", "list", "--library", folder)
+    _, out, _ = run(capsys, "collection", "list", "--library", folder)
     assert out.splitlines() == ["     1  Polar (0)", "     2    Ice (1)"]
     code, out, _ = run(capsys, "search", "--library", folder, "harbour collection:ice", "--json")
     assert [hit["id"] for hit in json.loads(out)["hits"]] == [2]
