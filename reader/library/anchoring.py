@@ -323,7 +323,7 @@ class _PositionMap:
         if kind == "delete":
             return new_start
         if i2 - i1 == j2 - j1:  # as many lines as before: each one changed in place, diffed alone
-            line = bisect.bisect_right(self._old_starts, old_position) - 1
+            line = min(max(bisect.bisect_right(self._old_starts, old_position) - 1, i1), i2 - 1)
             i1, i2, j1, j2 = line, line + 1, j1 + line - i1, j1 + line - i1 + 1
             old_start, new_start = self._old_starts[i1], self._new_starts[j1]
         diffs = self._diffs.get(i1)
