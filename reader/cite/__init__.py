@@ -20,7 +20,7 @@ from reader.cite.export import (
 )
 from reader.cite.facade import Citer, StyleInfo, shutdown_engine
 from reader.cite.names import person_to_csl
-from reader.cite.notes import NOTE_FORMATS, Annotated, note_from_annotations
+from reader.cite.notes import NOTE_FIELDS, NOTE_FORMATS, Annotated, note_from_annotations, with_notes
 from reader.cite.setup_engine import ENGINE_FILE
 from reader.cite.setup_engine import default_install_dir as engine_install_dir
 from reader.cite.styles import CORE_STYLES, locales_dir, packaged_styles_dir
@@ -30,6 +30,7 @@ __all__ = [
     "CORE_STYLES",
     "ENGINE_FILE",
     "EXPORT_FORMATS",
+    "NOTE_FIELDS",
     "NOTE_FORMATS",
     "Annotated",
     "CitableArticle",
@@ -50,5 +51,6 @@ __all__ = [
     "to_bibtex",
     "to_csl_json",
     "to_ris",
+    "with_notes",
     "write_export",
 ]

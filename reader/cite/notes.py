@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from reader.cite.export import escape_latex
 from reader.cite.facade import Citer
+from reader.errors import CitationError
 
 NOTE_FORMATS = ("markdown",)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -84,3 +86,54 @@ def _passage(passage: Passage, cite: str) -> str:
 def _escaped(text: str) -> str:
     """Plain text that Markdown shows as written."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+# -- notes in exports --------------------------------------------------------------------------------------
+
+#: The field each export format carries a note in, as Zotero's translators write them with "Export Notes"
+#: (on by default): RIS ``N1`` (RIS.js), BibTeX ``annote`` (BibTeX.js), BibLaTeX ``annotation``
+#: (BibLaTeX.js), one per note.  CSL-JSON carries no notes (Zotero's CSL JSON export writes none), and no
+#: format carries collections (Zotero writes them only in Zotero RDF).
+NOTE_FIELDS = {"ris": "N1", "bibtex": "annote", "biblatex": "annotation"}
+_ENTRY_START = re.compile(r"(?m)^@")
+
+
+def with_notes(name: str, rendered: str, notes: Sequence[Sequence[str]]) -> str:
+    """An export in format ``name`` (rendered from items in order) with each item's notes (``notes[i]``:
+    the Markdown texts of item i's notes) added where Zotero's translators put them."""
+    if name not in NOTE_FIELDS or not any(notes):
+        return rendered
+    if name == "ris":
+        return _ris_with_notes(rendered, notes)
+    return _tex_with_notes(rendered, notes, NOTE_FIELDS[name])
+
+
+def _ris_with_notes(rendered: str, notes: Sequence[Sequence[str]]) -> str:
+    end = "ER  - \r\n"
+    records = rendered.split(end)
+    if len(records) != len(notes) + 1:
+        raise CitationError("cannot add notes to this RIS export: its records do not match the articles")
+    out = []
+    for record, texts in zip(records, notes, strict=False):
+        lines = "".join(f"N1  - {_crlf(text.strip())}\r\n" for text in texts if text.strip())
+        out.append(record + lines + end)
+    return "".join(out) + records[-1]
+
+
+def _tex_with_notes(rendered: str, notes: Sequence[Sequence[str]], field_name: str) -> str:
+    starts = [m.start() for m in _ENTRY_START.finditer(rendered)]
+    if len(starts) != len(notes):
+        raise CitationError("cannot add notes to this export: its entries do not match the articles")
+    entries = [rendered[a:b] for a, b in zip(starts, [*starts[1:], len(rendered)], strict=True)]
+    out = []
+    for entry, texts in zip(entries, notes, strict=True):
+        closing = entry.rindex("\n}")
+        fields = "".join(
+            f",\n\t{field_name} = {{{escape_latex(text.strip())}}}" for text in texts if text.strip()
+        )
+        out.append(entry[:closing] + fields + entry[closing:])
+    return rendered[: starts[0] if starts else 0] + "".join(out)
+
+
+def _crlf(text: str) -> str:
+    return re.sub(r"\r\n?|\n", "\r\n", text)

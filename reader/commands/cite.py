@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.cite import EXPORT_FORMATS, CitationError, Citer, article_to_csl, export_format, write_export
+from reader.cite import EXPORT_FORMATS, CitationError, Citer, article_to_csl, export_format, with_notes
 from reader.commands.common import library_parent, open_library
 from reader.commands.library import add_filter_arguments, filters_from_args
 
@@ -54,6 +54,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     add_filter_arguments(parser)
     parser.add_argument("--include-series", action="store_true", help="export the article's series")
+    parser.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="leave out the articles' notes (RIS N1, BibTeX annote, BibLaTeX annotation: as Zotero writes "
+        "them)",
+    )
     parser.set_defaults(func=run_export)
 
     parser = subparsers.add_parser("styles", parents=[common], help="list the citation styles")
@@ -132,22 +138,33 @@ def _read_records(source: str) -> list[dict[str, Any]]:
 def run_export(args: argparse.Namespace) -> int:
     from reader.library import SortOrder
 
-    filters = filters_from_args(args)
     library = _open_library(args.library)
     try:
+        filters = filters_from_args(args, library)
         sort = SortOrder.RELEVANCE if args.query.strip() else SortOrder.DATE
         ids = library.search_ids(args.query, filters, sort=sort)
         items = [article_to_csl(library.get(i), include_series=args.include_series) for i in ids]
+        notes = [[] if args.no_notes else [n.text for n in library.notes(i)] for i in ids]
     finally:
         library.close()
+    text = with_notes(args.fmt, export_format(args.fmt).render(items), notes)
     if args.output:
-        write_export(args.output, args.fmt, items)
+        _write(args.output, text)
         print(f"exported {len(items)} article(s) to {args.output}", file=sys.stderr)
     else:
         sys.stdout.flush()
-        sys.stdout.buffer.write(export_format(args.fmt).render(items).encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     return 0
+
+
+def _write(path: str, text: str) -> None:
+    """Write an export as rendered (UTF-8; RIS keeps its CRLF on every platform)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise CitationError(f"{path}: cannot write the export: {exc.strerror or exc}") from exc
 
 
 # -- styles --------------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from collections import Counter
 from typing import Any, TextIO
 
 from reader.commands.common import library_parent, open_library
+from reader.commands.notes import find_collection
+from reader.errors import StorageError
 from reader.library import (
     EDITABLE_FIELDS,
     ENGINES,
@@ -140,9 +142,24 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     when.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
     when.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument(
+        "--collection",
+        action="append",
+        default=[],
+        dest="collections",
+        metavar="NAME",
+        help="only articles in this collection (its name, path A/B or id; repeat for any of several)",
+    )
+    parser.add_argument(
+        "--has-annotations", action="store_true", help="only articles with highlights or notes"
+    )
 
 
-def filters_from_args(args: argparse.Namespace) -> Filters:
+def filters_from_args(args: argparse.Namespace, library: Library | None = None) -> Filters:
+    """The filters the arguments name (collections are looked up by name in ``library``)."""
+    names = getattr(args, "collections", [])
+    if names and library is None:
+        raise StorageError("--collection needs the library")
     return Filters(
         series=args.series,
         topics=args.topics,
@@ -151,6 +168,8 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         years=args.years,
         date_from=args.date_from,
         date_to=args.date_to,
+        collections=[find_collection(library, name).id for name in names] if library else [],
+        has_annotations=bool(getattr(args, "has_annotations", False)),
     )
 
 
@@ -248,7 +267,7 @@ def run_search(args: argparse.Namespace) -> int:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
             args.query,
-            filters_from_args(args),
+            filters_from_args(args, library),
             sort=SortOrder(args.sort),
             limit=limit,
             offset=args.offset,
@@ -273,7 +292,12 @@ def run_list(args: argparse.Namespace) -> int:
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
-            "", filters_from_args(args), sort=SortOrder(args.sort), limit=limit, snippets=False, facets=False
+            "",
+            filters_from_args(args, library),
+            sort=SortOrder(args.sort),
+            limit=limit,
+            snippets=False,
+            facets=False,
         )
     if args.json:
         print(json.dumps([hit for hit in result.to_json()["hits"]], ensure_ascii=False))

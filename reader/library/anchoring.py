@@ -9,15 +9,19 @@ better extraction) every highlight is placed again, as hypothes.is anchors (with
    the quote found there is the highlight, exactly;
 2. else the quote is looked for anywhere: every exact occurrence is scored by how well the text before
    and after it matches the prefix and suffix, and how near it is to the hint, and the best one wins;
-3. else the passage is looked for approximately: its ends carried across the diff, or its first and last
-   32 characters found by diff-match-patch's bitap ``match_main`` near where the prefix puts it, and the
-   span between them is accepted when it is close enough to the quote (an edit distance of at most
-   :data:`FUZZY_SHARE` of its length): the highlight is placed fuzzily;
+3. else the passage is looked for approximately: its ends carried across the diff, or the text between
+   its prefix and suffix, is accepted when it is close enough to the quote (an edit distance of at most
+   :data:`FUZZY_SHARE` of its length): the highlight is placed fuzzily.  Without an old text to diff (a
+   highlight moved to another article by a merge, put back by undo, or found off its passage by
+   ``check``) its first and last 32 characters are found by diff-match-patch's bitap ``match_main`` near
+   where the prefix puts it, and the span between them is judged the same way;
 4. else it is orphaned: kept, with its quote and its last place, never dropped.
 """
 
 from __future__ import annotations
 
+import bisect
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,6 +97,11 @@ def place(text: str, selector: Selector, hint: int | None = None) -> Placement:
 def best_occurrence(text: str, selector: Selector, hint: int) -> int | None:
     """The start of the exact occurrence of the quote whose context and place fit best, or None."""
     exact = selector.exact
+    whole = text.find(selector.prefix + exact + selector.suffix)
+    if whole != -1 and (selector.prefix or selector.suffix):  # found with all its context: one search in C
+        second = text.find(selector.prefix + exact + selector.suffix, whole + 1)
+        if second == -1 or abs(whole - hint) <= abs(second - hint):
+            return whole + len(selector.prefix)
     best, best_score = None, -1.0
     position = text.find(exact)
     count = 0
@@ -262,25 +271,72 @@ def _reanchor_one(old_text: str, new_text: str, highlight: Moving, mapper: _Posi
     if found is not None:
         return Placement(found, found + len(now.exact), current.anchoring)
     carried = (hint, mapper.new_position(current.end))
-    carried_text = new_text[carried[0] : carried[1]]
-    if len(now.exact) >= MIN_FUZZY and carried[1] > carried[0] and close_enough(now.exact, carried_text):
-        start, end = _trimmed(new_text, carried)
-        return Placement(start, end, Anchoring.FUZZY)
-    placed = place(new_text, now, hint)
-    if placed.anchoring is Anchoring.ORPHANED and highlight.original.exact != now.exact:
-        placed = place(new_text, highlight.original, hint)
-    if placed.anchoring is Anchoring.EXACT and current.anchoring is Anchoring.FUZZY:
-        return Placement(placed.start, placed.end, Anchoring.FUZZY)  # still not the quote as highlighted
-    return placed
+    # The diff is the authority on where text went: the passage carried across it (or between its context)
+    # is the highlight when it is close to the quote; no search of the whole text is needed.
+    for span in (carried, _between_context(new_text, now, hint)):
+        if _close_span(new_text, span, now.exact):
+            assert span is not None
+            start, end = _trimmed(new_text, span)
+            return Placement(start, end, Anchoring.FUZZY)
+    original = highlight.original
+    if original.exact != now.exact:
+        found = best_occurrence(new_text, original, hint)
+        if found is not None:
+            return Placement(found, found + len(original.exact), Anchoring.EXACT)
+    return Placement(current.start, current.end, Anchoring.ORPHANED)
+
+
+def _close_span(text: str, span: tuple[int, int] | None, quote: str) -> bool:
+    if span is None or len(quote) < MIN_FUZZY or span[1] <= span[0]:
+        return False
+    return close_enough(quote, text[span[0] : span[1]])
 
 
 class _PositionMap:
-    """Carries offsets of the old text to the new one across one diff of the two."""
+    """Carries offsets of the old text to the new one.
+
+    The texts are aligned line by line first (``difflib``'s matcher: fast on texts that are mostly the
+    same, as a re-save is), so an offset in an unchanged paragraph moves exactly; inside a paragraph that
+    changed, diff-match-patch diffs the old lines against the new ones (small: one changed block at a
+    time, on first need) and carries the offset across that diff.
+    """
 
     def __init__(self, old_text: str, new_text: str) -> None:
-        matcher = _matcher()
-        self._diffs = matcher.diff_main(old_text, new_text, True)
-        self._matcher = matcher
+        old_lines, new_lines = old_text.splitlines(keepends=True), new_text.splitlines(keepends=True)
+        self._old_starts = _starts(old_lines)
+        self._new_starts = _starts(new_lines)
+        matcher = difflib.SequenceMatcher(None, old_lines, new_lines)
+        self._blocks = [op for op in matcher.get_opcodes() if op[0] != "insert"]
+        self._block_starts = [self._old_starts[op[1]] for op in self._blocks]
+        self._old_text, self._new_text = old_text, new_text
+        self._diffs: dict[int, list[tuple[int, str]]] = {}
+        self._matcher = _matcher()
 
     def new_position(self, old_position: int) -> int:
-        return int(self._matcher.diff_xIndex(self._diffs, old_position))
+        number = bisect.bisect_right(self._block_starts, old_position) - 1
+        if number < 0:
+            return old_position
+        kind, i1, i2, j1, j2 = self._blocks[number]
+        old_start, new_start = self._old_starts[i1], self._new_starts[j1]
+        if kind == "equal":
+            return new_start + (old_position - old_start)
+        if kind == "delete":
+            return new_start
+        if i2 - i1 == j2 - j1:  # as many lines as before: each one changed in place, diffed alone
+            line = min(max(bisect.bisect_right(self._old_starts, old_position) - 1, i1), i2 - 1)
+            i1, i2, j1, j2 = line, line + 1, j1 + line - i1, j1 + line - i1 + 1
+            old_start, new_start = self._old_starts[i1], self._new_starts[j1]
+        diffs = self._diffs.get(i1)
+        if diffs is None:
+            old_block = self._old_text[old_start : self._old_starts[i2]]
+            new_block = self._new_text[new_start : self._new_starts[j2]]
+            diffs = self._diffs[i1] = self._matcher.diff_main(old_block, new_block, False)
+        return new_start + int(self._matcher.diff_xIndex(diffs, old_position - old_start))
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """Where each line starts, and (last) where the text ends."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    return starts

@@ -134,6 +134,7 @@ class AnnotationStore:
 
     @writes
     def insert(self, conn: sqlite3.Connection, record: Annotation, *, keep_id: bool = False) -> int:
+        before = indexed_view(conn, record.article_id)
         values = (
             record.article_id,
             record.exact,
@@ -160,8 +161,31 @@ class AnnotationStore:
             )
         else:
             cursor = conn.execute(f"INSERT INTO annotations ({columns}) VALUES ({_marks(13)})", values)
-        queue(conn, [record.article_id])
+        _queue_if_seen(conn, record.article_id, before)
         return int(cursor.lastrowid or record.id)
+
+    @reads
+    def misplaced(self) -> list[tuple[int, int]]:
+        """(highlight, article) of each placed highlight whose offsets do not cover its quote on the text."""
+        return [
+            (row[0], row[1])
+            for row in self.store.conn.execute(
+                "SELECT an.id, an.article_id FROM annotations an JOIN articles ar ON ar.id = an.article_id"
+                " WHERE an.anchoring != 'orphaned' AND (an.start < 0 OR an.end <= an.start"
+                " OR substr(ar.text, an.start + 1, an.end - an.start) != an.quote) ORDER BY an.id"
+            )
+        ]
+
+    @reads
+    def orphaned(self) -> list[int]:
+        """The articles of the library with highlights that are no longer on their text."""
+        return [
+            row[0]
+            for row in self.store.conn.execute(
+                "SELECT DISTINCT article_id FROM annotations WHERE anchoring = 'orphaned'"
+                f" AND article_id IN (SELECT id FROM articles WHERE {LIVE}) ORDER BY article_id"
+            )
+        ]
 
     # -- notes -------------------------------------------------------------------------------------------
 
@@ -204,6 +228,25 @@ class AnnotationStore:
         return note_id
 
 
+def indexed_view(conn: sqlite3.Connection, article_id: int) -> tuple[str, bool]:
+    """What the index holds of an article's highlights: their comments, and whether it has any (or notes)."""
+    comments = [
+        row[0]
+        for row in conn.execute(
+            "SELECT comment FROM annotations WHERE article_id = ? ORDER BY id", (article_id,)
+        )
+    ]
+    has_notes = conn.execute("SELECT 1 FROM notes WHERE article_id = ? LIMIT 1", (article_id,)).fetchone()
+    return "\x1f".join(comments), bool(comments) or has_notes is not None
+
+
+def _queue_if_seen(conn: sqlite3.Connection, article_id: int, before: tuple[str, bool]) -> None:
+    """Queue the article for the index when what the index holds of it changed (a highlight's place or
+    colour is not in the index: re-indexing a long article for it would cost a whoosh write each time)."""
+    if indexed_view(conn, article_id) != before:
+        queue(conn, [article_id])
+
+
 def _prefixed() -> str:
     return ", ".join(f"a.{name.strip()}" for name in _COLUMNS.split(","))
 
@@ -231,7 +274,6 @@ def reanchor_article(
             for h, p in zip(highlights, placed, strict=True)
         ],
     )
-    queue(conn, [article_id])
     return Counter(p.anchoring for p in placed)
 
 
@@ -245,8 +287,72 @@ def reanchored_note(placed: Counter[Anchoring]) -> str | None:
     return f"highlights: {'; '.join(parts)}" if parts else None
 
 
-def place_moved(conn: sqlite3.Connection, annotation_ids: Sequence[int], text: str) -> None:
-    """Place highlights that moved to another article (a merge) on that article's text, by their quotes."""
+def move_user_data(conn: sqlite3.Connection, keep: int, merged: Sequence[int], text: str) -> tuple[int, ...]:
+    """A merge of duplicates: the merged articles' highlights and notes move to ``keep`` (highlights placed
+    on its ``text``, which may differ), and ``keep`` joins their collections; returns the collections it
+    joined (what :func:`move_user_data_back` leaves again)."""
+    marks = ",".join("?" * len(merged))
+    moving = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT id FROM annotations WHERE article_id IN ({marks}) ORDER BY id", merged
+        )
+    ]
+    conn.execute(
+        f"UPDATE annotations SET moved_from = article_id, article_id = ? WHERE article_id IN ({marks})",
+        (keep, *merged),
+    )
+    conn.execute(
+        f"UPDATE notes SET moved_from = article_id, article_id = ? WHERE article_id IN ({marks})",
+        (keep, *merged),
+    )
+    place_again(conn, moving, text)
+    joined = [
+        row[0]
+        for row in conn.execute(
+            f"SELECT DISTINCT collection_id FROM collection_items WHERE article_id IN ({marks})"
+            " AND collection_id NOT IN (SELECT collection_id FROM collection_items WHERE article_id = ?)"
+            " ORDER BY collection_id",
+            (*merged, keep),
+        )
+    ]
+    now = utc_now()
+    conn.executemany(
+        "INSERT OR IGNORE INTO collection_items (collection_id, article_id, added_at) VALUES (?, ?, ?)",
+        [(collection_id, keep, now) for collection_id in joined],
+    )
+    queue(conn, [keep])
+    return tuple(joined)
+
+
+def move_user_data_back(
+    conn: sqlite3.Connection, keep: int, merged: Sequence[int], joined: Sequence[int], texts: dict[int, str]
+) -> None:
+    """Undo :func:`move_user_data`: highlights and notes go back to the articles they came from (highlights
+    placed on those articles' texts again) and ``keep`` leaves the collections the merge made it join."""
+    for source in merged:
+        back = [
+            row[0]
+            for row in conn.execute(
+                "SELECT id FROM annotations WHERE article_id = ? AND moved_from = ?", (keep, source)
+            )
+        ]
+        for table in ("annotations", "notes"):
+            conn.execute(
+                f"UPDATE {table} SET article_id = moved_from, moved_from = NULL"
+                " WHERE article_id = ? AND moved_from = ?",
+                (keep, source),
+            )
+        place_again(conn, back, texts.get(source, ""))
+    conn.executemany(
+        "DELETE FROM collection_items WHERE collection_id = ? AND article_id = ?", [(c, keep) for c in joined]
+    )
+    queue(conn, [keep, *merged])
+
+
+def place_again(conn: sqlite3.Connection, annotation_ids: Sequence[int], text: str) -> None:
+    """Place highlights on ``text`` again by their quotes (moved to another article by a merge, or found
+    off their passage by `offprint check`)."""
     for annotation_id in annotation_ids:
         row = conn.execute(f"SELECT {_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)).fetchone()
         highlight = _annotation(row)
@@ -413,8 +519,9 @@ class AnnotationActions:
         self._require_writable("delete a highlight")
         record = self.marks.get(int(annotation_id))
         with self.store.transaction() as conn:
+            before = indexed_view(conn, record.article_id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (record.id,))
-            queue(conn, [record.article_id])
+            _queue_if_seen(conn, record.article_id, before)
         self.index.sync()
         return record
 

@@ -12,7 +12,7 @@ import pytest
 from reader import cli
 from reader.commands import cite as cite_command
 from reader.errors import ArticleNotFoundError
-from reader.library.types import Filters, SortOrder, StoredArticle
+from reader.library.types import Filters, Note, SortOrder, StoredArticle
 
 
 def _article(
@@ -68,6 +68,9 @@ class FakeLibrary:
 
     def styles_folder(self) -> Path:
         return self._styles
+
+    def notes(self, article_id: int) -> list[Note]:
+        return [Note(1, 1, "Compare with the Guardian's account.")] if article_id == 1 else []
 
     def close(self) -> None:
         pass
@@ -165,6 +168,9 @@ def test_export_ris_keeps_crlf(
     assert _run(capsys, "export", "--format", "ris", "-o", str(target))[0] == 0
     data = target.read_bytes()
     assert data.count(b"TY  - BLOG\r\n") == 3 and b"\n" not in data.replace(b"\r\n", b"")
+    assert data.count(b"N1  - Compare with the Guardian's account.\r\n") == 1  # its note, as Zotero writes it
+    assert _run(capsys, "export", "--format", "ris", "--no-notes", "-o", str(target))[0] == 0
+    assert b"N1  -" not in target.read_bytes()
 
 
 def test_export_csl_json_to_stdout(library: FakeLibrary, capfdbinary: pytest.CaptureFixture[bytes]) -> None:

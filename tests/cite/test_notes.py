@@ -54,3 +54,23 @@ def test_a_note_export_carries_the_articles_own_notes_and_marks_an_orphaned_quot
 
 def test_nothing_to_quote_is_an_empty_note(citer: Citer, prio_item: dict[str, Any]) -> None:
     assert note_from_annotations([Annotated(prio_item)], citer, "apa") == ""
+
+
+def test_notes_go_where_zoteros_translators_put_them_and_csl_json_carries_none(
+    prio_item: dict[str, Any],
+) -> None:
+    from reader.cite import export_format, with_notes
+
+    other = {"type": "webpage", "title": "Other page"}
+    notes = [["# Reading\nLine two", "50% sure_x"], []]
+    ris = with_notes("ris", export_format("ris").render([prio_item, other]), notes)
+    first, second = ris.split("ER  - \r\n")[:2]
+    assert "N1  - # Reading\r\nLine two\r\nN1  - 50% sure_x\r\n" in first and "N1" not in second
+    assert ris.count("ER  - \r\n") == 2
+    bib = with_notes("bibtex", export_format("bibtex").render([prio_item, other]), notes)
+    assert "\tannote = {\\# Reading\nLine two},\n\tannote = {50\\% sure\\_x}\n}" in bib
+    assert bib.count("annote") == 2 and bib.index("annote") < bib.index("@misc{noauthor_other")
+    biblatex = with_notes("biblatex", export_format("biblatex").render([prio_item, other]), notes)
+    assert "\tannotation = {50\\% sure\\_x}\n}" in biblatex
+    csl = export_format("csl-json").render([prio_item, other])
+    assert with_notes("csl-json", csl, notes) == csl

@@ -220,3 +220,44 @@ def test_a_highlight_whose_passage_was_reworded_is_placed_fuzzily_and_one_that_i
     assert orphaned.id == gone.id and not orphaned.anchored and orphaned.anchoring is Anchoring.ORPHANED
     assert (orphaned.quote, orphaned.comment) == ("after a public hearing", "was there a hearing?")
     assert library.check().ok
+
+
+def test_a_merge_moves_highlights_notes_and_collections_to_the_kept_article_and_unmerge_moves_them_back(
+    library: Library, tmp_path: Path
+) -> None:
+    keep = _harbour(library, tmp_path / "v1", PARAGRAPHS)
+    copy_text = "\n\n".join(["Wire copy, 12 March.", *PARAGRAPHS])
+    page = write_page(tmp_path / "wire", "wire.html", "Harbour dues rise", copy_text, url=URL + "?wire")
+    [result] = import_all(library, [page], workers=0)
+    other = result.article_id
+    assert other is not None and other != keep
+    highlight = library.annotate_quote(other, "public hearing", comment="from the wire copy")
+    note = library.add_note(other, "wire note")
+    reading = library.create_collection("Harbour reading")
+    library.add_to_collection([other], reading.id)
+    merge = library.merge_duplicates(keep, [other])
+    [moved] = library.annotations(keep)
+    text = library.get(keep).text
+    assert (moved.id, moved.comment) == (highlight.id, "from the wire copy")
+    assert text[moved.start : moved.end] == "public hearing" and moved.anchored
+    assert [n.id for n in library.notes(keep)] == [note.id]
+    assert library.collection_articles(reading.id) == [keep]
+    assert library.search_ids("note:wire") == [keep]
+    library.unmerge(merge)
+    assert library.annotations(keep) == [] and library.notes(keep) == []
+    assert library.annotations(other) == [highlight] and library.notes(other) == [note]
+    assert library.collection_articles(reading.id) == [other]
+    assert library.search_ids("note:wire") == [other] and library.check().ok
+
+
+def test_check_finds_a_highlight_off_its_passage_and_repair_places_it_again(
+    library: Library, tmp_path: Path
+) -> None:
+    article_id = _harbour(library, tmp_path / "pages", PARAGRAPHS)
+    made = library.annotate_quote(article_id, "public hearing")
+    library.store.conn.execute("UPDATE annotations SET start = 3, end = 17 WHERE id = ?", (made.id,))
+    report = library.check()
+    assert not report.ok and any("not on the passage they quote" in p for p in report.problems)
+    repaired = library.check(repair=True)
+    assert repaired.repaired and library.check().ok
+    assert library.annotation(made.id) == made
