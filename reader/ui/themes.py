@@ -74,6 +74,10 @@ def dark_palette() -> QPalette:
         palette.setColor(group, QPalette.ColorRole.Mid, QColor("#3a3c41"))
         palette.setColor(group, QPalette.ColorRole.Dark, QColor("#18191c"))
         palette.setColor(group, QPalette.ColorRole.Shadow, QColor("#000000"))
+    # Disabled widgets keep the dark surfaces (a disabled button was drawn light grey on the dark window).
+    for role, colour in ((QPalette.ColorRole.Button, window), (QPalette.ColorRole.Window, window)):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, colour)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, base)
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#77766f"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#77766f"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#77766f"))
