@@ -1,6 +1,6 @@
 """The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``reextract``,
-``check`` and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each takes
-``--library DIR``.
+``check`` and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each
+takes ``--library DIR``.
 
 They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
 and prints.  Commands that only read fall back to a read-only library when another
