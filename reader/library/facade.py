@@ -533,6 +533,7 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
             "index_bytes": self.index.engine.size_bytes(),
             "index_documents": self.index.engine.doc_count(),
             "generation": self.store.generation(),
+            **self.marks.counts(),
         }
         if self.engine == "whoosh" and count > WHOOSH_COMFORT_LIMIT:
             stats["suggestion"] = (

@@ -289,3 +289,17 @@ def test_extracting_again_with_a_better_extractor_keeps_highlights_on_their_pass
     [moved] = library.annotations(article_id)
     assert after.text[moved.start : moved.end] == "drive small boats out" and moved.id == made.id
     assert moved.start > made.start and library.check().ok
+
+
+def test_undoing_a_deletion_after_a_newer_save_puts_the_highlight_on_the_new_text(
+    library: Library, tmp_path: Path
+) -> None:
+    article_id = _harbour(library, tmp_path / "v1", PARAGRAPHS)
+    deleted = library.delete_annotation(library.annotate_quote(article_id, "public hearing", colour="red").id)
+    _harbour(library, tmp_path / "v2", ["A new lede paragraph arrives first.", *PARAGRAPHS])
+    back = library.restore_annotation(deleted)
+    text = library.get(article_id).text
+    assert text[back.start : back.end] == "public hearing" and back.start > deleted.start
+    assert (back.id, back.colour, back.anchoring) == (deleted.id, "red", Anchoring.EXACT)
+    stats = library.stats()
+    assert (stats["highlights"], stats["orphaned_highlights"], stats["notes"]) == (1, 0, 0)
