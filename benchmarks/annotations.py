@@ -9,7 +9,11 @@ re-save (target: under 100 ms together), and how well highlights survive real ar
 - Robustness: ``OFFPRINT_BENCH_ANCHOR_ARTICLES`` (default 200) dragnet articles, 20 highlights each, and one
   random edit history each (paragraphs inserted, removed and moved, words changed, punctuation and spacing
   changed, a highlighted sentence reworded or cut): the share placed exactly, placed fuzzily, orphaned, and
-  placed wrongly (on a passage other than the one highlighted — the figure that must stay 0).
+  placed wrongly (on a passage other than the one highlighted — the figure that must stay 0); the same
+  by quote alone (no old text to diff: a merge, undo, ``check --repair``).
+- Across extractors: ``OFFPRINT_BENCH_ANCHOR_PAGES`` (default 150) dragnet pages extracted by Offprint, 10
+  highlights each, placed on the set's hand-corrected text of the same page (what a re-extraction with a
+  better extractor does), with the share of passages that are in that text at all.
 """
 
 from __future__ import annotations
@@ -121,6 +125,49 @@ def robustness(count: int) -> None:
     )
 
 
+def across_extractors(count: int) -> None:
+    """Highlights made on Offprint's extraction of a real page, placed on another extraction of the same
+    page (the dragnet set's hand-corrected text: other white space, other boilerplate, other cuts) — what
+    a re-extraction with a better extractor does to them."""
+    import gzip
+
+    from reader.ingest import extract_bytes
+
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    rng = random.Random(7)
+    tally = {"exact": 0, "fuzzy": 0, "orphaned": 0, "wrong": 0}
+    present = total = lost = 0
+    for key in sorted(truth)[:count]:
+        page = TRUTH.parent / "html" / f"{key}.html.gz"
+        if not page.exists():
+            continue
+        try:
+            ours = extract_bytes(gzip.decompress(page.read_bytes()), path=page.name).text
+        except Exception:  # a page the extractor cannot read is no highlight to place
+            continue
+        theirs = str(truth[key]["articleBody"])
+        if len(_SENTENCE.findall(ours)) < 5:
+            continue
+        spans = _spans(ours, 10, rng)
+        movings = [Moving(Placement(s, e, Anchoring.EXACT), selector_at(ours, s, e)) for s, e in spans]
+        for placement, (start, end) in zip(reanchor(ours, theirs, movings), spans, strict=True):
+            quote = ours[start:end]
+            in_theirs = " ".join(quote.split()) in " ".join(theirs.split())
+            total += 1
+            present += in_theirs
+            tally[placement.anchoring.value] += 1
+            if placement.anchoring is not Anchoring.ORPHANED:
+                tally["wrong"] += _misplaced(
+                    placement.anchoring, quote, theirs[placement.start : placement.end]
+                )
+    shares = ", ".join(f"{label} {100 * n / max(total, 1):.1f} %" for label, n in tally.items())
+    print(
+        f"across extractors (Offprint's text → the hand-corrected one): {total} highlights, "
+        f"{100 * present / max(total, 1):.1f} % of their passages in the other text: {shares}; "
+        f"orphaned although the passage is there (white space aside): {lost}"
+    )
+
+
 def _misplaced(anchoring: Anchoring, quote: str, got: str) -> bool:
     """Whether a placed highlight sits on another passage than the one highlighted."""
     if anchoring is Anchoring.EXACT:
@@ -180,6 +227,7 @@ def main() -> None:
         return
     speed()
     robustness(int(os.environ.get("OFFPRINT_BENCH_ANCHOR_ARTICLES", "200")))
+    across_extractors(int(os.environ.get("OFFPRINT_BENCH_ANCHOR_PAGES", "150")))
 
 
 if __name__ == "__main__":
