@@ -9,7 +9,11 @@ re-save (target: under 100 ms together), and how well highlights survive real ar
 - Robustness: ``OFFPRINT_BENCH_ANCHOR_ARTICLES`` (default 200) dragnet articles, 20 highlights each, and one
   random edit history each (paragraphs inserted, removed and moved, words changed, punctuation and spacing
   changed, a highlighted sentence reworded or cut): the share placed exactly, placed fuzzily, orphaned, and
-  placed wrongly (on a passage other than the one highlighted — the figure that must stay 0).
+  placed wrongly (on a passage other than the one highlighted — the figure that must stay 0); the same
+  by quote alone (no old text to diff: a merge, undo, ``check --repair``).
+- Across extractors: ``OFFPRINT_BENCH_ANCHOR_PAGES`` (default 150) dragnet pages extracted by Offprint, 10
+  highlights each, placed on the set's hand-corrected text of the same page (what a re-extraction with a
+  better extractor does), with the share of passages that are in that text at all.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import time
 from pathlib import Path
 
 from reader.library import Anchoring, Library
-from reader.library.anchoring import Moving, Placement, reanchor, selector_at
+from reader.library.anchoring import Moving, Placement, place, reanchor, selector_at
 from reader.library.annotations import reanchor_article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,7 +75,9 @@ def _edited(text: str, rng: random.Random, spans: list[tuple[int, int]]) -> tupl
             paragraph = _reword(paragraph, rng)
         changed.append(paragraph)
     for _ in range(rng.randint(1, 3)):
-        changed.insert(rng.randrange(len(changed) + 1), "An update was added here by the editors, with new facts.")
+        changed.insert(
+            rng.randrange(len(changed) + 1), "An update was added here by the editors, with new facts."
+        )
     new_text = "\n".join(p for p in changed)
     for number, (start, end) in enumerate(spans):
         quote = text[start:end]
@@ -90,31 +96,83 @@ def _reword(paragraph: str, rng: random.Random) -> str:
 def robustness(count: int) -> None:
     rng = random.Random(15)
     texts = _articles()[:count]
-    tally = {"exact": 0, "fuzzy": 0, "orphaned": 0, "wrong": 0}
-    kept_lost = 0
-    total = 0
-    started = time.process_time()
+    with_diff = {"exact": 0, "fuzzy": 0, "orphaned": 0, "wrong": 0}
+    by_quote = dict(with_diff)
+    kept_lost, total, cpu = 0, 0, 0.0
     for text in texts:
         spans = _spans(text, 20, rng)
         new_text, fate = _edited(text, rng, spans)
         movings = [Moving(Placement(s, e, Anchoring.EXACT), selector_at(text, s, e)) for s, e in spans]
+        started = time.process_time()
         placed = reanchor(text, new_text, movings)
-        for number, (placement, (start, end)) in enumerate(zip(placed, spans, strict=True)):
+        cpu += time.process_time() - started
+        alone = [place(new_text, m.original) for m in movings]  # no old text: a merge, undo, check --repair
+        for number, (start, end) in enumerate(spans):
             total += 1
-            tally[placement.anchoring.value] += 1
             quote = text[start:end]
-            if placement.anchoring is Anchoring.ORPHANED:
-                kept_lost += fate[number] == "kept"
-                continue
-            got = new_text[placement.start : placement.end]
-            if placement.anchoring is Anchoring.EXACT and got != quote:
-                tally["wrong"] += 1
-            elif placement.anchoring is Anchoring.FUZZY and not _same_passage(quote, got):
-                tally["wrong"] += 1
-    cpu = time.process_time() - started
-    shares = ", ".join(f"{name} {100 * n / total:.1f} %" for name, n in tally.items())
-    print(f"robustness: {len(texts)} articles, {total} highlights after a random edit history: {shares}")
-    print(f"  orphaned although their quote is still in the text: {kept_lost}; {1000 * cpu / total:.2f} ms CPU each")
+            for tally, placement in ((with_diff, placed[number]), (by_quote, alone[number])):
+                tally[placement.anchoring.value] += 1
+                if placement.anchoring is not Anchoring.ORPHANED:
+                    got = new_text[placement.start : placement.end]
+                    tally["wrong"] += _misplaced(placement.anchoring, quote, got)
+            kept_lost += placed[number].anchoring is Anchoring.ORPHANED and fate[number] == "kept"
+    for name, tally in (("after a re-save (old text diffed)", with_diff), ("by quote alone", by_quote)):
+        shares = ", ".join(f"{label} {100 * n / total:.1f} %" for label, n in tally.items())
+        print(f"robustness, {name}: {len(texts)} articles, {total} highlights, random edits: {shares}")
+    print(
+        f"  orphaned although their quote is still in the text: {kept_lost}; "
+        f"{1000 * cpu / total:.2f} ms CPU each after a re-save"
+    )
+
+
+def across_extractors(count: int) -> None:
+    """Highlights made on Offprint's extraction of a real page, placed on another extraction of the same
+    page (the dragnet set's hand-corrected text: other white space, other boilerplate, other cuts) — what
+    a re-extraction with a better extractor does to them."""
+    import gzip
+
+    from reader.ingest import extract_bytes
+
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    rng = random.Random(7)
+    tally = {"exact": 0, "fuzzy": 0, "orphaned": 0, "wrong": 0}
+    present = total = lost = 0
+    for key in sorted(truth)[:count]:
+        page = TRUTH.parent / "html" / f"{key}.html.gz"
+        if not page.exists():
+            continue
+        try:
+            ours = extract_bytes(gzip.decompress(page.read_bytes()), path=page.name).text
+        except Exception:  # a page the extractor cannot read is no highlight to place
+            continue
+        theirs = str(truth[key]["articleBody"])
+        if len(_SENTENCE.findall(ours)) < 5:
+            continue
+        spans = _spans(ours, 10, rng)
+        movings = [Moving(Placement(s, e, Anchoring.EXACT), selector_at(ours, s, e)) for s, e in spans]
+        for placement, (start, end) in zip(reanchor(ours, theirs, movings), spans, strict=True):
+            quote = ours[start:end]
+            in_theirs = " ".join(quote.split()) in " ".join(theirs.split())
+            total += 1
+            present += in_theirs
+            tally[placement.anchoring.value] += 1
+            if placement.anchoring is not Anchoring.ORPHANED:
+                tally["wrong"] += _misplaced(
+                    placement.anchoring, quote, theirs[placement.start : placement.end]
+                )
+    shares = ", ".join(f"{label} {100 * n / max(total, 1):.1f} %" for label, n in tally.items())
+    print(
+        f"across extractors (Offprint's text → the hand-corrected one): {total} highlights, "
+        f"{100 * present / max(total, 1):.1f} % of their passages in the other text: {shares}; "
+        f"orphaned although the passage is there (white space aside): {lost}"
+    )
+
+
+def _misplaced(anchoring: Anchoring, quote: str, got: str) -> bool:
+    """Whether a placed highlight sits on another passage than the one highlighted."""
+    if anchoring is Anchoring.EXACT:
+        return got != quote
+    return not _same_passage(quote, got)
 
 
 def _same_passage(quote: str, got: str) -> bool:
@@ -157,9 +215,9 @@ def _speed_one(folder: Path, text: str, rng: random.Random) -> None:
         total = 1000 * (min(opening) + min(moving))
         verdict = "OK" if total < TARGET_MS else "SLOWER THAN THE TARGET"
         print(
-            f"{len(text):,} characters, {HIGHLIGHTS} highlights: open {1000 * min(opening):.1f} ms + re-anchor "
-            f"{1000 * min(moving):.1f} ms = {total:.1f} ms CPU (target {TARGET_MS:.0f} ms: {verdict}); "
-            f"placed {dict((k.value, v) for k, v in placed.items())}"
+            f"{len(text):,} characters, {HIGHLIGHTS} highlights: open {1000 * min(opening):.1f} ms + "
+            f"re-anchor {1000 * min(moving):.1f} ms = {total:.1f} ms CPU "
+            f"(target {TARGET_MS:.0f} ms: {verdict}); placed {dict((k.value, v) for k, v in placed.items())}"
         )
 
 
@@ -169,6 +227,7 @@ def main() -> None:
         return
     speed()
     robustness(int(os.environ.get("OFFPRINT_BENCH_ANCHOR_ARTICLES", "200")))
+    across_extractors(int(os.environ.get("OFFPRINT_BENCH_ANCHOR_PAGES", "150")))
 
 
 if __name__ == "__main__":

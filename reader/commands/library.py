@@ -1,6 +1,6 @@
-"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``check``
-and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each takes
-``--library DIR``.
+"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``reextract``,
+``check`` and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each
+takes ``--library DIR``.
 
 They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
 and prints.  Commands that only read fall back to a read-only library when another
@@ -114,6 +114,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("reindex", parents=[common], help="rebuild the full-text index")
     parser.add_argument("--engine", choices=ENGINES, help="switch to this engine")
     parser.set_defaults(func=run_reindex)
+
+    parser = subparsers.add_parser(
+        "reextract",
+        parents=[common],
+        help="extract articles again from their original files with this Offprint's extractor",
+        description="Update articles in place from their kept original files, as a newer save would: your "
+        "edits, highlights and notes are kept, highlights are placed again on the new text, and an "
+        "extraction that would make an article worse is not applied.",
+    )
+    parser.add_argument("ids", type=int, nargs="*", metavar="ID", help="these articles (default: all)")
+    parser.set_defaults(func=run_reextract)
 
     parser = subparsers.add_parser("check", parents=[common], help="check store, index and originals agree")
     parser.add_argument("--repair", action="store_true", help="fix what can be fixed")
@@ -379,6 +390,26 @@ def run_reindex(args: argparse.Namespace) -> int:
             f"in {time.perf_counter() - started:.1f} s"
         )
     return 0
+
+
+def run_reextract(args: argparse.Namespace) -> int:
+    counts: Counter[str] = Counter()
+    with _open(args, write=True) as library:
+        for result in library.reextract(args.ids or None):
+            counts[result.status] += 1
+            if result.status is ImportStatus.FAILED:
+                print(f"  failed: {result.error}")
+            elif result.note and result.note != "unchanged":
+                print(f"  {result.article_id}: {result.note}")
+    print(
+        f"extracted again: updated {counts[ImportStatus.UPDATED]}, unchanged or kept "
+        f"{counts[ImportStatus.KEPT]}, failed {counts[ImportStatus.FAILED]}"
+    )
+    return (
+        1
+        if counts[ImportStatus.FAILED] and not counts[ImportStatus.UPDATED] + counts[ImportStatus.KEPT]
+        else 0
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:

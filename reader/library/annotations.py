@@ -187,6 +187,23 @@ class AnnotationStore:
             )
         ]
 
+    @reads
+    def counts(self) -> dict[str, int]:
+        """How many highlights (and of them orphaned), notes, collections and saved searches there are."""
+        conn = self.store.conn
+        live = f"article_id IN (SELECT id FROM articles WHERE {LIVE})"
+        return {
+            "highlights": conn.execute(f"SELECT count(*) FROM annotations WHERE {live}").fetchone()[0],
+            "orphaned_highlights": conn.execute(
+                f"SELECT count(*) FROM annotations WHERE anchoring = 'orphaned' AND {live}"
+            ).fetchone()[0],
+            "notes": conn.execute(
+                f"SELECT count(*) FROM notes WHERE article_id IS NULL OR {live}"
+            ).fetchone()[0],
+            "collections": conn.execute("SELECT count(*) FROM collections").fetchone()[0],
+            "saved_searches": conn.execute("SELECT count(*) FROM saved_searches").fetchone()[0],
+        }
+
     # -- notes -------------------------------------------------------------------------------------------
 
     @reads

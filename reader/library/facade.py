@@ -507,6 +507,14 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
         if previous is not None:
             self.index.discard(previous)
 
+    def reextract(self, ids: Sequence[int] | None = None) -> Iterator[ImportResult]:
+        """Extract articles again from their originals with the extractor Offprint has now, in place
+        (edits, highlights and notes kept; highlights placed again): see :mod:`.reextract`."""
+        self._require_writable("extract articles again")
+        from reader.library.reextract import reextract
+
+        return reextract(self, ids)
+
     def check(self, *, repair: bool = False) -> CheckReport:
         if repair:
             self._require_writable("repair the library")
@@ -525,6 +533,7 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
             "index_bytes": self.index.engine.size_bytes(),
             "index_documents": self.index.engine.doc_count(),
             "generation": self.store.generation(),
+            **self.marks.counts(),
         }
         if self.engine == "whoosh" and count > WHOOSH_COMFORT_LIMIT:
             stats["suggestion"] = (

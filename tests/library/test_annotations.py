@@ -261,3 +261,45 @@ def test_check_finds_a_highlight_off_its_passage_and_repair_places_it_again(
     repaired = library.check(repair=True)
     assert repaired.repaired and library.check().ok
     assert library.annotation(made.id) == made
+
+
+def test_extracting_again_with_a_better_extractor_keeps_highlights_on_their_passages(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import reextract
+
+    article_id = _harbour(library, tmp_path / "pages", PARAGRAPHS)
+    library.update(article_id, title="My title")
+    made = library.annotate_quote(article_id, "drive small boats out", comment="cost")
+    list(library.reextract([article_id]))  # the real extractor (the library tests import with a stand-in)
+    [same] = list(library.reextract([article_id]))  # … finds the same article a second time
+    assert same.status == "kept" and same.note == "unchanged"
+    made = library.annotation(made.id)
+
+    def better(data: bytes, **kwargs: object) -> object:  # one that also finds the lede the first missed
+        article = reextract_real(data, **kwargs)
+        article.text = "A lede the old extractor missed.\n\n" + article.text
+        return article
+
+    reextract_real = reextract.extract_bytes
+    monkeypatch.setattr(reextract, "extract_bytes", better)
+    [result] = list(library.reextract([article_id]))
+    after = library.get(article_id)
+    assert result.status == "updated" and after.text.startswith("A lede") and after.title == "My title"
+    [moved] = library.annotations(article_id)
+    assert after.text[moved.start : moved.end] == "drive small boats out" and moved.id == made.id
+    assert moved.start > made.start and library.check().ok
+
+
+def test_undoing_a_deletion_after_a_newer_save_puts_the_highlight_on_the_new_text(
+    library: Library, tmp_path: Path
+) -> None:
+    article_id = _harbour(library, tmp_path / "v1", PARAGRAPHS)
+    deleted = library.delete_annotation(library.annotate_quote(article_id, "public hearing", colour="red").id)
+    _harbour(library, tmp_path / "v2", ["A new lede paragraph arrives first.", *PARAGRAPHS])
+    back = library.restore_annotation(deleted)
+    text = library.get(article_id).text
+    assert text[back.start : back.end] == "public hearing" and back.start > deleted.start
+    assert (back.id, back.colour, back.anchoring) == (deleted.id, "red", Anchoring.EXACT)
+    stats = library.stats()
+    assert (stats["highlights"], stats["orphaned_highlights"], stats["notes"]) == (1, 0, 0)
