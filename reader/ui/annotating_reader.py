@@ -187,11 +187,12 @@ class AnnotatingReader(ReaderView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            cursor = self.textCursor()
-            cursor.clearSelection()
-            self.setTextCursor(cursor)
             self.escaped.emit()
-            return
+            cursor = self.textCursor()
+            if cursor.hasSelection():  # Escape drops the selection; with none it goes on as before
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
+                return
         super().keyPressEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:

@@ -211,3 +211,16 @@ def test_every_highlight_is_listed_filtered_and_copied_with_its_citation(
     with qtbot.waitSignal(window.article_shown, timeout=10_000):
         view.show_in_article()
     qtbot.waitUntil(lambda: window.reader.chosen == made[1].id, timeout=10_000)
+
+
+def test_a_scope_the_library_no_longer_has_is_lifted_not_an_error(
+    open_window, library_folder: Path, settings, qtbot
+) -> None:
+    from reader.library import Filters
+
+    settings.set_last_filters(Filters(collections=[41], saved_search=42))  # another library's, say
+    window = open_window(library_folder)
+    assert window.model.rowCount() == 8 and not window.article_pane.message.isVisible()
+    qtbot.waitUntil(lambda: window.research.collections.loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: window.facets.filters().is_empty(), timeout=10_000)
+    assert window.chip_bar.chips == []
