@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.cite import clipboard
+from reader.cite.clipboard import ClipboardText
 from reader.cite.engine import FORMATS, CiteprocRuntime
 from reader.cite.styles import ALIASES, CORE_STYLES, StyleCatalog, StyleFile, locale_xml
 from reader.errors import CitationError, UnknownStyleError
@@ -101,69 +103,132 @@ class Citer:
         """A style by id, alias or path to a .csl file; UnknownStyleError when there is none."""
         return self._info(self._catalog.resolve(style))
 
-    def warm(self, style: str) -> None:
+    def warm(self, style: str, *, locale: str | None = None) -> None:
         """Build the engine for ``style`` now (≈1 s for APA or Chicago) so the first citation is fast."""
         with self._lock:
-            self._engine_key(self._catalog.resolve(style))
+            self._engine_key(self._catalog.resolve(style), locale)
 
-    # -- formatting -----------------------------------------------------------------------------------
-    def bibliography(self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text") -> list[str]:
+    # -- formatting ---------------------------------------------------------------------------------------
+    # ``locale`` is the user's choice for a style that declares none (see StyleCatalog.engine_locale).
+
+    def bibliography(
+        self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text", *, locale: str | None = None
+    ) -> list[str]:
         """One entry per item, in the style's order, disambiguated together (2026a, 2026b)."""
         prepared = _prepare(items)
         if not prepared:
             return []
         with self._lock:
-            resolved = self._catalog.resolve(style)
-            key = self._engine_key(resolved)
+            key = self._engine_key(self._catalog.resolve(style), locale)
             result = self._runtime_or_start().bibliography(key, prepared, _check_format(fmt))
             if result is None:  # a style without a bibliography: list each item's note instead
                 return [self._runtime_or_start().citation(key, [item], fmt, 1) for item in prepared]
             _order, entries = result
             return entries
 
-    def citation(self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text") -> str:
-        """The in-text citation of all items, e.g. ``(Baev, 2026)``; a note style gives its note."""
-        return self._cluster(items, style, fmt, in_note=None)
+    def citation(
+        self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text", *, locale: str | None = None
+    ) -> str:
+        """The citation of all items as one cluster, e.g. ``(Baev, 2026; Kade, 2025)``; a note style gives
+        its note.  Asked as Zotero's Copy Citation asks (a cluster with empty properties)."""
+        return self._cluster(items, style, fmt, None, locale)
 
-    def note(self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text") -> str:
-        """The citation as it reads in a footnote (first reference)."""
-        return self._cluster(items, style, fmt, in_note=True)
+    def note(
+        self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text", *, locale: str | None = None
+    ) -> str:
+        """The citation as it reads in a footnote (first reference, note 1)."""
+        return self._cluster(items, style, fmt, 1, locale)
 
-    def passage(self, passage: str, item: dict[str, Any], style: str, fmt: str = "text") -> str:
+    def copy_bibliography(
+        self, items: Sequence[dict[str, Any]], style: str, *, locale: str | None = None
+    ) -> ClipboardText:
+        """What Zotero's Quick Copy puts on the clipboard for these items: its HTML (``csl-bib-body``,
+        ``csl-entry`` blocks, inline layout CSS, COinS) and its plain text."""
+        prepared = _prepare(items)
+        if not prepared:
+            return ClipboardText("", "")
+        by_id = {item["id"]: item for item in prepared}
+        with self._lock:
+            key = self._engine_key(self._catalog.resolve(style), locale)
+            runtime = self._runtime_or_start()
+            made = {fmt: runtime.raw_bibliography(key, prepared, fmt) for fmt in FORMATS}
+            html_bib, text_bib = made["html"], made["text"]
+            if html_bib is None or text_bib is None:
+                html_list, note_style = runtime.citation_list(key, prepared, "html")
+                text_list, _ = runtime.citation_list(key, prepared, "text")
+                return ClipboardText(
+                    clipboard.citation_list(text_list, "text", note_style=note_style),
+                    clipboard.citation_list(html_list, "html", note_style=note_style),
+                )
+        coins = [clipboard.context_object(by_id[i]) if i in by_id else None for i in html_bib.ids]
+        return ClipboardText(
+            clipboard.formatted_text(text_bib.entries, text_bib.params),
+            clipboard.formatted_html(html_bib.entries, html_bib.params, coins),
+        )
+
+    def copy_citation(
+        self, items: Sequence[dict[str, Any]], style: str, *, locale: str | None = None
+    ) -> ClipboardText:
+        """Zotero's Copy Citation: one cluster for all items, as text and as HTML."""
+        return ClipboardText(
+            self.citation(items, style, "text", locale=locale),
+            self.citation(items, style, "html", locale=locale),
+        )
+
+    def passage(
+        self,
+        passage: str,
+        item: dict[str, Any],
+        style: str,
+        fmt: str = "text",
+        *,
+        locale: str | None = None,
+    ) -> str:
         """“Quoted passage” (in-text citation), a blank line, then the bibliography entry."""
         quoted = _quotable(passage)
-        cite = self.citation([item], style, fmt)
-        entry = self.bibliography([item], style, fmt)[0]
+        cite = self.citation([item], style, fmt, locale=locale)
         if fmt == "html":
-            return f"<p>“{html.escape(quoted, quote=False)}” {cite}</p>\n<p>{entry}</p>"
+            entry = self.copy_bibliography([item], style, locale=locale).html
+            return f"<p>“{html.escape(quoted, quote=False)}” {cite}</p>\n{entry}"
+        entry = self.bibliography([item], style, fmt, locale=locale)[0]
         return f"“{quoted}” {cite}\n\n{entry}"
 
     def format_each(
-        self, items: Sequence[dict[str, Any]], style: str, fmt: str = "text", form: str = "bibliography"
+        self,
+        items: Sequence[dict[str, Any]],
+        style: str,
+        fmt: str = "text",
+        form: str = "bibliography",
+        *,
+        locale: str | None = None,
     ) -> list[str]:
         """Each item formatted on its own (no disambiguation across items): one string per item, in order.
 
         ``form`` is ``bibliography``, ``citation`` or ``note``.
         """
         formatter = {
-            "bibliography": lambda i: self.bibliography([i], style, fmt)[0],
-            "citation": lambda i: self.citation([i], style, fmt),
-            "note": lambda i: self.note([i], style, fmt),
+            "bibliography": lambda i: self.bibliography([i], style, fmt, locale=locale)[0],
+            "citation": lambda i: self.citation([i], style, fmt, locale=locale),
+            "note": lambda i: self.note([i], style, fmt, locale=locale),
         }.get(form)
         if formatter is None:
             raise CitationError(f"unknown citation form {form!r}: use bibliography, citation or note")
         return [formatter(item) for item in items]
 
     # -- internals ------------------------------------------------------------------------------------
-    def _cluster(self, items: Sequence[dict[str, Any]], style: str, fmt: str, *, in_note: bool | None) -> str:
+    def _cluster(
+        self,
+        items: Sequence[dict[str, Any]],
+        style: str,
+        fmt: str,
+        note_index: int | None,
+        locale: str | None,
+    ) -> str:
         prepared = _prepare(items)
         if not prepared:
             return ""
         with self._lock:
-            resolved = self._catalog.resolve(style)
-            key = self._engine_key(resolved)
-            note_style = self._catalog.is_note_style(resolved)
-            note_index = 1 if (in_note or (in_note is None and note_style)) else 0
+            key = self._engine_key(self._catalog.resolve(style), locale)
             return self._runtime_or_start().citation(key, prepared, _check_format(fmt), note_index)
 
     def _info(self, style: StyleFile) -> StyleInfo:
@@ -175,17 +240,23 @@ class Citer:
     def _runtime_or_start(self) -> CiteprocRuntime:
         return _runtime()
 
-    def _engine_key(self, style: StyleFile) -> str:
-        """Build (once) the engine for this style's XML and locale; return its key."""
-        lang = self._catalog.effective_locale(style)
-        source = self._catalog.find(style.parent_id) if style.parent_id else style
-        source = source or style
+    def _engine_key(self, style: StyleFile, locale: str | None = None) -> str:
+        """Build (once) the engine for this style as Zotero would configure it; return its key."""
+        lang, forced = self._catalog.engine_locale(style, locale)
+        upper = self._catalog.uppercase_subtitles(style)
+        source = self._catalog.formatting_file(style)
         # path and mtime: two Citers may see different files under one id, and a user may edit a file
-        key = f"{source.path}:{_mtime_ns(source.path)}|{lang}"
+        key = f"{source.path}:{_mtime_ns(source.path)}|{lang}|{int(forced)}|{int(upper)}"
         runtime = self._runtime_or_start()
         if not runtime.has_engine(key):
             runtime.build(
-                key, self._catalog.style_xml(style), lang, locale_xml, label=f"{source.id} ({lang})"
+                key,
+                self._catalog.style_xml(style),
+                lang,
+                locale_xml,
+                force_lang=forced,
+                uppercase_subtitles=upper,
+                label=f"{source.id} ({lang})",
             )
         return key
 

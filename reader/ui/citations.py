@@ -49,7 +49,7 @@ class Copied:
         if self.kind == "bibliography" and self.count > 1:
             noun = "bibliography entries"
         articles = "" if self.count == 1 else f" for {self.count} articles"
-        return f"Copied {noun}{articles}: {self.text[:90]}"
+        return f"Copied {noun}{articles}: {' '.join(self.text.split())[:90]}"
 
 
 _COPIED_NOUNS = {
@@ -112,6 +112,7 @@ class CitationService(QObject):
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)  # the thread never retires, so the Citer never changes threads
         self.last: Copied | None = None
+        self.locale = ""  # the user's citation locale for styles that declare none ("": American English)
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.setInterval(WARM_DELAY_MS)
@@ -153,22 +154,22 @@ class CitationService(QObject):
 
     # copying ---------------------------------------------------------------------------------------
     def copy_bibliography(self, ids: Sequence[int], style: str) -> None:
+        """Copy the entries as Zotero's Quick Copy does: its HTML (one block per entry) and plain text."""
+
         def work(citer: Citer) -> Copied:
             items = self._items(ids)
-            text = "\n".join(citer.bibliography(items, style, "text"))
-            html = "\n".join(citer.bibliography(items, style, "html"))
-            return Copied("bibliography", text, html, len(items))
+            copied = citer.copy_bibliography(items, style, locale=self.locale or None)
+            return Copied("bibliography", copied.text, copied.html, len(items))
 
         self._run(work, self._deliver)
 
     def copy_citation(self, ids: Sequence[int], style: str) -> None:
+        """Copy one citation cluster for all ``ids`` (a note style gives its note), as Zotero does."""
+
         def work(citer: Citer) -> Copied:
             items = self._items(ids)
-            info = self._styles.get(style)
-            fmt_call = citer.note if info is not None and info.note_style else citer.citation
-            return Copied(
-                "citation", fmt_call(items, style, "text"), fmt_call(items, style, "html"), len(items)
-            )
+            copied = citer.copy_citation(items, style, locale=self.locale or None)
+            return Copied("citation", copied.text, copied.html, len(items))
 
         self._run(work, self._deliver)
 
@@ -177,8 +178,8 @@ class CitationService(QObject):
             item = self._items([article_id])[0]
             return Copied(
                 "passage",
-                citer.passage(passage, item, style, "text"),
-                citer.passage(passage, item, style, "html"),
+                citer.passage(passage, item, style, "text", locale=self.locale or None),
+                citer.passage(passage, item, style, "html", locale=self.locale or None),
                 1,
             )
 

@@ -146,10 +146,39 @@ def test_ctrl_shift_c_copies_the_bibliography_entry_as_html_and_text(
     item = article_to_csl(article, item_id=str(article.id))
     style = window.current_style()
     mime = QApplication.clipboard().mimeData()
-    assert mime.text() == "\n".join(citer.bibliography([item], style, "text"))
-    assert mime.hasHtml() and article.title.split()[0] in mime.html()
+    assert mime.text() == citer.bibliography([item], style, "text")[0] + "\n"  # Zotero's plain text
+    assert mime.hasHtml() and mime.html() == citer.copy_bibliography([item], style).html
     surname = article.authors[0].split()[-1]
     assert article.title in mime.text() and surname in mime.text()
+
+
+def test_three_copied_entries_paste_as_three_paragraphs(open_window, library_folder: Path, qtbot) -> None:
+    """A rich paste of several entries must give one paragraph per entry, never one run-on paragraph."""
+    pytest.importorskip("reader.cite.facade")
+    from PySide6.QtGui import QTextDocument
+
+    window = open_window(library_folder)
+    selection = window.list_view.selectionModel()
+    for row in range(3):
+        selection.select(window.model.index(row, 0), selection.SelectionFlag.Select)
+    window.list_view.setFocus()
+    with qtbot.waitSignal(window.citations.copied, timeout=30_000) as copied:
+        qtbot.keyClick(
+            window.list_view,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert copied.args[0].count == 3
+    mime = QApplication.clipboard().mimeData()
+    document = QTextDocument()
+    document.setHtml(mime.html())
+    block, paragraphs = document.begin(), []
+    while block.isValid():
+        if block.text().strip():
+            paragraphs.append(" ".join(block.text().split()))
+        block = block.next()
+    lines = [" ".join(line.split()) for line in mime.text().splitlines()]
+    assert len(lines) == 3 and paragraphs == lines
 
 
 def test_ctrl_shift_a_copies_one_citation_for_several_articles(
