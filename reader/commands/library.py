@@ -22,6 +22,7 @@ from reader.library import (
     EDITABLE_FIELDS,
     ENGINES,
     FACETS,
+    ITEM_TYPE_LABELS,
     Filters,
     ImportProgress,
     ImportResult,
@@ -30,6 +31,7 @@ from reader.library import (
     SearchHit,
     SortOrder,
     StoredArticle,
+    source_of,
 )
 
 
@@ -79,7 +81,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--site")
     parser.add_argument("--url")
     parser.add_argument("--language")
-    parser.add_argument("--accessed", help="YYYY-MM-DD (default: the import date)")
+    parser.add_argument(
+        "--accessed", help="YYYY-MM-DD (default: when the page was saved, else the import date)"
+    )
+    parser.add_argument(
+        "--item-type", dest="item_type", choices=list(ITEM_TYPE_LABELS), help="the kind of item"
+    )
     parser.add_argument("--series", action="append", metavar="NAME")
     parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
     parser.add_argument(
@@ -285,6 +292,8 @@ def _print_article(article: StoredArticle) -> None:
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
+            if name in ("accessed", "item_type") and not mark and source_of(article, name):
+                mark = f" (from {source_of(article, name)})"
             print(f"{name:>13}: {value}{mark}")
     print()
     print(article.text)

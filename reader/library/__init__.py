@@ -20,8 +20,10 @@ from reader.library.facade import IfLocked, Library
 from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.paths import resolve_library_folder, styles_folder_for
 from reader.library.types import (
+    ACCESSED_SOURCES,
     EDITABLE_FIELDS,
     FACETS,
+    ITEM_TYPE_LABELS,
     LIST_FIELDS,
     BulkEdit,
     Filters,
@@ -33,13 +35,16 @@ from reader.library.types import (
     SearchResult,
     SortOrder,
     StoredArticle,
+    source_of,
 )
 
 __all__ = [
+    "ACCESSED_SOURCES",
     "DEFAULT_ENGINE",
     "EDITABLE_FIELDS",
     "ENGINES",
     "FACETS",
+    "ITEM_TYPE_LABELS",
     "LIST_FIELDS",
     "WHOOSH_COMFORT_LIMIT",
     "ArticleNotFoundError",
@@ -63,5 +68,6 @@ __all__ = [
     "StorageError",
     "StoredArticle",
     "resolve_library_folder",
+    "source_of",
     "styles_folder_for",
 ]

@@ -8,6 +8,7 @@ work itself lives in :mod:`.store`, :mod:`.index`, :mod:`.importer` and
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import threading
@@ -17,6 +18,7 @@ from types import TracebackType
 from typing import Any, Literal, get_args
 
 from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.ingest import ITEM_TYPES
 from reader.library import paths
 from reader.library.check import CheckReport, check_library
 from reader.library.index.analysis import Highlighter
@@ -495,4 +497,15 @@ def _clean_edit(name: str, value: Any) -> Any:
     if value is None:
         return None
     text = str(value).strip()
+    if text and name == "item_type" and text not in ITEM_TYPES:
+        raise StorageError(f"{text!r} is not an item type: use one of {', '.join(ITEM_TYPES)}")
+    if text and name == "accessed" and not _is_iso_day(text):
+        raise StorageError(f"{text!r} is not an access date: write it as YYYY-MM-DD")
     return text or None
+
+
+def _is_iso_day(text: str) -> bool:
+    try:
+        return datetime.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False

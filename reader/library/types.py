@@ -158,7 +158,11 @@ class StoredArticle:
     excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
     series: list[str] = field(metadata=_CITATION)
     topics: list[str] = field(metadata=_CITATION)
-    accessed: str | None = field(metadata=_EDITABLE_ONLY)  # YYYY-MM-DD: the user's own, else the import date
+    # A CSL type (post-weblog, article-newspaper, article-magazine, webpage, report), from page evidence.
+    item_type: str | None = field(default=None, kw_only=True, metadata=_CITATION)
+    # YYYY-MM-DD: when the page was saved (its saver's note, the MHTML Date:, the file's time), else the
+    # import day; provenance["accessed"] says which.
+    accessed: str | None = field(metadata=_CITATION)
     text: str
     html: str
     repairs: list[dict[str, Any]]
@@ -166,6 +170,41 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
+
+
+#: Where an access date came from (``provenance["accessed"]``), as the app and ``offprint show`` say it.
+ACCESSED_SOURCES: Mapping[str, str] = {
+    "mhtml:Date": "the MHTML archive's Date header",
+    "singlefile": "SingleFile's saved date",
+    "savepage-we": "Save Page WE's saved date",
+    "webscrapbook": "WebScrapBook's capture time",
+    "httrack": "HTTrack's mirror date",
+    "monolith": "monolith's saved date",
+    "wayback": "the day the Wayback Machine served it",
+    "saver-note": "a saver's note in the page",
+    "file-mtime": "the file's modification time",
+    "import-date": "the import day",
+}
+
+#: The item types a user may choose (CSL types, Zotero's names in the comment), in menu order.
+ITEM_TYPE_LABELS: Mapping[str, str] = {
+    "webpage": "Web Page",  # webpage
+    "post-weblog": "Blog Post",  # blogPost
+    "article-newspaper": "Newspaper Article",  # newspaperArticle
+    "article-magazine": "Magazine Article",  # magazineArticle
+    "report": "Report",  # report
+}
+
+
+def source_of(article: StoredArticle, name: str) -> str:
+    """Where the value of field ``name`` came from, in words: "your edit", "the file's modification
+    time", "json-ld:NewsArticle"…, or "" when nothing is recorded."""
+    if name in article.edited:
+        return "your edit"
+    recorded = article.provenance.get(name, "")
+    if name == "accessed":
+        return ACCESSED_SOURCES.get(recorded, recorded)
+    return recorded
 
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
