@@ -28,6 +28,8 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote
 
+from reader.cite.fields import zotero_name
+
 # Elements that never have content or an end tag (HTML's void elements).
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
@@ -293,7 +295,7 @@ def context_object(item: dict[str, Any]) -> str:
 
 
 def _creator_pairs(names: Sequence[Any]) -> list[tuple[str, str]]:
-    people = [zotero_creator(name) for name in names if isinstance(name, dict)]
+    people = [zotero_name(name) for name in names if isinstance(name, dict)]
     people = [p for p in people if p[0] or p[1]]
     if not people:
         return []
@@ -301,20 +303,6 @@ def _creator_pairs(names: Sequence[Any]) -> list[tuple[str, str]]:
     pairs = [("rft.aufirst", first_given), ("rft.aulast", first_last)]
     pairs += [("rft.au", f"{given} {last}" if given else last) for given, last in people]
     return pairs
-
-
-def zotero_creator(name: dict[str, Any]) -> tuple[str, str]:
-    """(firstName, lastName) as a Zotero user has them: particles and suffix folded in."""
-    if name.get("literal"):
-        return "", str(name["literal"])
-    particle = str(name.get("non-dropping-particle") or "")
-    family = str(name.get("family") or "")
-    joiner = "" if not particle or particle.endswith(("'", "\u2019", "-")) else " "
-    last = f"{particle}{joiner}{family}" if particle else family
-    given = " ".join(p for p in (str(name.get("given") or ""), str(name.get("dropping-particle") or "")) if p)
-    if name.get("suffix"):
-        given = f"{given}, {name['suffix']}" if given else str(name["suffix"])
-    return given, last
 
 
 def _iso(value: Any) -> str:

@@ -9,8 +9,9 @@ from urllib.parse import parse_qsl
 import lxml.html
 import pytest
 
-from reader.cite.clipboard import context_object, inner_html, parse_fragment, zotero_creator
+from reader.cite.clipboard import context_object, inner_html, parse_fragment
 from reader.cite.facade import Citer
+from reader.cite.fields import zotero_name
 
 
 def _record(title: str, family: str, day: int, **extra: Any) -> dict[str, Any]:
@@ -140,11 +141,11 @@ def test_context_object_for_a_report_and_for_an_organisation() -> None:
     assert ("rft.genre", "report") in fields and ("rft.series", "Vessel Sea Security") in fields
     assert ("rft.btitle", "Seabed security") in fields and ("rft.date", "2025-11") in fields
     assert ("rft.au", "Aldenport Institute") in fields
-    assert zotero_creator({"family": "King", "given": "Martin Luther", "suffix": "Jr."}) == (
+    assert zotero_name({"family": "King", "given": "Martin Luther", "suffix": "Jr."}) == (
         "Martin Luther, Jr.",
         "King",
     )
-    assert zotero_creator({"family": "Ambrogio", "given": "Ugo", "non-dropping-particle": "d'"}) == (
+    assert zotero_name({"family": "Ambrogio", "given": "Ugo", "non-dropping-particle": "d'"}) == (
         "Ugo",
         "d'Ambrogio",
     )
