@@ -14,17 +14,22 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import logging
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from reader.cite import clipboard
 from reader.cite.clipboard import ClipboardText
 from reader.cite.engine import FORMATS, CiteprocRuntime
-from reader.cite.styles import ALIASES, CORE_STYLES, StyleCatalog, StyleFile, locale_xml
+from reader.cite.style_files import check_style_file, install_style_file
+from reader.cite.style_index import StyleInfo, packaged_index, read_entry, search_styles, with_haystack
+from reader.cite.styles import ALIASES, CORE_STYLES, StyleCatalog, StyleFile, locale_xml, packaged_styles_dir
 from reader.errors import CitationError, UnknownStyleError
+
+logger = logging.getLogger(__name__)
 
 # citeproc-js caches item data by id across calls: every call gets fresh ids.
 _ITEM_IDS = itertools.count(1)
@@ -54,14 +59,6 @@ def shutdown_engine() -> None:
 _ALIAS_OF = {style_id: alias for style_id, alias in CORE_STYLES}
 
 
-@dataclass(frozen=True)
-class StyleInfo:
-    id: str
-    title: str
-    alias: str | None
-    note_style: bool
-
-
 class Citer:
     """Formats CSL-JSON items with citeproc-js; engines are built lazily and reused."""
 
@@ -80,7 +77,8 @@ class Citer:
 
     # -- styles ---------------------------------------------------------------------------------------
     def styles(self, *, installed: bool = False) -> list[StyleInfo]:
-        """The seven core styles, then the user's ``.csl`` files; with ``installed``, every packaged one."""
+        """The seven core styles, then the user's ``.csl`` files; with ``installed``, every packaged
+        style after them (independent and dependent, by title), from the cached style index."""
         listed: dict[str, StyleInfo] = {}
         for style_id, _alias in CORE_STYLES:
             style = self._catalog.find(style_id)
@@ -89,15 +87,34 @@ class Citer:
         for style in self._catalog.user_styles():
             listed.setdefault(style.id, self._info(style))
         if installed:
-            rest = []
-            for style_id in self._catalog.packaged_ids():
-                if style_id in listed:
-                    continue
-                style = self._catalog.find(style_id)
-                if style is not None:
-                    rest.append(self._info(style))
-            listed.update((s.id, s) for s in sorted(rest, key=lambda s: s.title.lower()))
+            for entry in packaged_index(packaged_styles_dir()):
+                listed.setdefault(entry.id, entry)
         return list(listed.values())
+
+    def search_styles(self, query: str, *, first: Sequence[str] = ()) -> list[StyleInfo]:
+        """Every style matching all words of ``query`` (title, id, field, format); ``first`` ids lead."""
+        return search_styles(self.styles(installed=True), query, first=first)
+
+    def add_style_file(self, path: str | Path) -> StyleInfo:
+        """Check a ``.csl`` file as Zotero does, copy it into the user's styles folder and prove it formats.
+
+        CitationError naming the file for a malformed or unsupported style; nothing is left behind then,
+        and the styles already there are untouched.
+        """
+        source = Path(path)
+        if not self._catalog.user_dirs:
+            raise CitationError(f"{source}: there is no styles folder to add it to (open a library first)")
+        checked = check_style_file(source, parent_exists=lambda pid: self._catalog.find(pid) is not None)
+        folder = self._catalog.user_dirs[0]
+        target = folder / f"{checked.style_id}.csl"
+        previous = target.read_bytes() if target.is_file() else None
+        install_style_file(checked, folder)
+        try:
+            self.bibliography([_SAMPLE_ITEM], checked.style_id)
+        except CitationError as exc:
+            _restore(target, previous)
+            raise CitationError(f"{source}: the citation engine cannot use this style: {exc}") from exc
+        return self.resolve_style(checked.style_id)
 
     def resolve_style(self, style: str) -> StyleInfo:
         """A style by id, alias or path to a .csl file; UnknownStyleError when there is none."""
@@ -233,8 +250,9 @@ class Citer:
 
     def _info(self, style: StyleFile) -> StyleInfo:
         alias = _ALIAS_OF.get(style.id) if not style.user else None
-        return StyleInfo(
-            id=style.id, title=style.title, alias=alias, note_style=self._catalog.is_note_style(style)
+        entry = read_entry(style.path, user=style.user) or StyleInfo(id=style.id, title=style.title)
+        return with_haystack(
+            replace(entry, alias=alias, note_style=self._catalog.is_note_style(style), path=str(style.path))
         )
 
     def _runtime_or_start(self) -> CiteprocRuntime:
@@ -259,6 +277,28 @@ class Citer:
                 label=f"{source.id} ({lang})",
             )
         return key
+
+
+# A record every style can format: what adding a style checks it with.
+_SAMPLE_ITEM: dict[str, Any] = {
+    "type": "post-weblog",
+    "title": "A sample entry",
+    "author": [{"family": "Sample", "given": "Ann"}],
+    "container-title": "Offprint",
+    "issued": {"date-parts": [[2026, 1, 2]]},
+    "URL": "https://example.org/sample",
+}
+
+
+def _restore(target: Path, previous: bytes | None) -> None:
+    """Put back what the styles folder held before a style that failed was added."""
+    try:
+        if previous is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(previous)
+    except OSError as exc:
+        logger.warning("could not take back the style %s that failed to format: %s", target, exc)
 
 
 def _mtime_ns(path: Path) -> int:

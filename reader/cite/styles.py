@@ -128,6 +128,19 @@ def _primary_dialects() -> dict[str, str]:
         return {"en": "en-US"}
 
 
+@lru_cache(maxsize=1)
+def citation_locales() -> list[tuple[str, str]]:
+    """(code, English name) of every CSL locale installed, by name: the languages a user can cite in."""
+    try:
+        data = json.loads((locales_dir() / "locales.json").read_text(encoding="utf-8"))
+        names = {str(code): str(pair[1]) for code, pair in data.get("language-names", {}).items()}
+    except (OSError, ValueError, IndexError, TypeError) as exc:
+        logger.info("no table of locale names (%s): the locales are listed by code", exc)
+        names = {}
+    codes = {p.name[len("locales-") : -len(".xml")] for p in locales_dir().glob("locales-*.xml")}
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda pair: pair[1].casefold())
+
+
 def locale_xml(lang: str) -> str | None:
     """The locale file for ``lang`` (``en-GB``; a bare ``de`` means its primary dialect), or None."""
     lang = lang.replace("_", "-")
@@ -187,6 +200,11 @@ class StyleCatalog:
         self._packaged: dict[str, Path] | None = None
         self._renamed: dict[str, str] | None = None
         self._headers: dict[Path, tuple[int, StyleFile]] = {}
+
+    @property
+    def user_dirs(self) -> list[Path]:
+        """The user's style folders, the first one the folder new styles are added to."""
+        return list(self._user_dirs)
 
     # -- discovery ---------------------------------------------------------------------------------
     def user_styles(self) -> list[StyleFile]:

@@ -96,8 +96,10 @@ class CitationService(QObject):
 
     copied = Signal(object)  # Copied
     failed = Signal(str)
-    styles_loaded = Signal(list)  # list[StyleInfo]
+    styles_loaded = Signal(list)  # list[StyleInfo]: every installed style, common and user ones first
     styles_failed = Signal(str)
+    style_added = Signal(object, list)  # the StyleInfo added from a file, and the styles now
+    style_refused = Signal(str)  # why a .csl file could not be added (names the file)
     exported = Signal(str, int)  # path, count
 
     def __init__(
@@ -121,19 +123,42 @@ class CitationService(QObject):
 
     # styles ----------------------------------------------------------------------------------------
     def load_styles(self) -> None:
+        """Load every installed style (the index is read from its cache, or built once, off the GUI)."""
         self._run(
-            lambda citer: citer.styles(),
+            lambda citer: citer.styles(installed=True),
             self._store_styles,
             self._styles_failed,
         )
+
+    def add_style_file(self, path: str) -> None:
+        """Check and add a ``.csl`` file; ``style_added`` or ``style_refused`` answers."""
+
+        def work(citer: Citer) -> tuple[StyleInfo, list[StyleInfo]]:
+            added = citer.add_style_file(path)
+            return added, citer.styles(installed=True)
+
+        def done(answer: tuple[StyleInfo, list[StyleInfo]]) -> None:
+            self._store_styles(answer[1], quiet=True)
+            self.style_added.emit(*answer)
+
+        self._run(work, done, self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, cite.CitationError):
+            logger.info("a style file was refused: %s", error)
+            self.style_refused.emit(str(error))
+        else:
+            log_failure(logger, "adding a citation style failed", error)
+            self.style_refused.emit(f"The style could not be added: {error}")
 
     def _styles_failed(self, error: BaseException) -> None:
         log_failure(logger, "the citation styles could not be loaded", error)
         self.styles_failed.emit(str(error))
 
-    def _store_styles(self, styles: list[StyleInfo]) -> None:
+    def _store_styles(self, styles: list[StyleInfo], *, quiet: bool = False) -> None:
         self._styles = {s.id: s for s in styles}
-        self.styles_loaded.emit(styles)
+        if not quiet:
+            self.styles_loaded.emit(styles)
 
     def warm_soon(self, style: str) -> None:
         """Prepare ``style`` once the window has settled, so the first copy is quick."""
