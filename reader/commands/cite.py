@@ -49,6 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--style", default="apa", help="style id, alias or .csl file (default: %(default)s)")
     parser.add_argument("--format", choices=("text", "html"), default="text", dest="fmt")
+    parser.add_argument(
+        "--locale",
+        metavar="LANG",
+        help="the language for a style that declares none, e.g. en-GB, de-DE (default: en-US, as Zotero's)",
+    )
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--in-text", action="store_true", help="the in-text citation instead of the entry")
     form.add_argument("--note", action="store_true", help="the citation as a footnote")
@@ -100,11 +105,11 @@ def run_cite(args: argparse.Namespace) -> int:
         ]
         with Citer([library.styles_folder()]) as citer:
             if args.in_text:
-                lines = [citer.citation(items, args.style, args.fmt)]
+                lines = [citer.citation(items, args.style, args.fmt, locale=args.locale)]
             elif args.note:
-                lines = [citer.note(items, args.style, args.fmt)]
+                lines = [citer.note(items, args.style, args.fmt, locale=args.locale)]
             else:
-                lines = citer.bibliography(items, args.style, args.fmt)
+                lines = citer.bibliography(items, args.style, args.fmt, locale=args.locale)
     finally:
         library.close()
     for line in lines:
@@ -117,10 +122,10 @@ def _cite_records(args: argparse.Namespace) -> int:
     form = "citation" if args.in_text else "note" if args.note else "bibliography"
     failures = 0
     with Citer(_user_style_dirs(args.library)) as citer:
-        citer.warm(args.style)  # an unknown style or a missing engine is one clear error, not one per record
+        citer.warm(args.style, locale=args.locale)  # an unknown style is one clear error, not one per record
         for number, record in enumerate(records, start=1):
             try:
-                line = citer.format_each([record], args.style, args.fmt, form)[0]
+                line = citer.format_each([record], args.style, args.fmt, form, locale=args.locale)[0]
             except CitationError as exc:
                 failures += 1
                 print(f"offprint: {args.csl_json}: record {number}: {exc}", file=sys.stderr)

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import LIST_FIELDS, BulkEdit, StoredArticle
+from reader.library import ITEM_TYPE_LABELS, LIST_FIELDS, BulkEdit, StoredArticle, source_of
 
 FIELD_LABELS = {
     "title": "&Title",
@@ -59,6 +60,15 @@ def validate_date(text: str) -> str | None:
     return None
 
 
+def validate_accessed(text: str) -> str | None:
+    """An error message, or None when ``text`` is empty or a full YYYY-MM-DD date."""
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or validate_date(text):
+        return f"Accessed “{text}” must be a real date written YYYY-MM-DD."
+    return None
+
+
 def validate_url(text: str) -> str | None:
     if not text or _URL.match(text):
         return None
@@ -93,6 +103,7 @@ class MetadataDialog(QDialog):
             edit.textChanged.connect(self._validate)
             form.addRow(label, edit)
             self.fields[name] = edit
+        self._add_type_and_accessed(form, article)
         self.error = QLabel("", self)
         self.error.setStyleSheet("color: #c0392b;")
         self.error.setWordWrap(True)
@@ -108,10 +119,38 @@ class MetadataDialog(QDialog):
         self.resize(560, self.sizeHint().height())
         self._validate()
 
+    def _add_type_and_accessed(self, form: QFormLayout, article: StoredArticle) -> None:
+        """The item type (a menu) and the accessed date, each saying where its value came from."""
+        self.item_type = QComboBox(self)
+        self.item_type.setAccessibleName("Item type")
+        for value, text in ITEM_TYPE_LABELS.items():
+            self.item_type.addItem(text, value)
+        self.item_type.setCurrentIndex(max(0, self.item_type.findData(article.item_type or "webpage")))
+        self.accessed = QLineEdit(article.accessed or "", self)
+        self.accessed.setAccessibleName("Accessed")
+        self.accessed.setPlaceholderText("YYYY-MM-DD: when you saved the page")
+        self.accessed.textChanged.connect(self._validate)
+        for name, text, widget in (
+            ("item_type", "Item t&ype", self.item_type),
+            ("accessed", "A&ccessed", self.accessed),
+        ):
+            source = source_of(article, name)
+            label = QLabel(text + ("  ✎ edited" if name in article.edited else ""), self)
+            label.setBuddy(widget)
+            note = QLabel(f"from {source}" if source else "", self)
+            note.setObjectName(f"{name}Source")
+            note.setStyleSheet("color: gray;")
+            row = QVBoxLayout()
+            row.setSpacing(0)
+            row.addWidget(widget)
+            row.addWidget(note)
+            form.addRow(label, row)
+
     def problems(self) -> list[str]:
         found = [
             validate_date(self.fields["date"].text().strip()),
             validate_url(self.fields["url"].text().strip()),
+            validate_accessed(self.accessed.text().strip()),
         ]
         if not self.fields["title"].text().strip():
             found.append("The title cannot be empty.")
@@ -125,6 +164,12 @@ class MetadataDialog(QDialog):
     def changed_fields(self) -> dict[str, Any]:
         """Only the fields whose value differs from the article's current one."""
         changes: dict[str, Any] = {}
+        item_type = str(self.item_type.currentData())
+        if item_type != (self.article.item_type or "webpage"):
+            changes["item_type"] = item_type
+        accessed = self.accessed.text().strip() or None
+        if accessed != self.article.accessed:
+            changes["accessed"] = accessed
         for name, edit in self.fields.items():
             text = edit.text().strip()
             new: Any = split_list(text) if name in LIST_FIELDS else (text or None)

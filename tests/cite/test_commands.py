@@ -131,6 +131,21 @@ def test_cite_csl_json_formats_each_record_on_its_own(
 
 
 @pytest.mark.usefixtures("citer")
+def test_cite_locale_applies_to_styles_that_declare_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"type": "webpage", "title": "Harbour", "author": [{"family": "Baev"}]}]))
+    _, english, _ = _run(capsys, "cite", "--csl-json", str(path), "--style", "apa", "--in-text")
+    _, german, _ = _run(
+        capsys, "cite", "--csl-json", str(path), "--style", "apa", "--in-text", "--locale", "de-DE"
+    )
+    assert (english, german) == ("(Baev, n.d.)\n", "(Baev, o.\u00a0J.)\n")
+    # Cite Them Right declares British English: a chosen language does not change it
+    _, harvard, _ = _run(capsys, "cite", "--csl-json", str(path), "--style", "harvard", "--locale", "de-DE")
+    assert harvard == "Baev (no date) Harbour.\n"
+
+
 def test_cite_csl_json_unknown_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "items.json"
     path.write_text("[]", encoding="utf-8")

@@ -319,3 +319,28 @@ def test_pages_passed_on_the_command_line_are_imported_once_the_window_is_open(
     qtbot.waitUntil(lambda: window.result_count == 2, timeout=30_000)
     assert window.runner.locked(lambda lib: lib.count()) == 2
     shut(window, library)
+
+
+def test_the_editor_shows_where_the_accessed_date_came_from_and_edits_it(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        window.list_view.setCurrentIndex(window.model.index(0, 0))
+    article = window.current_article
+    dialog = MetadataDialog(article, window)
+    note = dialog.findChild(type(dialog.error), "accessedSource")
+    assert dialog.accessed.text() == article.accessed
+    assert note.text() == "from the file's modification time"  # the page names no save date
+    assert dialog.item_type.currentText() == "Web Page"
+    dialog.accessed.setText("2026-5-2")
+    assert dialog.problems() == ["Accessed “2026-5-2” must be a real date written YYYY-MM-DD."]
+    dialog.accessed.setText("2026-05-02")
+    dialog.item_type.setCurrentIndex(dialog.item_type.findData("article-magazine"))
+    assert dialog.changed_fields() == {"item_type": "article-magazine", "accessed": "2026-05-02"}
+    with qtbot.waitSignal(window.article_saved, timeout=10_000):
+        window.save_edits(article.id, dialog.changed_fields())
+    stored = window.library.get(article.id)
+    assert (stored.accessed, stored.item_type) == ("2026-05-02", "article-magazine")
+    again = MetadataDialog(stored, window)
+    assert again.findChild(type(dialog.error), "accessedSource").text() == "from your edit"
