@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -113,6 +113,7 @@ def arrange(
     *,
     by_id: dict[str, StyleInfo] | None = None,
     matched: Sequence[StyleInfo] | None = None,
+    alphabetical: Sequence[StyleInfo] | None = None,
 ) -> list[str | StyleInfo]:
     """The rows the chooser shows for ``query``: headed sections when empty, else the matches (``matched``
     when the caller already filtered them)."""
@@ -126,8 +127,14 @@ def arrange(
     recent_rows = [by_id[i] for i in recent if i in by_id and i not in common]
     if recent_rows:
         rows += ["Recently used", *recent_rows]
-    rows += [f"All styles ({len(styles):,})", *styles]
+    everything = alphabetical if alphabetical is not None else by_title(styles)
+    rows += [f"All styles ({len(styles):,})", *everything]
     return rows
+
+
+def by_title(styles: Sequence[StyleInfo]) -> list[StyleInfo]:
+    """Every style by title (the folded text search uses starts with the title)."""
+    return sorted(styles, key=lambda s: s.haystack)
 
 
 class StylePickerDialog(QDialog):
@@ -152,6 +159,7 @@ class StylePickerDialog(QDialog):
         self.resize(640, 560)
         self._styles = list(styles)
         self._by_id = {s.id: s for s in self._styles}
+        self._alphabetical = by_title(self._styles)
         self._narrowed: tuple[str, list[StyleInfo]] = ("", self._styles)  # the last search and its matches
         self._common = [style_id for style_id, _alias in cite.CORE_STYLES]
         self._recent = list(recent)
@@ -211,6 +219,7 @@ class StylePickerDialog(QDialog):
         """Replace the list (a style was added) and select ``select``."""
         self._styles = list(styles)
         self._by_id = {s.id: s for s in self._styles}
+        self._alphabetical = by_title(self._styles)
         self._narrowed = ("", self._styles)
         if select:
             self.chosen = select
@@ -229,16 +238,34 @@ class StylePickerDialog(QDialog):
             self._narrowed = (folded, matched)
         else:
             self._narrowed = ("", self._styles)
-        rows = arrange(self._styles, query, self._common, self._recent, by_id=self._by_id, matched=matched)
+        rows = arrange(
+            self._styles,
+            query,
+            self._common,
+            self._recent,
+            by_id=self._by_id,
+            matched=matched,
+            alphabetical=self._alphabetical,
+        )
         self.model.set_rows(rows)
         row = self.model.row_of(self.chosen) if not query.strip() else -1
         if row < 0:
             row = next((r for r in range(self.model.rowCount()) if self.model.style_at(r)), -1)
         if row >= 0:
-            index = self.model.index(row, 0)
-            self.list_view.setCurrentIndex(index)
-            self.list_view.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
+            self.list_view.setCurrentIndex(self.model.index(row, 0))
+            self._scroll_to_current()
         self._show(row)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._scroll_to_current)  # once the list has its size
+
+    def _scroll_to_current(self) -> None:
+        """Show the chosen row, from the top of the list when it is on the first page (headings in view)."""
+        if not self.isVisible():
+            return  # the list has no size yet: showEvent scrolls once it has
+        self.list_view.scrollToTop()
+        self.list_view.scrollTo(self.list_view.currentIndex(), QListView.ScrollHint.EnsureVisible)
 
     def _show(self, row: int) -> None:
         style = self.model.style_at(row)

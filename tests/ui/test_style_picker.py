@@ -121,3 +121,13 @@ def test_add_style_from_file_adds_it_or_names_the_bad_file(
     assert window.current_style() == "port-maren-lab"
     assert (library_folder / "styles" / "port-maren-lab.csl").is_file()
     assert window.style_box.currentText() == "Port Maren Lab (IEEE)"
+
+
+def test_the_chooser_opens_with_the_headings_in_view(qtbot, all_styles) -> None:
+    dialog = _dialog(qtbot, all_styles, current="ieee")
+    qtbot.waitUntil(lambda: dialog.list_view.verticalScrollBar().value() == 0, timeout=2000)
+    assert dialog.list_view.currentIndex().row() == 6  # IEEE, under "Common styles", which shows
+    dialog.close()
+    far = _dialog(qtbot, all_styles, current="zoology")
+    qtbot.waitUntil(lambda: far.list_view.verticalScrollBar().value() > 0, timeout=2000)
+    assert far.list_view.visualRect(far.list_view.currentIndex()).intersects(far.list_view.viewport().rect())
