@@ -1,10 +1,12 @@
 """The CSL processor: citeproc-js (Zotero's engine) run in an embedded V8 through mini-racer.
 
-Formatting through citeproc-js itself makes every string identical to what Zotero's processor
-gives for the same style and locale files.  One :class:`CiteprocRuntime` owns one V8 context with
-citeproc-js loaded once; engines (one per style and locale, ~1 s to build for APA or Chicago) are
-built lazily inside it and reused.  Each call first replaces the engine's registry with the items
-of that call, so nothing leaks from one call to the next (no disambiguation across calls).
+Formatting through citeproc-js itself, configured as Zotero configures it (see ``_GLUE_JS``), makes every
+string identical to what Zotero gives for the same style and locale files
+(``tests/cite/test_zotero_parity.py`` checks it against the same engine under Node). One
+:class:`CiteprocRuntime` owns one V8 context with citeproc-js loaded once; engines (one per style and
+locale, ~1 s to build for APA or Chicago) are built lazily inside it and reused. Each call first resets
+the engine's processor state and replaces its registry with the items of that call, as Zotero's fresh
+engine per copy starts, so nothing leaks from one call to the next (no disambiguation across calls).
 
 The JavaScript is installed by ``python -m reader.cite.setup_engine`` and located by
 :func:`find_citeproc_js`: ``$OFFPRINT_CITEPROC_JS``, else the virtual environment's

@@ -1,12 +1,16 @@
 """Citer: the one object the CLI and the UI use to format citations in any CSL style.
 
-It knows the styles (:mod:`reader.cite.styles`), builds one citeproc-js engine per style and
-locale on first use and keeps it (:mod:`reader.cite.engine`; the JavaScript runtime is shared by
-every Citer of the process), and turns CSL-JSON items into a bibliography, an in-text citation, a
-note or a quoted passage, as plain text or HTML.  HTML output is escaped by citeproc-js (titles
-from saved pages are untrusted).  A Citer may live on a worker thread: one lock serialises every
-call into JavaScript, so calls from any thread are safe, one at a time.  Build engines off the GUI
-thread (:meth:`Citer.warm`): APA or Chicago takes 1-3 s.
+It knows the styles (:mod:`reader.cite.styles`; every installed one through the cached index of
+:mod:`reader.cite.style_index`; a user's ``.csl`` file checked and added by :mod:`.style_files`), builds
+one citeproc-js engine per style and locale on first use, configured as Zotero's ``getCiteProc``
+configures it, and keeps it (:mod:`reader.cite.engine`; the JavaScript runtime is shared by every Citer of
+the process), and turns CSL-JSON items into a bibliography, an in-text citation, a note or a quoted
+passage, as plain text or HTML, and into what Zotero's Quick Copy puts on the clipboard
+(:meth:`Citer.copy_bibliography`, :meth:`Citer.copy_citation`; :mod:`reader.cite.clipboard`). A style that
+declares no locale formats in the one the caller passes (``locale``), else American English. HTML output
+is escaped by citeproc-js (titles from saved pages are untrusted). A Citer may live on a worker thread:
+one lock serialises every call into JavaScript, so calls from any thread are safe, one at a time. Build
+engines off the GUI thread (:meth:`Citer.warm`): APA or Chicago takes 1-3 s.
 """
 
 from __future__ import annotations
