@@ -58,7 +58,7 @@ class CitableArticle(Protocol):
 def article_to_csl(
     article: CitableArticle, *, item_id: str | None = None, include_series: bool = False
 ) -> dict[str, Any]:
-    """The CSL-JSON item for an :class:`~reader.ingest.model.Article` or a stored article."""
+    """The CSL-JSON item for an :class:`~reader.ingest.Article` or a stored article."""
     language = _normalise_language(article.language)
     item_type = guess_csl_type(article)
     item: dict[str, Any] = {"id": item_id or _default_id(article), "type": item_type}

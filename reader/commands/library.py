@@ -1,5 +1,6 @@
-"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``remove``,
-``reindex``, ``check`` and ``stats``.  Each takes ``--library DIR``.
+"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``check``
+and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each takes
+``--library DIR``.
 
 They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
 and prints.  Commands that only read fall back to a read-only library when another
@@ -22,7 +23,7 @@ from reader.library import (
     EDITABLE_FIELDS,
     ENGINES,
     FACETS,
-    ITEM_TYPE_LABELS,
+    ITEM_TYPES,
     Filters,
     ImportProgress,
     ImportResult,
@@ -68,6 +69,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser("edit", parents=[common], help="correct an article's metadata")
     parser.add_argument("id", type=int)
+    parser.add_argument(
+        "--item-type", dest="item_type", choices=list(ITEM_TYPES), help="what kind of item it is"
+    )
     parser.add_argument("--title")
     parser.add_argument(
         "--author",
@@ -84,9 +88,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--accessed", help="YYYY-MM-DD (default: when the page was saved, else the import date)"
     )
-    parser.add_argument(
-        "--item-type", dest="item_type", choices=list(ITEM_TYPE_LABELS), help="the kind of item"
-    )
     parser.add_argument("--series", action="append", metavar="NAME")
     parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
     parser.add_argument(
@@ -97,10 +98,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="drop your edit of FIELD, going back to the extracted value",
     )
     parser.set_defaults(func=run_edit)
-
-    parser = subparsers.add_parser("remove", parents=[common], help="remove articles from the library")
-    parser.add_argument("ids", type=int, nargs="+", metavar="ID")
-    parser.set_defaults(func=run_remove)
 
     parser = subparsers.add_parser("reindex", parents=[common], help="rebuild the full-text index")
     parser.add_argument("--engine", choices=ENGINES, help="switch to this engine")
@@ -188,25 +185,31 @@ def run_import(args: argparse.Namespace) -> int:
     bar = _ProgressBar(sys.stderr)
     counts: Counter[str] = Counter()
     failures: list[ImportResult] = []
+    notes: list[ImportResult] = []
     with _open(args, write=True) as library:
         try:
             for result in library.import_paths(args.paths, workers=args.workers, on_progress=bar):
                 counts[result.status] += 1
                 if result.status == ImportStatus.FAILED:
                     failures.append(result)
-                elif not args.quiet and not bar.enabled:
+                elif result.note:
+                    notes.append(result)
+                if not args.quiet and not bar.enabled and result.status != ImportStatus.FAILED:
                     print(f"{result.status.value:9} {result.article_id or '-':>6}  {result.path}")
         finally:
             bar.finish()
         total = library.count()
+    kept = f", kept the earlier version {counts[ImportStatus.KEPT]}" if counts[ImportStatus.KEPT] else ""
     print(
-        f"imported {counts[ImportStatus.IMPORTED]}, updated {counts[ImportStatus.UPDATED]}, "
+        f"imported {counts[ImportStatus.IMPORTED]}, updated {counts[ImportStatus.UPDATED]}{kept}, "
         f"duplicates {counts[ImportStatus.DUPLICATE]}, failed {counts[ImportStatus.FAILED]} "
         f"({total} articles in the library)"
     )
+    for noted in notes:
+        print(f"  note: {noted.path}: {noted.note}")
     for failure in failures:
         print(f"  failed: {failure.error or failure.path}")
-    succeeded = counts[ImportStatus.IMPORTED] + counts[ImportStatus.UPDATED] + counts[ImportStatus.DUPLICATE]
+    succeeded = sum(n for status, n in counts.items() if status != ImportStatus.FAILED)
     return 1 if failures and not succeeded else 0
 
 
@@ -289,12 +292,13 @@ def run_show(args: argparse.Namespace) -> int:
 def _print_article(article: StoredArticle) -> None:
     rows = [(name, _shown(getattr(article, name))) for name in EDITABLE_FIELDS]
     rows += [("source", article.source_path), ("imported", article.imported_at)]
+    rows += [("attention", article.attention), ("in trash since", article.trashed_at)]
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
             if name in ("accessed", "item_type") and not mark and source_of(article, name):
                 mark = f" (from {source_of(article, name)})"
-            print(f"{name:>13}: {value}{mark}")
+            print(f"{name:>14}: {value}{mark}")
     print()
     print(article.text)
 
@@ -323,24 +327,6 @@ def _print_article_head(article: StoredArticle) -> None:
     )
 
 
-def run_remove(args: argparse.Namespace) -> int:
-    with _open(args, write=True) as library:
-        missing = [i for i in args.ids if not _exists(library, i)]
-        removed = library.remove(args.ids)
-    print(f"removed {removed} article(s)")
-    for article_id in missing:
-        print(f"  no article {article_id}", file=sys.stderr)
-    return 0 if not missing else 1
-
-
-def _exists(library: Library, article_id: int) -> bool:
-    try:
-        library.get(article_id)
-    except KeyError:
-        return False
-    return True
-
-
 # -- maintenance -------------------------------------------------------------------------------------
 
 
@@ -360,6 +346,8 @@ def run_check(args: argparse.Namespace) -> int:
         report = library.check(repair=args.repair)
     for line in report.repaired:
         print(f"repaired: {line}")
+    for line in report.notes:
+        print(f"note: {line}")
     for line in report.problems:
         print(f"problem: {line}")
     print(

@@ -51,6 +51,7 @@ class Article:
     """
 
     path: str
+    item_type: str | None = None  # CSL's name: post-weblog, article-newspaper, webpage…; None: not known
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
@@ -61,7 +62,6 @@ class Article:
     excerpt: str | None = None
     series: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    item_type: str | None = None  # CSL: post-weblog, article-newspaper, article-magazine, webpage, report
     accessed: str | None = None  # YYYY-MM-DD: the day the page was saved, when the page or file tells
     text: str = ""
     html: str = ""

@@ -80,7 +80,48 @@ _MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE index_queue (article_id INTEGER PRIMARY KEY);
     """,
-    # 4: the access date has a provenance (ingest now reads it from the saved page); the articles stored
+    # 4: the trash (an article's rows stay until the trash is emptied: every table of per-article user
+    # data references articles ON DELETE CASCADE, so emptying is one DELETE); the files an article keeps
+    # besides its current one (a worse re-save kept aside, a merged duplicate's); the "needs attention"
+    # mark; the duplicate finder's text signatures, their LSH bands, and the pairs a user called distinct
+    """
+    CREATE TABLE trash (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        trashed_at TEXT NOT NULL,
+        merged_into INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE TABLE kept_originals (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        url TEXT,
+        kept_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, content_hash)
+    );
+    CREATE INDEX kept_originals_hash ON kept_originals(content_hash);
+    ALTER TABLE articles ADD COLUMN attention TEXT;
+    UPDATE articles SET attention = 'no text found'
+        WHERE trim(text, ' ' || char(9) || char(10) || char(13)) = '';
+    CREATE INDEX articles_attention ON articles(attention) WHERE attention IS NOT NULL;
+    CREATE TABLE text_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL,
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE text_bands (
+        band INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX text_bands_band ON text_bands(band);
+    CREATE INDEX text_bands_article ON text_bands(article_id);
+    CREATE TABLE distinct_pairs (
+        first INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        second INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (first, second)
+    );
+    """,
+    # 5: the access date has a provenance (ingest now reads it from the saved page); the articles stored
     # before knew only their import day
     """
     UPDATE articles SET provenance = json_set(provenance, '$.accessed', 'import-date')
@@ -114,6 +155,8 @@ def storage_error(path: Path, action: str, exc: sqlite3.Error) -> StorageError:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or type(exc) is sqlite3.DatabaseError:
         return corrupt_error(path, exc)  # "file is not a database", "database disk image is malformed"
+    if "Could not decode to UTF-8" in str(exc):  # Offprint writes only UTF-8: damaged bytes inside a row
+        return corrupt_error(path, exc)
     if code == _SQLITE_READONLY or "readonly" in str(exc) or "read-only" in str(exc):
         return ReadOnlyLibraryError(f"the library database {path} cannot be written ({exc})")
     # locked or busy, disk I/O error, a full disk, a table missing from a damaged or foreign file
@@ -223,6 +266,12 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
         if version == 0 and not path.exists():
             for script in _MIGRATIONS:  # an in-memory empty library
                 conn.executescript(script)
+        elif version < SCHEMA_VERSION:
+            raise StorageError(
+                f"the library {path.parent} was written by an older Offprint (schema {version}) and "
+                "cannot be updated while it is open read-only; open it once for writing to update it "
+                "(e.g. `offprint check --repair`)"
+            )
         return
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")

@@ -3,7 +3,7 @@
 An ``articles`` row keeps what ingest extracted (``extracted``, JSON) and the values in effect
 (``effective``: extracted, the import date as the access date, then the user's edits), sort keys
 derived from the effective values, and the text, reader HTML and repair report.  This module builds
-those values from an ingest :class:`~reader.ingest.model.Article` and turns rows back into a
+those values from an ingest :class:`~reader.ingest.Article` and turns rows back into a
 :class:`~reader.library.types.StoredArticle` or the index's :class:`~reader.library.index.base.IndexDoc`.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
 
@@ -67,12 +67,22 @@ def provenance_json(article: Article) -> str:
     return json.dumps(provenance)
 
 
+#: The mark of an article whose page gave no article text (it shows under Needs Attention).
+NO_TEXT = "no text found"
+
+
+def attention_for(text: str) -> str | None:
+    """Why an article with this text needs the user's eye, or None."""
+    return None if text.strip() else NO_TEXT
+
+
 def repairs_json(article: Article) -> str:
     return json.dumps([entry.to_json() for entry in article.repairs])
 
 
 def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mapping[str, str]) -> StoredArticle:
-    """An ``articles`` row (``SELECT *``) with its edits and resources (name → media type)."""
+    """An ``articles`` row (``SELECT *`` and the trash's ``trashed_at``) with its edits and resources
+    (name → media type)."""
     effective = json.loads(row["effective"])
     return StoredArticle(
         id=row["id"],
@@ -86,6 +96,8 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),
+        attention=row["attention"],
+        trashed_at=row["trashed_at"],
         **{name: _citation_value(name, effective.get(name)) for name in _CITATION_FIELDS},
     )
 

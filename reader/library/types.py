@@ -17,6 +17,7 @@ FACETS = ("series", "topics", "authors", "sites", "years")
 class ImportStatus(StrEnum):
     IMPORTED = "imported"
     UPDATED = "updated"  # same canonical URL as a stored article: updated in place, edits kept
+    KEPT = "kept"  # same canonical URL, but the new file yields less: the earlier version is kept
     DUPLICATE = "duplicate"  # same content hash as a stored article: skipped
     FAILED = "failed"
 
@@ -30,6 +31,9 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     error: str | None = None  # set when status is FAILED: names the file and the problem
+    # what the user should know about a file that did not fail: "kept the earlier version: …",
+    # "no text found: …", "restored from the trash", "looks like a duplicate of …"
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,6 @@ class StoredArticle:
     excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
     series: list[str] = field(metadata=_CITATION)
     topics: list[str] = field(metadata=_CITATION)
-    # A CSL type (post-weblog, article-newspaper, article-magazine, webpage, report), from page evidence.
-    item_type: str | None = field(default=None, kw_only=True, metadata=_CITATION)
     # YYYY-MM-DD: when the page was saved (its saver's note, the MHTML Date:, the file's time), else the
     # import day; provenance["accessed"] says which.
     accessed: str | None = field(metadata=_CITATION)
@@ -170,6 +172,20 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
+    attention: str | None = None  # why the article needs the user's eye ("no text found"), if it does
+    # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
+    item_type: str | None = field(default=None, metadata=_CITATION)
+    trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash
+
+
+#: The item types an article can have (CSL and Zotero's names) → what the app calls them.
+ITEM_TYPES = {
+    "post-weblog": "Blog post",
+    "article-newspaper": "News article",
+    "article-magazine": "Magazine article",
+    "webpage": "Web page",
+    "report": "Report",
+}
 
 
 #: Where an access date came from (``provenance["accessed"]``), as the app and ``offprint show`` say it.
@@ -184,15 +200,6 @@ ACCESSED_SOURCES: Mapping[str, str] = {
     "saver-note": "a saver's note in the page",
     "file-mtime": "the file's modification time",
     "import-date": "the import day",
-}
-
-#: The item types a user may choose (CSL types, Zotero's names in the comment), in menu order.
-ITEM_TYPE_LABELS: Mapping[str, str] = {
-    "webpage": "Web Page",  # webpage
-    "post-weblog": "Blog Post",  # blogPost
-    "article-newspaper": "Newspaper Article",  # newspaperArticle
-    "article-magazine": "Magazine Article",  # magazineArticle
-    "report": "Report",  # report
 }
 
 
@@ -266,3 +273,45 @@ def _values(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+@dataclass(frozen=True)
+class EditSnapshot:
+    """The user's own values of some fields of one article at one moment: what undo and redo put back.
+
+    A field of ``fields`` missing from ``edits`` had no user edit then (the extracted value was in effect).
+    """
+
+    article_id: int
+    fields: tuple[str, ...]
+    edits: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class TrashedArticle:
+    """One article in the trash."""
+
+    id: int
+    title: str
+    trashed_at: str  # ISO 8601, UTC
+    merged_into: int | None = None  # the article a duplicate merge kept in its place
+
+
+@dataclass(frozen=True)
+class DuplicateSet:
+    """Articles that are one story: the same canonical URL, or the same text under other URLs."""
+
+    ids: tuple[int, ...]  # the article that was imported first comes first
+    reason: str  # "the same URL", "the same text (94 % alike)"
+    similarity: float  # the lowest estimated likeness of a pair in the set (1.0 for the same URL)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merge of duplicates, as done: what :meth:`Library.unmerge` needs to undo it."""
+
+    keep: int
+    merged: tuple[int, ...]
+    before: EditSnapshot  # the kept article's own values before the merge
+    after: EditSnapshot  # … and after it (the chosen values)
+    moved: tuple[tuple[str, int], ...]  # (content hash, the merged article it came from): now the kept one's

@@ -12,7 +12,7 @@ import pytest
 from library_helpers import write_page
 
 from reader.errors import STRICT_ENV
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
@@ -178,12 +178,12 @@ def test_field_lists_come_from_the_article_types() -> None:
     ingest_fields = {f.name for f in dataclasses.fields(Article)}
     assert set(EXTRACTED_FIELDS) <= ingest_fields  # the store copies each of them from ingest's Article
     assert EXTRACTED_FIELDS == (
-        "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series", "topics",
-        "item_type", "accessed",
+        "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series",
+        "topics", "accessed", "item_type",
     )  # fmt: skip
     assert EDITABLE_FIELDS == (
         "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics",
-        "item_type", "accessed",
+        "accessed", "item_type",
     )  # fmt: skip
     assert frozenset({"authors", "organizations", "series", "topics"}) == LIST_FIELDS
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reader.errors import CorruptLibraryError, ReadOnlyLibraryError, StorageError
-from reader.ingest.model import Article
+from reader.ingest import Article
 from reader.library.store import Store
 
 ARTICLES = 300
