@@ -33,6 +33,7 @@ from reader.library import (
     SortOrder,
     StoredArticle,
     no_match_message,
+    source_of,
 )
 
 
@@ -97,7 +98,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--site")
     parser.add_argument("--url")
     parser.add_argument("--language")
-    parser.add_argument("--accessed", help="YYYY-MM-DD (default: the import date)")
+    parser.add_argument(
+        "--accessed", help="YYYY-MM-DD (default: when the page was saved, else the import date)"
+    )
     parser.add_argument("--series", action="append", metavar="NAME")
     parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
     parser.add_argument(
@@ -314,6 +317,8 @@ def _print_article(article: StoredArticle) -> None:
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
+            if name in ("accessed", "item_type") and not mark and source_of(article, name):
+                mark = f" (from {source_of(article, name)})"
             print(f"{name:>14}: {value}{mark}")
     print()
     print(article.text)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
         find_pages,
         page_kind,
     )
+    from reader.ingest.metadata.item_type import item_type_from_names
+    from reader.ingest.metadata.item_type_words import ITEM_TYPES
     from reader.ingest.model import Article, RepairEntry, Resource
     from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
     from reader.ingest.repair.document import Repaired, repair_text
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FILE_DIALOG_PATTERNS",
+    "ITEM_TYPES",
     "PAGE_KINDS",
     "PAGE_SUFFIXES",
     "STAGES",
@@ -45,6 +48,7 @@ __all__ = [
     "extract_file",
     "find_pages",
     "find_unrepaired",
+    "item_type_from_names",
     "page_kind",
     "repair_text",
 ]
@@ -65,6 +69,8 @@ _HOMES: dict[str, str] = {
     "Repaired": "reader.ingest.repair.document",
     "repair_text": "reader.ingest.repair.document",
     "find_unrepaired": "reader.ingest.repair.unrepaired",
+    "ITEM_TYPES": "reader.ingest.metadata.item_type_words",
+    "item_type_from_names": "reader.ingest.metadata.item_type",
     "STAGES": "reader.ingest.pipeline",
     "StageTimer": "reader.ingest.pipeline",
     "extract_bytes": "reader.ingest.pipeline",

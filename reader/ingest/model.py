@@ -44,7 +44,10 @@ class Article:
     authors go to ``organizations``.  ``date`` is ``YYYY-MM-DD`` (or ``YYYY-MM``
     / ``YYYY`` when that is all the page says).  ``provenance`` maps a field name
     to the source that gave it (``json-ld``, ``meta:citation_author``,
-    ``og:site_name``, ``byline-text``, ...).
+    ``og:site_name``, ``byline-text``, ...).  ``item_type`` is decided from evidence on the page
+    (``json-ld:NewsArticle``, ``generator:WordPress 6.6.2``…) and ``accessed`` from the saver's note,
+    the MHTML ``Date:`` header or the file's modification time (``singlefile``, ``mhtml:Date``,
+    ``file-mtime``…), each with its source in ``provenance``.
     """
 
     path: str
@@ -59,6 +62,7 @@ class Article:
     excerpt: str | None = None
     series: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    accessed: str | None = None  # YYYY-MM-DD: the day the page was saved, when the page or file tells
     text: str = ""
     html: str = ""
     repairs: list[RepairEntry] = field(default_factory=list)

@@ -31,6 +31,7 @@ from reader.ingest.body.leftovers import drop_doubled_blocks
 from reader.ingest.body.render import to_html, to_text
 from reader.ingest.body.sanitize import SanitizeContext, sanitize
 from reader.ingest.decode import decode_bytes
+from reader.ingest.metadata.accessed import record_accessed
 from reader.ingest.metadata.orchestrate import extract_metadata
 from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
@@ -120,6 +121,7 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
     page = _parse_page(source, path, timer)
     with timer.stage("metadata"):
         metadata = extract_metadata(page.tree, path=path)
+        record_accessed(metadata, page.tree, source)
     with timer.stage("clean"):
         remove_boilerplate(page.tree, metadata.consumed)
     with timer.stage("extract"):

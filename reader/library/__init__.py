@@ -20,6 +20,7 @@ from reader.library.facade import IfLocked, Library
 from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.paths import resolve_library_folder, styles_folder_for
 from reader.library.types import (
+    ACCESSED_SOURCES,
     ADDED_WINDOWS,
     EDITABLE_FIELDS,
     FACETS,
@@ -40,9 +41,11 @@ from reader.library.types import (
     StoredArticle,
     TrashedArticle,
     no_match_message,
+    source_of,
 )
 
 __all__ = [
+    "ACCESSED_SOURCES",
     "ADDED_WINDOWS",
     "DEFAULT_ENGINE",
     "EDITABLE_FIELDS",
@@ -77,5 +80,6 @@ __all__ = [
     "TrashedArticle",
     "no_match_message",
     "resolve_library_folder",
+    "source_of",
     "styles_folder_for",
 ]

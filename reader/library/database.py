@@ -121,6 +121,12 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (first, second)
     );
     """,
+    # 5: the access date has a provenance (ingest now reads it from the saved page); the articles stored
+    # before knew only their import day
+    """
+    UPDATE articles SET provenance = json_set(provenance, '$.accessed', 'import-date')
+        WHERE json_extract(provenance, '$.accessed') IS NULL;
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

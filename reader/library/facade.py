@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
-from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
 from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
 from reader.library.check import CheckReport, check_library

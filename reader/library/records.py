@@ -19,6 +19,9 @@ from reader.ingest import Article
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
 
+#: The provenance of an access date that is the import day (the page and its file told none).
+IMPORT_DATE = "import-date"
+
 #: Every citation field a StoredArticle carries (extracted, editable or both), in the class's order.
 _CITATION_FIELDS = tuple(dict.fromkeys(EXTRACTED_FIELDS + EDITABLE_FIELDS))
 
@@ -35,9 +38,10 @@ def extracted_values(article: Article) -> dict[str, Any]:
 def effective_values(
     extracted: Mapping[str, Any], edits: Mapping[str, Any], imported_at: str
 ) -> dict[str, Any]:
-    """The values in effect: extracted, the import date as the access date, then the user's edits."""
+    """The values in effect: extracted (the import day as the access date when the page told none), then
+    the user's edits."""
     effective = dict(extracted)
-    effective["accessed"] = imported_at[:10]
+    effective["accessed"] = extracted.get("accessed") or imported_at[:10]
     effective.update({name: value for name, value in edits.items() if name in EDITABLE_FIELDS})
     return effective
 
@@ -53,6 +57,14 @@ def sort_keys(effective: Mapping[str, Any]) -> tuple[str, str, str, int]:
         (effective.get("site") or "").casefold(),
         date_key(effective.get("date")),
     )
+
+
+def provenance_json(article: Article) -> str:
+    """The ``provenance`` column: ingest's sources, and ``import-date`` for an access date it did not find."""
+    provenance = dict(article.provenance)
+    if not article.accessed:
+        provenance["accessed"] = IMPORT_DATE
+    return json.dumps(provenance)
 
 
 #: The mark of an article whose page gave no article text (it shows under Needs Attention).

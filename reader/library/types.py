@@ -194,7 +194,9 @@ class StoredArticle:
     excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
     series: list[str] = field(metadata=_CITATION)
     topics: list[str] = field(metadata=_CITATION)
-    accessed: str | None = field(metadata=_EDITABLE_ONLY)  # YYYY-MM-DD: the user's own, else the import date
+    # YYYY-MM-DD: when the page was saved (its saver's note, the MHTML Date:, the file's time), else the
+    # import day; provenance["accessed"] says which.
+    accessed: str | None = field(metadata=_CITATION)
     text: str
     html: str
     repairs: list[dict[str, Any]]
@@ -216,6 +218,33 @@ ITEM_TYPES = {
     "webpage": "Web page",
     "report": "Report",
 }
+
+
+#: Where an access date came from (``provenance["accessed"]``), as the app and ``offprint show`` say it.
+ACCESSED_SOURCES: Mapping[str, str] = {
+    "mhtml:Date": "the MHTML archive's Date header",
+    "singlefile": "SingleFile's saved date",
+    "savepage-we": "Save Page WE's saved date",
+    "webscrapbook": "WebScrapBook's capture time",
+    "httrack": "HTTrack's mirror date",
+    "monolith": "monolith's saved date",
+    "wayback": "the day the Wayback Machine served it",
+    "saver-note": "a saver's note in the page",
+    "file-mtime": "the file's modification time",
+    "import-date": "the import day",
+}
+
+
+def source_of(article: StoredArticle, name: str) -> str:
+    """Where the value of field ``name`` came from, in words: "your edit", "the file's modification
+    time", "json-ld:NewsArticle"…, or "" when nothing is recorded."""
+    if name in article.edited:
+        return "your edit"
+    recorded = article.provenance.get(name, "")
+    if name == "accessed":
+        return ACCESSED_SOURCES.get(recorded, recorded)
+    return recorded
+
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
 EXTRACTED_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("extracted"))

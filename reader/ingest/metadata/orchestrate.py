@@ -18,6 +18,7 @@ from reader.errors import swallowed
 from reader.ingest.metadata.authors import decide_authors, decide_site_owner_author
 from reader.ingest.metadata.excerpt import decide_excerpt
 from reader.ingest.metadata.headline import decide_title, main_h1
+from reader.ingest.metadata.item_type import decide_item_type
 from reader.ingest.metadata.jsonld import read_jsonld
 from reader.ingest.metadata.language import decide_language
 from reader.ingest.metadata.page import Metadata, Page
@@ -55,6 +56,7 @@ FIELD_STAGES: tuple[Callable[[Page], None], ...] = (
     decide_date,
     decide_excerpt,
     decide_series_and_topics,
+    decide_item_type,
     keep_only_small_consumed,
 )
 
