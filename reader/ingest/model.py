@@ -62,6 +62,9 @@ class Article:
     html: str = ""
     repairs: list[RepairEntry] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
+    # Per field, the claims weighed to decide it: ``{"date": [{"date", "source", "raw", "form",
+    # "verdict", "reason"}, …]}``, the chosen claim first.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     encoding: str | None = None
     content_hash: str = ""
     kind: str = "html"  # html | xhtml | mhtml | text

@@ -37,6 +37,8 @@ class Metadata:
     series: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
+    # Per field, every claim weighed and its verdict ("chosen", "agrees", "set aside") with the reason.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     consumed: list[lxml.html.HtmlElement] = field(default_factory=list)
 
 
