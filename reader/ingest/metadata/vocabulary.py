@@ -170,6 +170,11 @@ GENERIC_SITE_NAMES: frozenset[str] = frozenset({
 GENERIC_BRANDS: frozenset[str] = frozenset({
     "home", "menu", "logo", "skip to content", "skip to main content", "toggle navigation", "search",
 })  # fmt: skip
+# Small words an abbreviation may leave out ("WSJ": The Wall Street Journal; "BMFSFJ": … für … und …).
+ACRONYM_SKIPPABLE_WORDS: frozenset[str] = frozenset({
+    "the", "of", "for", "and", "on", "in", "at", "a", "an", "de", "du", "la", "le", "les", "des", "di",
+    "del", "della", "von", "van", "für", "und", "der", "die", "das", "y", "e", "et", "i", "og", "och",
+})  # fmt: skip
 # Words of a section's generic label ("News Center", "U.S.", "World Edition"), folded.
 SECTION_WORDS: frozenset[str] = frozenset({
     "news", "center", "centre", "newsroom", "room", "blog", "blogs", "home", "edition", "world",
