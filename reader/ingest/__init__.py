@@ -27,8 +27,16 @@ if TYPE_CHECKING:
     from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
     from reader.ingest.repair.document import Repaired, repair_text
     from reader.ingest.repair.unrepaired import find_unrepaired
+    from reader.ingest.repair.words import (
+        ATTENTION_REASONS,
+        RepairNote,
+        attention_reasons,
+        damage_tooltip,
+        describe_repairs,
+    )
 
 __all__ = [
+    "ATTENTION_REASONS",
     "FILE_DIALOG_PATTERNS",
     "PAGE_KINDS",
     "PAGE_SUFFIXES",
@@ -37,10 +45,14 @@ __all__ = [
     "Decoded",
     "FoundPage",
     "RepairEntry",
+    "RepairNote",
     "Repaired",
     "Resource",
     "StageTimer",
+    "attention_reasons",
+    "damage_tooltip",
     "decode_bytes",
+    "describe_repairs",
     "extract_bytes",
     "extract_file",
     "find_pages",
@@ -65,6 +77,11 @@ _HOMES: dict[str, str] = {
     "Repaired": "reader.ingest.repair.document",
     "repair_text": "reader.ingest.repair.document",
     "find_unrepaired": "reader.ingest.repair.unrepaired",
+    "ATTENTION_REASONS": "reader.ingest.repair.words",
+    "RepairNote": "reader.ingest.repair.words",
+    "attention_reasons": "reader.ingest.repair.words",
+    "damage_tooltip": "reader.ingest.repair.words",
+    "describe_repairs": "reader.ingest.repair.words",
     "STAGES": "reader.ingest.pipeline",
     "StageTimer": "reader.ingest.pipeline",
     "extract_bytes": "reader.ingest.pipeline",

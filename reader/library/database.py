@@ -80,6 +80,22 @@ _MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE index_queue (article_id INTEGER PRIMARY KEY);
     """,
+    # 4: the evidence weighed for each field (the date's claims, chosen and set aside), and why an
+    # article needs attention (damage its repair could not undo; no text), derived from its repair report
+    # and text.  Existing rows get the reasons their stored report shows (lost link text is found only
+    # by a new import, which the old report never looked for).
+    """
+    ALTER TABLE articles ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    ALTER TABLE articles ADD COLUMN attention TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET attention = trim(
+        CASE WHEN repairs LIKE '%"kind": "cjk-in-latin-text"%' THEN 'suspected-spam ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "replacement-character"%'
+                THEN 'unreadable-characters ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "mojibake-left"%' THEN 'garbled-text ' ELSE '' END
+        || CASE WHEN trim(text) = '' THEN 'no-text' ELSE '' END
+    );
+    CREATE INDEX articles_attention ON articles(attention) WHERE attention != '';
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -108,6 +124,8 @@ def storage_error(path: Path, action: str, exc: sqlite3.Error) -> StorageError:
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or type(exc) is sqlite3.DatabaseError:
         return corrupt_error(path, exc)  # "file is not a database", "database disk image is malformed"
+    if "Could not decode to UTF-8" in str(exc):
+        return corrupt_error(path, exc)  # Offprint writes only UTF-8: bytes that are not were damaged
     if code == _SQLITE_READONLY or "readonly" in str(exc) or "read-only" in str(exc):
         return ReadOnlyLibraryError(f"the library database {path} cannot be written ({exc})")
     # locked or busy, disk I/O error, a full disk, a table missing from a damaged or foreign file

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.ingest import attention_reasons
 from reader.ingest.model import Article
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
@@ -59,6 +60,11 @@ def repairs_json(article: Article) -> str:
     return json.dumps([entry.to_json() for entry in article.repairs])
 
 
+def attention_value(article: Article) -> str:
+    """The ``attention`` column: the reasons the article needs attention, space-separated ("" for none)."""
+    return " ".join(attention_reasons(article.repairs, article.text))
+
+
 def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mapping[str, str]) -> StoredArticle:
     """An ``articles`` row (``SELECT *``) with its edits and resources (name → media type)."""
     effective = json.loads(row["effective"])
@@ -71,6 +77,8 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         html=row["html"],
         repairs=json.loads(row["repairs"]),
         provenance=json.loads(row["provenance"]),
+        evidence=json.loads(row["evidence"]),
+        attention=row["attention"].split(),
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),

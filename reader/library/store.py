@@ -23,6 +23,7 @@ from reader.ingest import Article
 from reader.library.database import connect, reads, translated_errors, writes
 from reader.library.index.base import IndexDoc
 from reader.library.records import (
+    attention_value,
     chunks,
     effective_values,
     extracted_values,
@@ -232,6 +233,23 @@ class Store:
                 yield index_doc(row[0], json.loads(row[1]), row[2])
 
     @reads
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles that need attention (for ``reason`` only, when given), newest import first."""
+        query = "SELECT id FROM articles WHERE attention != ''"
+        params: tuple[str, ...] = ()
+        if reason is not None:
+            query += " AND (' ' || attention || ' ') LIKE ?"
+            params = (f"% {reason} %",)
+        return [row[0] for row in self._conn.execute(query + " ORDER BY imported_at DESC, id DESC", params)]
+
+    @reads
+    def attention_by_id(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """id → the reasons it needs attention, for the articles (of ``ids``) that need any."""
+        rows = self._conn.execute("SELECT id, attention FROM articles WHERE attention != ''")
+        wanted = set(ids) if ids is not None else None
+        return {row[0]: row[1].split() for row in rows if wanted is None or row[0] in wanted}
+
+    @reads
     def stats(self) -> dict[str, Any]:
         row = self._conn.execute(
             "SELECT count(*), coalesce(sum(length(text)), 0), min(imported_at), max(imported_at)"
@@ -266,8 +284,8 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO articles (content_hash, url, source_path, imported_at, updated_at, kind, encoding,
                    extracted, provenance, effective, sort_title, sort_author, sort_site, sort_date,
-                   text, html, repairs)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   text, html, repairs, evidence, attention)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.content_hash,
                 article.url or None,
@@ -283,6 +301,8 @@ class Store:
                 article.text,
                 article.html,
                 repairs_json(article),
+                json.dumps(article.evidence),
+                attention_value(article),
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -305,7 +325,8 @@ class Store:
         conn.execute(
             """UPDATE articles SET content_hash = ?, url = ?, source_path = ?, updated_at = ?, kind = ?,
                    encoding = ?, extracted = ?, provenance = ?, effective = ?, sort_title = ?,
-                   sort_author = ?, sort_site = ?, sort_date = ?, text = ?, html = ?, repairs = ?
+                   sort_author = ?, sort_site = ?, sort_date = ?, text = ?, html = ?, repairs = ?,
+                   evidence = ?, attention = ?
                WHERE id = ?""",
             (
                 article.content_hash,
@@ -321,6 +342,8 @@ class Store:
                 article.text,
                 article.html,
                 repairs_json(article),
+                json.dumps(article.evidence),
+                attention_value(article),
                 article_id,
             ),
         )

@@ -166,6 +166,12 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
+    # Per field, the claims ingest weighed to decide it (the date's, chosen and set aside), as ingest's
+    # ``Article.evidence``.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # Why the article needs attention: codes of ``reader.ingest.ATTENTION_REASONS`` ("suspected-spam",
+    # "lost-link-text", "no-text"…); empty when nothing does.
+    attention: list[str] = field(default_factory=list)
 
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
