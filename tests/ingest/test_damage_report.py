@@ -115,10 +115,29 @@ def test_the_seed_shows_its_spam_and_lost_link_text_and_explains_its_repair() ->
     article = extract_file(SEED)
     flagged = {entry.kind: entry for entry in article.repairs if entry.flagged}
     assert set(flagged["cjk-in-latin-text"].marks) == {"糖心网页版", "惭辞蝉肠辞飞"}
-    assert flagged["lost-link-text"].marks == ["“”"]
+    assert {"“”", "a ,", "are ,"} <= set(flagged["lost-link-text"].marks)
     assert attention_reasons(article.repairs, article.text) == ["suspected-spam", "lost-link-text"]
     sentences = [note.sentence for note in describe_repairs(article.repairs)]
     assert any(s.startswith("Text saved as UTF-8 was read as Chinese GBK;") for s in sentences)
     for entry in article.repairs:  # every example is the article's own text
         for _before, after in entry.examples:
             assert " ".join(after.split()) in " ".join(article.text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("He was treated to a , but not to the promised summit.", "a ,"),
+        ("This version of this article appears in print on , on Page A22.", "on ,"),
+        ("Der Bericht erschien in der , und niemand las ihn.", "der ,"),
+    ],
+)
+def test_a_clause_ending_on_an_article_or_preposition_is_lost_link_text(text: str, mark: str) -> None:
+    assert _flags(text) == {"lost-link-text": [mark]}
+
+
+def test_a_space_before_a_comma_after_an_ordinary_word_is_not_damage() -> None:
+    assert (
+        _flags("Die Renderings wurden veröffentlicht , die das kommende Modell zeigen. A smiley ^&*() too.")
+        == {}
+    )

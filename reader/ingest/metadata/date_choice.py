@@ -215,9 +215,21 @@ def _evidence(claims: list[DateClaim], chosen: DateClaim | None, ballot: _Ballot
             )
         elif claim.form == SECOND_OPINION and _year_guess(claim, claims):
             entries.append(claim.as_evidence("set aside", _unchosen_reason(claim, claims)))
+        elif claim.form == SECOND_OPINION and any(
+            c.date == claim.date for c in claims if c.form in MACHINE_FORMS
+        ):
+            entries.append(
+                claim.as_evidence("set aside", "htmldate repeats a date tag of the page: no more weight")
+            )
         else:
-            entries.append(claim.as_evidence("set aside", f"outweighed by {chosen.source}"))
+            entries.append(claim.as_evidence("set aside", _outweighed(chosen, claims)))
     return entries
+
+
+def _outweighed(chosen: DateClaim, claims: list[DateClaim]) -> str:
+    if sum(1 for c in claims if c.date == chosen.date) > 1:
+        return "outweighed by the sources that agree on the date chosen"
+    return "outweighed by a more trusted source"
 
 
 def _unchosen_reason(claim: DateClaim, claims: list[DateClaim]) -> str:

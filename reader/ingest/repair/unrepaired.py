@@ -18,7 +18,7 @@ from reader.ingest.scripts import CJK_CHAR, CJK_CLASS
 
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 # Quotation marks or brackets with nothing between them, where a link's words were (“”, „“, « », ( )).
-# A call in code ("print()", "f()") is not one: the brackets follow a name there.
+# Brackets count only after a space: a call in code ("print()") or a smiley ("^&*()") is not one.
 # Words that say a CJK phrase is quoted on purpose (its language, or saying, writing, naming it).
 _GLOSS_CUE = re.compile(
     r"\b(?:chinese|mandarin|cantonese|japanese|korean|kanji|hanzi|hanja|hangul|characters?|word|phrase|"
@@ -27,7 +27,29 @@ _GLOSS_CUE = re.compile(
     r"[^.!?\n]{0,30}$",
     re.IGNORECASE,
 )
-_LOST_LINK_TEXT = re.compile(r"“[ \u00a0]*”|„[ \u00a0]*[“”]|«[ \u00a0]*»|(?<![\w)\]])\([ \u00a0]*\)")
+# A clause cannot end on an article, a preposition or an auxiliary: "treated to a , but", "troops are ,
+# so", "appears in print on , on Page A1".  The link that stood there lost its words.
+_FUNCTION_WORDS = (
+    "a|an|the|to|of|in|on|at|by|for|from|with|into|about|is|are|was|were|be|its|their|his|her|our|"
+    "der|die|das|den|dem|des|ein|eine|einen|einem|einer|im|am|zum|zur|vom|von|mit|bei|auf|für|nach|aus|"
+    "le|la|les|un|une|du|au|aux|par|pour|sur|dans|avec|el|los|las|una|del|al|con|por|para|"
+    "il|lo|gli|della|nel|het|een|van|voor|bij"
+)
+_DANGLING_WORD = re.compile(r"(?<![\w'’-])(?:" + _FUNCTION_WORDS + r") [,.](?=\s|$)", re.IGNORECASE)
+# … or on a preposition at the very end of the article ("This text was first published by"): its credit
+# line lost the link naming the publication.  Marked with the words before it, so the mark is this place
+# and not every "by" of the article.  (Inside the article a line may end on one before a list or code.)
+_DANGLING_AT_END = re.compile(
+    r"(?:[^\W\d_]+ ){2,3}(?:by|of|to|from|with|at|on|in|for|von|bei|mit|par|de|por|van|door)(?=\s*\Z)"
+)
+# … or an English determiner straight before a preposition ("which is a for Russian businesses", "His of
+# the European elites"): the noun between them was a link's words.  ("her" is a pronoun too, "A" a
+# matrix or a variable: left out.)
+_DETERMINER_GAP = re.compile(
+    r"\b(?:a|an|An|the|The|his|His|its|Its|their|Their|our|Our|my|My|your|Your) "
+    r"(?:for|of|to|in|on|at|by|with|from)(?![\w-])"
+)
+_LOST_LINK_TEXT = re.compile(r"“[ \u00a0]*”|„[ \u00a0]*[“”]|«[ \u00a0]*»|(?:(?<=\s)|^)\([ \u00a0]*\)")
 
 
 def find_unrepaired(text: str, known: Iterable[str] = ()) -> list[RepairEntry]:
@@ -82,13 +104,17 @@ def _quoted_on_purpose(text: str, match: re.Match[str]) -> bool:
 
 
 def _lost_link_text(text: str, report: RepairReport) -> None:
-    if "“" not in text and "„" not in text and "«" not in text and "(" not in text:
-        return
-    for match in _LOST_LINK_TEXT.finditer(text):
+    if "“" in text or "„" in text or "«" in text or "(" in text:
+        for match in _LOST_LINK_TEXT.finditer(text):
+            report.add("lost-link-text", 1, [_flag_example(text, match)], flagged=True, marks=[match.group()])
+    matches = [*_DANGLING_AT_END.finditer(text), *_DETERMINER_GAP.finditer(text)]
+    if " ," in text or " ." in text:
+        matches += _DANGLING_WORD.finditer(text)
+    for match in sorted(matches, key=lambda m: m.start()):
         report.add("lost-link-text", 1, [_flag_example(text, match)], flagged=True, marks=[match.group()])
 
 
-_NORMAL_AFTER_LETTER = "\u00ab\u00bb\u00a0\u2013\u2014\u2026\u00b0"
+_NORMAL_AFTER_LETTER = "\u00ab\u00bb\u00a0\u00ad\u2013\u2014\u2026\u00b0"  # soft hyphen: a hyphenation hint
 
 
 def _looks_like_real_text(pair: str) -> bool:

@@ -48,10 +48,10 @@ DAMAGE_WORDS: dict[str, tuple[str, str]] = {
         "Garbled characters no decoder explains. Left as saved.",
     ),
     "lost-link-text": (
-        "{n} place{s} where the words of a link were lost when the page was saved: empty quotation marks "
-        "“” or brackets ( ) are left in the sentence",
-        "The words of a link were lost when the page was saved; only the quotation marks or brackets "
-        "around them are left.",
+        "{n} place{s} where the words of a link were lost before the page was saved: empty quotation "
+        "marks “” or brackets ( ), or a sentence with a word missing (“treated to a , but”)",
+        "The words of a link were lost before the page was saved: only what stood around them is left. "
+        "The original page may have them.",
     ),
 }
 UNKNOWN_DAMAGE = (
