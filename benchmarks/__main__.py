@@ -9,7 +9,7 @@ import importlib
 import sys
 import time
 
-MODULES = ("ingest", "library", "cite", "ui")
+MODULES = ("ingest", "library", "duplicates", "cite", "ui")
 
 
 def main(argv: list[str]) -> int:

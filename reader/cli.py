@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "reader.commands.extract",
     "reader.commands.repair",
     "reader.commands.library",
+    "reader.commands.trash",
     "reader.commands.cite",
     "reader.commands.gui",
 )

@@ -1,5 +1,6 @@
-"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``remove``,
-``reindex``, ``check`` and ``stats``.  Each takes ``--library DIR``.
+"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``check``
+and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each takes
+``--library DIR``.
 
 They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
 and prints.  Commands that only read fall back to a read-only library when another
@@ -23,6 +24,7 @@ from reader.library import (
     EDITABLE_FIELDS,
     ENGINES,
     FACETS,
+    ITEM_TYPES,
     Filters,
     ImportProgress,
     ImportResult,
@@ -76,6 +78,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser("edit", parents=[common], help="correct an article's metadata")
     parser.add_argument("id", type=int)
+    parser.add_argument(
+        "--item-type", dest="item_type", choices=list(ITEM_TYPES), help="what kind of item it is"
+    )
     parser.add_argument("--title")
     parser.add_argument(
         "--author",
@@ -100,10 +105,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="drop your edit of FIELD, going back to the extracted value",
     )
     parser.set_defaults(func=run_edit)
-
-    parser = subparsers.add_parser("remove", parents=[common], help="remove articles from the library")
-    parser.add_argument("ids", type=int, nargs="+", metavar="ID")
-    parser.set_defaults(func=run_remove)
 
     parser = subparsers.add_parser("reindex", parents=[common], help="rebuild the full-text index")
     parser.add_argument("--engine", choices=ENGINES, help="switch to this engine")
@@ -191,25 +192,31 @@ def run_import(args: argparse.Namespace) -> int:
     bar = _ProgressBar(sys.stderr)
     counts: Counter[str] = Counter()
     failures: list[ImportResult] = []
+    notes: list[ImportResult] = []
     with _open(args, write=True) as library:
         try:
             for result in library.import_paths(args.paths, workers=args.workers, on_progress=bar):
                 counts[result.status] += 1
                 if result.status == ImportStatus.FAILED:
                     failures.append(result)
-                elif not args.quiet and not bar.enabled:
+                elif result.note:
+                    notes.append(result)
+                if not args.quiet and not bar.enabled and result.status != ImportStatus.FAILED:
                     print(f"{result.status.value:9} {result.article_id or '-':>6}  {result.path}")
         finally:
             bar.finish()
         total = library.count()
+    kept = f", kept the earlier version {counts[ImportStatus.KEPT]}" if counts[ImportStatus.KEPT] else ""
     print(
-        f"imported {counts[ImportStatus.IMPORTED]}, updated {counts[ImportStatus.UPDATED]}, "
+        f"imported {counts[ImportStatus.IMPORTED]}, updated {counts[ImportStatus.UPDATED]}{kept}, "
         f"duplicates {counts[ImportStatus.DUPLICATE]}, failed {counts[ImportStatus.FAILED]} "
         f"({total} articles in the library)"
     )
+    for noted in notes:
+        print(f"  note: {noted.path}: {noted.note}")
     for failure in failures:
         print(f"  failed: {failure.error or failure.path}")
-    succeeded = counts[ImportStatus.IMPORTED] + counts[ImportStatus.UPDATED] + counts[ImportStatus.DUPLICATE]
+    succeeded = sum(n for status, n in counts.items() if status != ImportStatus.FAILED)
     return 1 if failures and not succeeded else 0
 
 
@@ -316,10 +323,11 @@ def _print_article(article: StoredArticle) -> None:
     rows += [("source", article.source_path), ("imported", article.imported_at)]
     if article.attention:
         rows.append(("attention", "; ".join(ATTENTION_REASONS.get(r, r) for r in article.attention)))
+    rows.append(("in trash since", article.trashed_at))
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
-            print(f"{name:>13}: {value}{mark}")
+            print(f"{name:>14}: {value}{mark}")
     print()
     print(article.text)
 
@@ -348,24 +356,6 @@ def _print_article_head(article: StoredArticle) -> None:
     )
 
 
-def run_remove(args: argparse.Namespace) -> int:
-    with _open(args, write=True) as library:
-        missing = [i for i in args.ids if not _exists(library, i)]
-        removed = library.remove(args.ids)
-    print(f"removed {removed} article(s)")
-    for article_id in missing:
-        print(f"  no article {article_id}", file=sys.stderr)
-    return 0 if not missing else 1
-
-
-def _exists(library: Library, article_id: int) -> bool:
-    try:
-        library.get(article_id)
-    except KeyError:
-        return False
-    return True
-
-
 # -- maintenance -------------------------------------------------------------------------------------
 
 
@@ -385,6 +375,8 @@ def run_check(args: argparse.Namespace) -> int:
         report = library.check(repair=args.repair)
     for line in report.repaired:
         print(f"repaired: {line}")
+    for line in report.notes:
+        print(f"note: {line}")
     for line in report.problems:
         print(f"problem: {line}")
     print(

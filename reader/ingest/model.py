@@ -54,6 +54,7 @@ class Article:
     """
 
     path: str
+    item_type: str | None = None  # CSL's name: post-weblog, article-newspaper, webpage…; None: not known
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)

@@ -4,7 +4,10 @@ The store is the truth.  The index is compared to it (generation and ids) and
 rebuilt on repair; originals are compared to the articles' content hashes: an
 orphan original or a temporary file left by a crash is deleted on repair, a
 missing original is copied back from its source file when that file still has
-the same bytes.  Damage inside the database itself is reported, never "repaired".
+the same bytes.  Damage inside the database itself is reported, never "repaired".  A rebuild of the
+index running in another process is reported as such (check again when it is done) and left alone.
+Articles whose page gave no text are listed as notes (they are in the library, marked "no text found");
+a mark that does not match the article's text is a problem, fixed on repair.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.errors import StorageError
+from reader.library.index.manager import rebuild_in_progress
 from reader.library.originals import sha256_hex
 
 if TYPE_CHECKING:
@@ -27,6 +31,7 @@ logger = logging.getLogger(__name__)
 class CheckReport:
     problems: list[str] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # worth knowing, not wrong (e.g. articles with no text)
 
     @property
     def ok(self) -> bool:
@@ -48,8 +53,38 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
         )
         return report
     _check_originals(library, report, repair)
+    _check_attention(library, report, repair)
+    pid = rebuild_in_progress(library.folder)
+    if pid is not None:
+        holder = f" (process {pid})" if pid else ""
+        report.problems.append(
+            f"index: a rebuild is in progress in another Offprint{holder}; run the check again when it "
+            "has finished"
+        )
+        return report
     _check_index(library, report, repair)
     return report
+
+
+def _check_attention(library: Library, report: CheckReport, repair: bool) -> None:
+    empty = library.store.needs_attention("no-text")
+    if empty:
+        shown = ", ".join(str(i) for i in sorted(empty)[:10]) + (" …" if len(empty) > 10 else "")
+        report.notes.append(
+            f"{len(empty)} article(s) have no article text (marked “no text found”, under Needs "
+            f"Attention): {shown}"
+        )
+    wrong = library.store.attention_problems()
+    if not wrong:
+        return
+    problem = f"store: {len(wrong)} article(s) with a wrong “needs attention” mark (e.g. {wrong[0][0]})"
+    if not repair:
+        report.problems.append(problem)
+        return
+    with library.store.transaction() as conn:
+        for article_id, right in wrong:
+            conn.execute("UPDATE articles SET attention = ? WHERE id = ?", (right, article_id))
+    report.repaired.append(f"{problem} — marked them again from their text and repair report")
 
 
 def _check_index(library: Library, report: CheckReport, repair: bool) -> None:

@@ -80,21 +80,60 @@ _MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE index_queue (article_id INTEGER PRIMARY KEY);
     """,
-    # 4: the evidence weighed for each field (the date's claims, chosen and set aside), and why an
-    # article needs attention (damage its repair could not undo; no text), derived from its repair report
-    # and text.  Existing rows get the reasons their stored report shows (lost link text is found only
-    # by a new import, which the old report never looked for).
+    # 4: the trash (an article's rows stay until the trash is emptied: every table of per-article user
+    # data references articles ON DELETE CASCADE, so emptying is one DELETE); the files an article keeps
+    # besides its current one (a worse re-save kept aside, a merged duplicate's); the "needs attention"
+    # mark; the duplicate finder's text signatures, their LSH bands, and the pairs a user called distinct
+    """
+    CREATE TABLE trash (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        trashed_at TEXT NOT NULL,
+        merged_into INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE TABLE kept_originals (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        url TEXT,
+        kept_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, content_hash)
+    );
+    CREATE INDEX kept_originals_hash ON kept_originals(content_hash);
+    ALTER TABLE articles ADD COLUMN attention TEXT;
+    UPDATE articles SET attention = 'no text found'
+        WHERE trim(text, ' ' || char(9) || char(10) || char(13)) = '';
+    CREATE INDEX articles_attention ON articles(attention) WHERE attention IS NOT NULL;
+    CREATE TABLE text_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        shingles INTEGER NOT NULL,
+        signature BLOB NOT NULL
+    );
+    CREATE TABLE text_bands (
+        band INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX text_bands_band ON text_bands(band);
+    CREATE INDEX text_bands_article ON text_bands(article_id);
+    CREATE TABLE distinct_pairs (
+        first INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        second INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (first, second)
+    );
+    """,
+    # 5: the evidence weighed for each field (the date's claims, chosen and set aside); the "needs
+    # attention" mark becomes the reasons, as codes of reader.ingest.ATTENTION_REASONS ("no-text",
+    # "suspected-spam"…): damage the repair could not undo, from the stored repair report, besides no
+    # text.  (Lost link text is found by an import from now on: reports written before never looked.)
     """
     ALTER TABLE articles ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
-    ALTER TABLE articles ADD COLUMN attention TEXT NOT NULL DEFAULT '';
-    UPDATE articles SET attention = trim(
+    UPDATE articles SET attention = nullif(trim(
         CASE WHEN repairs LIKE '%"kind": "cjk-in-latin-text"%' THEN 'suspected-spam ' ELSE '' END
         || CASE WHEN repairs LIKE '%"kind": "replacement-character"%'
                 THEN 'unreadable-characters ' ELSE '' END
         || CASE WHEN repairs LIKE '%"kind": "mojibake-left"%' THEN 'garbled-text ' ELSE '' END
-        || CASE WHEN trim(text) = '' THEN 'no-text' ELSE '' END
-    );
-    CREATE INDEX articles_attention ON articles(attention) WHERE attention != '';
+        || CASE WHEN trim(text, ' ' || char(9) || char(10) || char(13)) = '' THEN 'no-text' ELSE '' END
+    ), '');
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -235,6 +274,12 @@ def _prepare(conn: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
         if version == 0 and not path.exists():
             for script in _MIGRATIONS:  # an in-memory empty library
                 conn.executescript(script)
+        elif version < SCHEMA_VERSION:
+            raise StorageError(
+                f"the library {path.parent} was written by an older Offprint (schema {version}) and "
+                "cannot be updated while it is open read-only; open it once for writing to update it "
+                "(e.g. `offprint check --repair`)"
+            )
         return
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")

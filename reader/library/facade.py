@@ -16,10 +16,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
 
-from reader.errors import ArticleNotFoundError, LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
 from reader.ingest import ATTENTION_REASONS
 from reader.library import paths
+from reader.library.actions import PURGE_MARKER, ArticleActions
 from reader.library.check import CheckReport, check_library
+from reader.library.duplicates import DuplicateFinder
 from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.index.manager import IndexManager
@@ -27,11 +29,9 @@ from reader.library.lock import WriterLock
 from reader.library.originals import Originals
 from reader.library.query import Node, parse_query
 from reader.library.store import Store
+from reader.library.trash import Trash
 from reader.library.types import (
-    EDITABLE_FIELDS,
     FACETS,
-    LIST_FIELDS,
-    BulkEdit,
     Filters,
     ImportProgress,
     ImportResult,
@@ -52,8 +52,11 @@ _INDEX_SORTS = (SortOrder.RELEVANCE, SortOrder.DATE)
 IfLocked = Literal["raise", "read-only"]
 
 
-class Library:
-    """One open library folder.  Use it from one thread at a time (or guard it with a lock)."""
+class Library(ArticleActions):
+    """One open library folder.  Use it from one thread at a time (or guard it with a lock).
+
+    The user's actions on articles (edits, the trash, duplicates) are :class:`ArticleActions`'.
+    """
 
     folder: Path
     read_only: bool
@@ -62,6 +65,8 @@ class Library:
     store: Store
     originals: Originals
     index: IndexManager
+    trash: Trash
+    duplicates: DuplicateFinder
     _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
@@ -140,6 +145,8 @@ class Library:
 
     def _open_parts(self) -> None:
         self.store = Store(paths.database_path(self.folder), read_only=self.read_only)
+        self.trash = Trash(self.store)
+        self.duplicates = DuplicateFinder(self.store)
         self.originals = Originals(paths.originals_folder(self.folder))
         engine = self.store.setting("engine") or "whoosh"
         self.engine = engine if engine in ENGINES else "whoosh"
@@ -153,6 +160,25 @@ class Library:
             raise
         if not self.read_only:
             self._finish_interrupted_import()
+            self._finish_interrupted_purge()
+
+    def _finish_interrupted_purge(self) -> None:
+        """Delete the files a crash while emptying the trash left behind (their articles are gone)."""
+        marker = self.folder / PURGE_MARKER
+        if not marker.exists():
+            return
+        try:
+            orphans = set(self.originals.stored_hashes()) - set(self.store.hashes())
+            for content_hash in orphans:
+                self.originals.delete(content_hash)
+            marker.unlink(missing_ok=True)
+        except (OSError, StorageError) as exc:
+            logger.warning("could not finish emptying the trash in %s: %s", self.folder, exc)
+            return
+        if orphans:
+            self.notices.append(
+                f"emptying the trash was interrupted: deleted the {len(orphans)} original file(s) left behind"
+            )
 
     def _finish_interrupted_import(self) -> None:
         """Delete what a crashed import left half-done: temporary originals and originals with no article.
@@ -376,7 +402,7 @@ class Library:
         self._require_writable("import")
         from reader.library.importer import Importer
 
-        importer = Importer(self.store, self.originals, self.index, workers=workers)
+        importer = Importer(self.store, self.originals, self.index, workers=workers, trash=self.trash)
         return self._marked(importer.run(paths_, cancel=cancel, on_progress=on_progress))
 
     def _marked(self, results: Iterator[ImportResult]) -> Iterator[ImportResult]:
@@ -392,80 +418,17 @@ class Library:
         finally:
             marker.unlink(missing_ok=True)
 
-    def update(self, article_id: int, **fields: Any) -> StoredArticle:
-        """Record the user's edits (kept apart from extracted values; they survive re-import)."""
-        self._require_writable("edit an article")
-        article_id = int(article_id)
-        unknown = sorted(set(fields) - set(EDITABLE_FIELDS))
-        if unknown:
-            raise StorageError(
-                f"cannot edit {', '.join(unknown)} of article {article_id}: "
-                f"editable fields are {', '.join(EDITABLE_FIELDS)}"
-            )
-        self.store.content_hash(article_id)  # raises ArticleNotFoundError
-        clean = {name: _clean_edit(name, value) for name, value in fields.items()}
-        with self.store.transaction() as conn:
-            self.store.set_edits(conn, article_id, clean)
-        self.index.sync()
-        return self.get(article_id)
-
-    def update_many(self, ids: Sequence[int], changes: BulkEdit) -> list[int]:
-        """Apply one :class:`BulkEdit` to each article in ``ids``, in one transaction and one index update.
-
-        Returns the ids of the articles it changed (an article that already had every added value
-        and none of the removed ones is left alone).  Nothing is written when an id is missing.
-        """
-        self._require_writable("edit articles")
-        problems = changes.problems()
-        if problems:
-            raise StorageError(f"cannot make this bulk edit: {'; '.join(problems)}")
-        wanted = list(dict.fromkeys(int(i) for i in ids))
-        current = self.store.summaries(wanted)
-        missing = [str(i) for i in wanted if i not in current]
-        if missing:
-            raise ArticleNotFoundError(f"no article {', '.join(missing)} in the library {self.folder}")
-        edits: dict[int, dict[str, Any]] = {}
-        for article_id in wanted:
-            fields = changes.changes_for(current[article_id][0])
-            if fields:
-                edits[article_id] = {name: _clean_edit(name, value) for name, value in fields.items()}
-        if edits:
-            with self.store.transaction() as conn:
-                for article_id, fields in edits.items():
-                    self.store.set_edits(conn, article_id, fields)
-            self.index.sync()
-        return list(edits)
-
-    def revert(self, article_id: int, fields: Sequence[str]) -> StoredArticle:
-        self._require_writable("revert an edit")
-        article_id = int(article_id)
-        self.store.content_hash(article_id)
-        with self.store.transaction() as conn:
-            self.store.drop_edits(conn, article_id, list(fields))
-        self.index.sync()
-        return self.get(article_id)
-
-    def remove(self, ids: Sequence[int]) -> int:
-        self._require_writable("remove articles")
-        ids = [int(i) for i in ids]
-        with self.store.transaction() as conn:
-            unused = self.store.delete(conn, ids)
-        removed = len(unused)
-        self.index.sync()
-        for content_hash in unused:
-            if not self.store.holds_original(content_hash):
-                self.originals.delete(content_hash)
-        return removed
-
     def reindex(self, engine: str | None = None) -> None:
         """Rebuild the index from the store, switching engine when one is named."""
         self._require_writable("rebuild the index")
         if engine is not None and engine not in ENGINES:
             raise StorageError(f"unknown index engine {engine!r}: choose one of {', '.join(ENGINES)}")
         engine = engine or self.engine
+        previous = self.index.switch(engine)  # readers keep the old engine's index until the switch is done
         self.store.set_setting("engine", engine)
         self.engine = engine
-        self.index.switch(engine)
+        if previous is not None:
+            self.index.discard(previous)
 
     def check(self, *, repair: bool = False) -> CheckReport:
         if repair:
@@ -485,7 +448,6 @@ class Library:
             "index_bytes": self.index.engine.size_bytes(),
             "index_documents": self.index.engine.doc_count(),
             "generation": self.store.generation(),
-            "needs_attention": self.attention_counts()["total"],
         }
         if self.engine == "whoosh" and count > WHOOSH_COMFORT_LIMIT:
             stats["suggestion"] = (
@@ -512,14 +474,3 @@ def _size(path: Path) -> int:
         if candidate.exists():
             total += candidate.stat().st_size
     return total
-
-
-def _clean_edit(name: str, value: Any) -> Any:
-    if name in LIST_FIELDS:
-        if isinstance(value, str):
-            value = [value]
-        return [str(v).strip() for v in value or [] if str(v).strip()]
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None

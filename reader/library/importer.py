@@ -31,9 +31,13 @@ from typing import Any
 
 from reader.errors import IngestError, StorageError, swallowed
 from reader.ingest import Article, find_pages
+from reader.library.duplicates import DuplicateFinder
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
+from reader.library.reimport import no_text_note, worse_than
+from reader.library.signatures import TextSignature, signature
 from reader.library.store import Store
+from reader.library.trash import Trash
 from reader.library.types import ImportProgress, ImportResult, ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -47,6 +51,9 @@ BATCH_SECONDS = 0.5
 INDEX_SECONDS = 5.0
 # Extracted articles waiting for the writer, at most (memory stays bounded when the writer is slower).
 MAX_WAITING = 64
+# The workers sign each article's text for the duplicate finder (the benchmark turns it off to weigh it;
+# read when an Importer is made, and handed to its worker processes).
+SIGN_TEXT = True
 
 
 # -- discovery ---------------------------------------------------------------------------------------
@@ -83,17 +90,20 @@ def _load_extractor(spec: str) -> Callable[[str], Article]:
     return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
 
 
-def _extract_one(extract: Callable[[str], Article], path: str) -> tuple[str, Any]:
+def _extract_one(
+    extract: Callable[[str], Article], path: str, sign: bool = True
+) -> tuple[str, Any, TextSignature | None]:
     try:
-        return "ok", extract(path)
+        article = extract(path)
     except IngestError as exc:
-        return "error", str(exc)
+        return "error", str(exc), None
     except Exception as exc:  # a bug in ingest must not stop the batch; report it against the file
         swallowed(logger, f"extracting {path}")
-        return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})"
+        return "error", f"{path}: could not extract the article ({type(exc).__name__}: {exc})", None
+    return "ok", article, signature(article.text) if sign else None
 
 
-def _worker_main(conn: Connection, spec: str) -> None:
+def _worker_main(conn: Connection, spec: str, sign: bool = True) -> None:
     """Runs in a worker process: extract each path it is sent until it gets None."""
     extract = _load_extractor(spec)
     while True:
@@ -104,7 +114,7 @@ def _worker_main(conn: Connection, spec: str) -> None:
         if task is None:
             return
         task_id, path = task
-        conn.send((task_id, *_extract_one(extract, path)))
+        conn.send((task_id, *_extract_one(extract, path, sign)))
 
 
 def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext:
@@ -134,12 +144,18 @@ class _Done:
     task: _Task
     article: Article | None = None
     error: str | None = None
+    signature: TextSignature | None = None
+
+
+def _done(task: _Task, kind: str, value: Any, text_signature: TextSignature | None) -> _Done:
+    return _Done(task, article=value, signature=text_signature) if kind == "ok" else _Done(task, error=value)
 
 
 @dataclass
 class _Pool:
     spec: str
     size: int
+    sign: bool = True  # the workers sign each article's text (see SIGN_TEXT)
     workers: list[_Worker] = field(default_factory=list)
 
     def _start(self) -> _Worker:
@@ -150,7 +166,7 @@ class _Pool:
             # No effect once the server runs; an extractor that fails to import fails in the worker.
             context.set_forkserver_preload([self.spec.partition(":")[0]])
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, self.spec), daemon=True)
+        process = context.Process(target=_worker_main, args=(child, self.spec, self.sign), daemon=True)
         process.start()
         child.close()
         return _Worker(process=process, conn=parent)
@@ -208,13 +224,17 @@ class Importer:
         workers: int | None = None,
         extractor: str | None = None,
         time_limit: float | None = None,
+        trash: Trash | None = None,
     ) -> None:
         self.store = store
+        self.trash = trash or Trash(store)
+        self.duplicates = DuplicateFinder(store)
         self.originals = originals
         self.index = index
         self.workers = (os.cpu_count() or 1) if workers is None else max(0, workers)
         self.extractor = extractor or DEFAULT_EXTRACTOR
         self.time_limit = TIME_LIMIT if time_limit is None else time_limit
+        self.sign_text = SIGN_TEXT
 
     def run(
         self,
@@ -230,7 +250,8 @@ class Importer:
             tracker.report(failure.path)
             yield failure
         tasks: deque[_Task] = deque()
-        known = self.store.seen_hashes()
+        trashed = self.trash.ids()  # a file of a trashed article is extracted again: it restores it
+        known = {h: i for h, i in self.store.seen_hashes().items() if i not in trashed}
         for number, path in enumerate(files):
             if cancel.is_set():
                 return
@@ -294,8 +315,7 @@ class Importer:
             while tasks and not cancel.is_set():
                 task = tasks.popleft()
                 tracker.current = shown(task.path)
-                kind, value = _extract_one(extract, str(task.path))
-                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+                yield _done(task, *_extract_one(extract, str(task.path), self.sign_text))
             return
         # The workers are fed from a thread of their own, so they keep extracting while this (the writer)
         # thread commits and indexes; the writer takes finished extractions, in the order they finish.
@@ -332,7 +352,7 @@ class Importer:
         tracker: _Progress,
     ) -> None:
         """Runs on the feeder thread: dispatch tasks, collect extractions, enforce the time limit."""
-        pool = _Pool(self.extractor, min(self.workers, len(tasks)))
+        pool = _Pool(self.extractor, min(self.workers, len(tasks)), self.sign_text)
         try:
             while (tasks or pool.busy()) and not (cancel.is_set() or stop.is_set()):
                 # Back-pressure: a writer that falls behind holds at most MAX_WAITING articles in memory.
@@ -365,14 +385,14 @@ class Importer:
             assert task is not None
             if worker.conn in ready:
                 try:
-                    _, kind, value = worker.conn.recv()
+                    _, kind, value, text_signature = worker.conn.recv()
                 except (EOFError, OSError):
                     logger.info("the extractor process died on %s; starting another", task.path)
                     pool.replace(worker)
                     yield _Done(task, error=f"{task.path}: the extractor crashed on this file")
                     continue
                 worker.task = None
-                yield _Done(task, article=value) if kind == "ok" else _Done(task, error=value)
+                yield _done(task, kind, value, text_signature)
             elif time.monotonic() - worker.started > self.time_limit:
                 logger.info(
                     "%s took more than %g s; stopping its extractor process", task.path, self.time_limit
@@ -421,16 +441,46 @@ class Importer:
         article.content_hash = task.content_hash
         existing = self.store.id_for_hash(task.content_hash)
         if existing is not None:
+            if self.trash.take_out(conn, [existing]):
+                note = "restored from the trash (it had been removed)"
+                return ImportResult(source, ImportStatus.IMPORTED, existing, article.title, note=note), None
             return ImportResult(source, ImportStatus.DUPLICATE, existing, article.title), None
         self.originals.put(task.content_hash, data)
         title = article.title or shown(task.path.name)
         same_url = self.store.id_for_url(article.url) if article.url else None
         if same_url is not None:
-            replaced = self.store.content_hash(same_url)
-            self.store.replace_extracted(conn, same_url, article, source)
-            return ImportResult(source, ImportStatus.UPDATED, same_url, title), replaced
-        article_id = self.store.insert_article(conn, article, source)
-        return ImportResult(source, ImportStatus.IMPORTED, article_id, title), None
+            earlier = self.store.get(same_url)
+            worse = worse_than(article, earlier)
+            if worse is not None:  # never make an article worse: keep it, and keep the new file beside it
+                self.store.keep_original(
+                    conn,
+                    same_url,
+                    task.content_hash,
+                    source,
+                    article.url,
+                    f"a later save kept aside: {worse}",
+                )
+                kept = f"kept the earlier version: {worse}"
+                return ImportResult(source, ImportStatus.KEPT, same_url, earlier.title, note=kept), None
+            self.store.replace_extracted(conn, same_url, article, source, done.signature)
+            result = ImportResult(source, ImportStatus.UPDATED, same_url, title, note=no_text_note(article))
+            return result, earlier.content_hash
+        article_id = self.store.insert_article(conn, article, source, done.signature)
+        remark = no_text_note(article) or self._looks_like(article_id, done.signature)
+        return ImportResult(source, ImportStatus.IMPORTED, article_id, title, note=remark), None
+
+    def _looks_like(self, article_id: int, text_signature: TextSignature | None) -> str | None:
+        """A note naming the article the new one looks like a duplicate of, if any."""
+        if text_signature is None:
+            return None
+        similar = self.duplicates.similar_to(article_id, text_signature)
+        if not similar:
+            return None
+        other, likeness = similar[0]
+        title = (
+            next((hit[0].get("title") for hit in self.store.summaries([other]).values()), None) or "untitled"
+        )
+        return f"looks like a duplicate of article {other} (“{title}”, {round(likeness * 100)} % alike)"
 
 
 def _read_unchanged(task: _Task) -> bytes | None:

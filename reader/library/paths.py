@@ -41,6 +41,11 @@ def index_folder(folder: Path, engine: str) -> Path:
     return folder / "index" / engine
 
 
+def rebuild_lock_path(folder: Path) -> Path:
+    """Held (``flock``) by the process rebuilding the index, for as long as the rebuild runs."""
+    return folder / "index" / ".rebuild.lock"
+
+
 def styles_folder(folder: Path) -> Path:
     return folder / "styles"
 

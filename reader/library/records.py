@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.ingest import attention_reasons
-from reader.ingest.model import Article
+from reader.ingest import Article, RepairEntry, attention_reasons
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
 
@@ -56,17 +55,24 @@ def sort_keys(effective: Mapping[str, Any]) -> tuple[str, str, str, int]:
     )
 
 
+#: What the import says of an article whose page gave no article text (it shows under Needs Attention).
+NO_TEXT = "no text found"
+
+
+def attention_for(text: str, repairs: Iterable[RepairEntry | Mapping[str, Any]] = ()) -> str | None:
+    """The ``attention`` column: why an article with this text and repair report needs the user's eye,
+    as the codes of ``reader.ingest.ATTENTION_REASONS`` space-separated ("no-text", "suspected-spam
+    lost-link-text"), or None when nothing does."""
+    return " ".join(attention_reasons(repairs, text)) or None
+
+
 def repairs_json(article: Article) -> str:
     return json.dumps([entry.to_json() for entry in article.repairs])
 
 
-def attention_value(article: Article) -> str:
-    """The ``attention`` column: the reasons the article needs attention, space-separated ("" for none)."""
-    return " ".join(attention_reasons(article.repairs, article.text))
-
-
 def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mapping[str, str]) -> StoredArticle:
-    """An ``articles`` row (``SELECT *``) with its edits and resources (name → media type)."""
+    """An ``articles`` row (``SELECT *`` and the trash's ``trashed_at``) with its edits and resources
+    (name → media type)."""
     effective = json.loads(row["effective"])
     return StoredArticle(
         id=row["id"],
@@ -78,10 +84,11 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         repairs=json.loads(row["repairs"]),
         provenance=json.loads(row["provenance"]),
         evidence=json.loads(row["evidence"]),
-        attention=row["attention"].split(),
+        attention=(row["attention"] or "").split(),
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),
+        trashed_at=row["trashed_at"],
         **{name: _citation_value(name, effective.get(name)) for name in _CITATION_FIELDS},
     )
 

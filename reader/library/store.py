@@ -23,7 +23,7 @@ from reader.ingest import Article
 from reader.library.database import connect, reads, translated_errors, writes
 from reader.library.index.base import IndexDoc
 from reader.library.records import (
-    attention_value,
+    attention_for,
     chunks,
     effective_values,
     extracted_values,
@@ -33,7 +33,11 @@ from reader.library.records import (
     stored_article,
     utc_now,
 )
-from reader.library.types import SortOrder, StoredArticle
+from reader.library.signatures import TextSignature
+from reader.library.types import EditSnapshot, SortOrder, StoredArticle
+
+#: The articles not in the trash (every read of "the library" goes through it).
+LIVE = "id NOT IN (SELECT article_id FROM trash)"
 
 
 class Store:
@@ -65,9 +69,10 @@ class Store:
             raise
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that also bumps the generation counter."""
-        with translated_errors(self.path, "write to"), self._transaction() as conn:
+    def transaction(self, *, bump: bool = True) -> Iterator[sqlite3.Connection]:
+        """A write transaction that also bumps the generation counter (unless nothing the index holds
+        changes: ``bump=False``)."""
+        with translated_errors(self.path, "write to"), self._transaction(bump=bump) as conn:
             yield conn
 
     # -- settings ----------------------------------------------------------------------------------
@@ -89,13 +94,25 @@ class Store:
 
     # -- reads -------------------------------------------------------------------------------------
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, for the library's own collaborators (the duplicate finder)."""
+        return self._conn
+
     @reads
     def count(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+        """The articles in the library (the trash left out)."""
+        return int(self._conn.execute(f"SELECT count(*) FROM articles WHERE {LIVE}").fetchone()[0])
 
     @reads
     def all_ids(self) -> list[int]:
-        return [row[0] for row in self._conn.execute("SELECT id FROM articles ORDER BY id")]
+        """The articles in the library (the trash left out), oldest first."""
+        return [row[0] for row in self._conn.execute(f"SELECT id FROM articles WHERE {LIVE} ORDER BY id")]
+
+    @reads
+    def exists(self, article_id: int) -> bool:
+        """Whether the store holds this article, in the library or in the trash."""
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
     @reads
     def id_for_hash(self, content_hash: str) -> int | None:
@@ -107,20 +124,44 @@ class Store:
 
     @reads
     def holds_original(self, content_hash: str) -> bool:
-        row = self._conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        """Whether an article (in the library or the trash) still needs this original file."""
+        row = self._conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?"
+            " UNION ALL SELECT 1 FROM kept_originals WHERE content_hash = ? LIMIT 1",
+            (content_hash, content_hash),
+        ).fetchone()
         return row is not None
 
     @reads
     def id_for_url(self, url: str) -> int | None:
+        """The article in the library (not the trash) with this canonical URL."""
         row = self._conn.execute(
-            "SELECT id FROM articles WHERE url = ? ORDER BY id LIMIT 1", (url,)
+            f"SELECT id FROM articles WHERE url = ? AND {LIVE} ORDER BY id LIMIT 1", (url,)
         ).fetchone()
         return row[0] if row else None
 
     @reads
     def hashes(self) -> dict[str, int]:
-        """Current content hash → article id (the originals that must exist)."""
-        return {row[0]: row[1] for row in self._conn.execute("SELECT content_hash, id FROM articles")}
+        """Content hash → article id of every original that must exist: each article's current file (in
+        the library or the trash) and the files it keeps besides (a worse re-save, a merged duplicate's)."""
+        found = {
+            row[0]: row[1]
+            for row in self._conn.execute("SELECT content_hash, article_id FROM kept_originals")
+        }
+        found.update((row[0], row[1]) for row in self._conn.execute("SELECT content_hash, id FROM articles"))
+        return found
+
+    @reads
+    def kept_originals(self, article_id: int) -> list[dict[str, Any]]:
+        """The files an article keeps besides its current one, oldest first."""
+        return [
+            dict(row)
+            for row in self._conn.execute(
+                "SELECT content_hash, source_path, url, kept_at, reason FROM kept_originals"
+                " WHERE article_id = ? ORDER BY kept_at, content_hash",
+                (article_id,),
+            )
+        ]
 
     @reads
     def seen_hashes(self) -> dict[str, int]:
@@ -138,7 +179,12 @@ class Store:
 
     @reads
     def get(self, article_id: int) -> StoredArticle:
-        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        """One article, in the library or in the trash."""
+        row = self._conn.execute(
+            "SELECT a.*, t.trashed_at FROM articles a LEFT JOIN trash t ON t.article_id = a.id"
+            " WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
         if row is None:
             raise ArticleNotFoundError(f"no article {article_id} in the library {self.path.parent}")
         resources = {
@@ -195,14 +241,11 @@ class Store:
         }.get(sort, ("sort_date", "DESC"))
         empty = "0" if column == "sort_date" else "''"
         order = f"({column} = {empty}), {column} {direction}, id DESC"
+        every = f"SELECT id FROM articles WHERE {LIVE} ORDER BY {order}"
         if ids is None:
-            return [row[0] for row in self._conn.execute(f"SELECT id FROM articles ORDER BY {order}")]
+            return [row[0] for row in self._conn.execute(every)]
         wanted = set(ids)
-        return [
-            row[0]
-            for row in self._conn.execute(f"SELECT id FROM articles ORDER BY {order}")
-            if row[0] in wanted
-        ]
+        return [row[0] for row in self._conn.execute(every) if row[0] in wanted]
 
     @reads
     def resource(self, article_id: int, name: str) -> bytes | None:
@@ -213,12 +256,13 @@ class Store:
 
     @reads
     def index_docs(self, ids: Sequence[int] | None = None, batch: int = 500) -> Iterator[IndexDoc]:
-        """The index's view of articles (effective values), streamed in id order."""
+        """The index's view of articles (effective values), streamed in id order; the trash is left out."""
         if ids is None:
             last = 0
             while True:
                 rows = self._conn.execute(
-                    "SELECT id, effective, text FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+                    f"SELECT id, effective, text FROM articles WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
+                    (last, batch),
                 ).fetchall()
                 if not rows:
                     return
@@ -228,14 +272,19 @@ class Store:
         for chunk in chunks(list(ids), batch):
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                f"SELECT id, effective, text FROM articles WHERE id IN ({marks}) ORDER BY id", chunk
+                f"SELECT id, effective, text FROM articles WHERE id IN ({marks}) AND {LIVE} ORDER BY id",
+                chunk,
             ):
                 yield index_doc(row[0], json.loads(row[1]), row[2])
 
     @reads
     def needs_attention(self, reason: str | None = None) -> list[int]:
-        """Ids of the articles that need attention (for ``reason`` only, when given), newest import first."""
-        query = "SELECT id FROM articles WHERE attention != ''"
+        """Ids of the articles in the library (not the trash) that need attention, for ``reason`` only when
+        given (a code of ``reader.ingest.ATTENTION_REASONS``), newest import first."""
+        # INDEXED BY: a scan would read every article's text to reach the mark (the last column)
+        query = (
+            f"SELECT id FROM articles INDEXED BY articles_attention WHERE attention IS NOT NULL AND {LIVE}"
+        )
         params: tuple[str, ...] = ()
         if reason is not None:
             query += " AND (' ' || attention || ' ') LIKE ?"
@@ -244,8 +293,11 @@ class Store:
 
     @reads
     def attention_by_id(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
-        """id → the reasons it needs attention, for the articles (of ``ids``) that need any."""
-        rows = self._conn.execute("SELECT id, attention FROM articles WHERE attention != ''")
+        """id → the reasons it needs attention, for the articles in the library (of ``ids``) that need any."""
+        rows = self._conn.execute(
+            "SELECT id, attention FROM articles INDEXED BY articles_attention"
+            f" WHERE attention IS NOT NULL AND {LIVE}"
+        )
         wanted = set(ids) if ids is not None else None
         return {row[0]: row[1].split() for row in rows if wanted is None or row[0] in wanted}
 
@@ -253,16 +305,44 @@ class Store:
     def stats(self) -> dict[str, Any]:
         row = self._conn.execute(
             "SELECT count(*), coalesce(sum(length(text)), 0), min(imported_at), max(imported_at)"
-            " FROM articles"
+            f" FROM articles WHERE {LIVE}"
         ).fetchone()
-        edits = self._conn.execute("SELECT count(DISTINCT article_id) FROM user_edits").fetchone()[0]
+        edits = self._conn.execute(
+            "SELECT count(DISTINCT article_id) FROM user_edits"
+            f" WHERE article_id IN (SELECT id FROM articles WHERE {LIVE})"
+        ).fetchone()[0]
         return {
             "articles": row[0],
             "text_chars": row[1],
             "first_import": row[2],
             "last_import": row[3],
             "edited_articles": edits,
+            "in_trash": self._conn.execute("SELECT count(*) FROM trash").fetchone()[0],
+            "needing_attention": len(self.attention_ids()),
         }
+
+    @reads
+    def attention_ids(self) -> list[int]:
+        """The articles in the library that need the user's eye (e.g. no text found), oldest first."""
+        # INDEXED BY: a scan would read every article's text to reach the mark (the last column)
+        return sorted(
+            row[0]
+            for row in self._conn.execute(
+                "SELECT id FROM articles INDEXED BY articles_attention"
+                f" WHERE attention IS NOT NULL AND {LIVE}"
+            )
+        )
+
+    @reads
+    def attention_problems(self) -> list[tuple[int, str | None]]:
+        """(id, the right mark) for each article whose attention mark does not match its text and repair
+        report."""
+        found = []
+        for row in self._conn.execute("SELECT id, text, repairs, attention FROM articles"):
+            right = attention_for(row[1], json.loads(row[2]))
+            if row[3] != right:
+                found.append((row[0], right))
+        return found
 
     @reads
     def integrity_problems(self) -> list[str]:
@@ -277,7 +357,13 @@ class Store:
     # -- writes (always inside :meth:`transaction`) -------------------------------------------------
 
     @writes
-    def insert_article(self, conn: sqlite3.Connection, article: Article, source_path: str) -> int:
+    def insert_article(
+        self,
+        conn: sqlite3.Connection,
+        article: Article,
+        source_path: str,
+        text_signature: TextSignature | None = None,
+    ) -> int:
         now = utc_now()
         extracted = extracted_values(article)
         effective = effective_values(extracted, {}, now)
@@ -302,7 +388,7 @@ class Store:
                 article.html,
                 repairs_json(article),
                 json.dumps(article.evidence),
-                attention_value(article),
+                attention_for(article.text, article.repairs),
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -311,12 +397,18 @@ class Store:
             (article.content_hash, article_id),
         )
         self._put_resources(conn, article_id, article)
-        _queue(conn, [article_id])
+        put_signature(conn, article_id, text_signature)
+        queue(conn, [article_id])
         return article_id
 
     @writes
     def replace_extracted(
-        self, conn: sqlite3.Connection, article_id: int, article: Article, source_path: str
+        self,
+        conn: sqlite3.Connection,
+        article_id: int,
+        article: Article,
+        source_path: str,
+        text_signature: TextSignature | None = None,
     ) -> None:
         """A newer copy of a stored page (same URL): new extraction, the user's edits kept."""
         row = conn.execute("SELECT imported_at FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -343,7 +435,7 @@ class Store:
                 article.html,
                 repairs_json(article),
                 json.dumps(article.evidence),
-                attention_value(article),
+                attention_for(article.text, article.repairs),
                 article_id,
             ),
         )
@@ -353,7 +445,29 @@ class Store:
         )
         conn.execute("DELETE FROM resources WHERE article_id = ?", (article_id,))
         self._put_resources(conn, article_id, article)
-        _queue(conn, [article_id])
+        put_signature(conn, article_id, text_signature)
+        queue(conn, [article_id])
+
+    @writes
+    def keep_original(
+        self,
+        conn: sqlite3.Connection,
+        article_id: int,
+        content_hash: str,
+        source_path: str,
+        url: str | None,
+        reason: str,
+    ) -> None:
+        """Record a file the article keeps besides its current one (and count its bytes as seen)."""
+        conn.execute(
+            "INSERT OR REPLACE INTO kept_originals"
+            " (article_id, content_hash, source_path, url, kept_at, reason) VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, content_hash, source_path, url, utc_now(), reason),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO seen_hashes (content_hash, article_id) VALUES (?, ?)",
+            (content_hash, article_id),
+        )
 
     def _put_resources(self, conn: sqlite3.Connection, article_id: int, article: Article) -> None:
         conn.executemany(
@@ -387,19 +501,25 @@ class Store:
                    sort_date = ? WHERE id = ?""",
             (json.dumps(effective), *sort_keys(effective), article_id),
         )
-        _queue(conn, [article_id])
+        queue(conn, [article_id])
 
     @writes
-    def delete(self, conn: sqlite3.Connection, ids: Sequence[int]) -> list[str]:
-        """Delete articles; returns the content hashes that no article uses any more."""
-        hashes: list[str] = []
-        for article_id in ids:
-            row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
-            if row is not None:
-                conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-                hashes.append(row[0])
-        _queue(conn, ids)
-        return hashes
+    def edit_snapshot(self, article_id: int, fields: Sequence[str]) -> EditSnapshot:
+        """The user's own values of ``fields`` of one article now (for undo and redo)."""
+        edits = self.edits(article_id)
+        return EditSnapshot(
+            article_id, tuple(fields), {name: edits[name] for name in fields if name in edits}
+        )
+
+    @writes
+    def put_edit_snapshot(self, conn: sqlite3.Connection, snapshot: EditSnapshot) -> None:
+        """Make the user's own values of the snapshot's fields what they were when it was taken."""
+        dropped = [name for name in snapshot.fields if name not in snapshot.edits]
+        conn.executemany(
+            "DELETE FROM user_edits WHERE article_id = ? AND field = ?",
+            [(snapshot.article_id, f) for f in dropped],
+        )
+        self.set_edits(conn, snapshot.article_id, dict(snapshot.edits))
 
     # -- the index queue -----------------------------------------------------------------------------
 
@@ -435,7 +555,9 @@ class Store:
     @writes
     def queue_all(self) -> None:
         with self._transaction(bump=False) as conn:
-            conn.execute("INSERT OR IGNORE INTO index_queue (article_id) SELECT id FROM articles")
+            conn.execute(
+                f"INSERT OR IGNORE INTO index_queue (article_id) SELECT id FROM articles WHERE {LIVE}"
+            )
 
     @writes
     def clear_queue(self) -> None:
@@ -443,5 +565,22 @@ class Store:
             conn.execute("DELETE FROM index_queue")
 
 
-def _queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+def queue(conn: sqlite3.Connection, ids: Sequence[int]) -> None:
+    """Mark articles for the index to catch up with (inside the write transaction that changed them)."""
     conn.executemany("INSERT OR IGNORE INTO index_queue (article_id) VALUES (?)", [(i,) for i in ids])
+
+
+def put_signature(conn: sqlite3.Connection, article_id: int, text_signature: TextSignature | None) -> None:
+    """Store an article's text signature and its LSH bands (none for an article without text)."""
+    conn.execute("DELETE FROM text_signatures WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM text_bands WHERE article_id = ?", (article_id,))
+    if text_signature is None:
+        return
+    conn.execute(
+        "INSERT INTO text_signatures (article_id, shingles, signature) VALUES (?, ?, ?)",
+        (article_id, text_signature.shingles, text_signature.to_bytes()),
+    )
+    conn.executemany(
+        "INSERT INTO text_bands (band, article_id) VALUES (?, ?)",
+        [(key, article_id) for key in text_signature.band_keys()],
+    )

@@ -17,6 +17,7 @@ FACETS = ("series", "topics", "authors", "sites", "years")
 class ImportStatus(StrEnum):
     IMPORTED = "imported"
     UPDATED = "updated"  # same canonical URL as a stored article: updated in place, edits kept
+    KEPT = "kept"  # same canonical URL, but the new file yields less: the earlier version is kept
     DUPLICATE = "duplicate"  # same content hash as a stored article: skipped
     FAILED = "failed"
 
@@ -30,6 +31,9 @@ class ImportResult:
     article_id: int | None = None
     title: str | None = None
     error: str | None = None  # set when status is FAILED: names the file and the problem
+    # what the user should know about a file that did not fail: "kept the earlier version: …",
+    # "no text found: …", "restored from the trash", "looks like a duplicate of …"
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,10 +173,22 @@ class StoredArticle:
     # Per field, the claims ingest weighed to decide it (the date's, chosen and set aside), as ingest's
     # ``Article.evidence``.
     evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
-    # Why the article needs attention: codes of ``reader.ingest.ATTENTION_REASONS`` ("suspected-spam",
-    # "lost-link-text", "no-text"…); empty when nothing does.
+    # Why the article needs the user's eye: codes of ``reader.ingest.ATTENTION_REASONS`` ("no-text",
+    # "suspected-spam", "lost-link-text"…); empty when nothing does.
     attention: list[str] = field(default_factory=list)
+    # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
+    item_type: str | None = field(default=None, metadata=_CITATION)
+    trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash
 
+
+#: The item types an article can have (CSL and Zotero's names) → what the app calls them.
+ITEM_TYPES = {
+    "post-weblog": "Blog post",
+    "article-newspaper": "News article",
+    "article-magazine": "Magazine article",
+    "webpage": "Web page",
+    "report": "Report",
+}
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
 EXTRACTED_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("extracted"))
@@ -233,3 +249,45 @@ def _values(value: str | Sequence[str] | None) -> list[str]:
     if value is None:
         return []
     return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+@dataclass(frozen=True)
+class EditSnapshot:
+    """The user's own values of some fields of one article at one moment: what undo and redo put back.
+
+    A field of ``fields`` missing from ``edits`` had no user edit then (the extracted value was in effect).
+    """
+
+    article_id: int
+    fields: tuple[str, ...]
+    edits: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class TrashedArticle:
+    """One article in the trash."""
+
+    id: int
+    title: str
+    trashed_at: str  # ISO 8601, UTC
+    merged_into: int | None = None  # the article a duplicate merge kept in its place
+
+
+@dataclass(frozen=True)
+class DuplicateSet:
+    """Articles that are one story: the same canonical URL, or the same text under other URLs."""
+
+    ids: tuple[int, ...]  # the article that was imported first comes first
+    reason: str  # "the same URL", "the same text (94 % alike)"
+    similarity: float  # the lowest estimated likeness of a pair in the set (1.0 for the same URL)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A merge of duplicates, as done: what :meth:`Library.unmerge` needs to undo it."""
+
+    keep: int
+    merged: tuple[int, ...]
+    before: EditSnapshot  # the kept article's own values before the merge
+    after: EditSnapshot  # … and after it (the chosen values)
+    moved: tuple[tuple[str, int], ...]  # (content hash, the merged article it came from): now the kept one's

@@ -2,8 +2,11 @@
 
 ``ImportController`` offers a first import on an empty library, asks for files or a folder (or takes
 dropped ones), runs ``Library.import_paths`` on its own thread, shows a progress dialog only when the
-import lasts longer than ~0.5 s (its Cancel button sets the cancel Event), and ends with a summary that
-lists every failure with its reason.
+import lasts longer than ~0.5 s, and ends with a summary that lists every failure with its reason and
+every note (an earlier version kept, a page without text, a likely duplicate), with "Show the Imported
+Articles".  The progress dialog's default button is "Run in Background" (the import goes on, its progress
+in the status bar): a stray Enter never cancels; Cancel takes a click or Esc.  The file being imported is
+shown by its path inside the imported folder, so the pages of a folder of folders can be told apart.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,8 +55,66 @@ def import_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
+def shown_path(current: str, roots: Sequence[str]) -> str:
+    """``current`` inside the folder it was imported from (``2024/march/source.html``), else its name."""
+    path = PurePath(current)
+    for root in roots:
+        try:
+            inside = path.relative_to(root)
+        except ValueError:
+            continue
+        if inside.parts:
+            return str(inside)
+    return path.name
+
+
+class ImportProgressDialog(QDialog):
+    """The progress of a running import: Run in Background (the default button) or Cancel (a click or Esc)."""
+
+    background_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Importing")
+        self.setAccessibleName("Import progress")
+        self.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while importing
+        self.label = QLabel("Importing…", self)
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(420)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.buttons = QDialogButtonBox(self)
+        self.background_button = QPushButton("Run in &Background", self)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.buttons.addButton(self.background_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.background_button.setDefault(True)
+        self.background_button.setAutoDefault(True)
+        self.cancel_button.setAutoDefault(False)
+        self.background_button.clicked.connect(self.background_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+
+    def reject(self) -> None:  # Esc, or the window's close button: cancel, as the Cancel button does
+        self.cancel_requested.emit()
+
+    def accept(self) -> None:  # Enter: the default button, Run in Background
+        self.background_requested.emit()
+
+    def show_progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, max(total, 1)))
+        self.label.setText(text)
+
+
 class ImportSummaryDialog(QDialog):
-    """Counts by outcome, then every failed file with its reason."""
+    """Counts by outcome, every note and every failed file with its reason; Show the Imported Articles."""
+
+    show_requested = Signal(list)  # the ids of the imported and updated articles
 
     def __init__(
         self, results: Sequence[ImportResult], cancelled: bool, parent: QWidget | None = None
@@ -67,6 +129,8 @@ class ImportSummaryDialog(QDialog):
             f"{counts[ImportStatus.DUPLICATE]} already in the library",
             f"{counts[ImportStatus.FAILED]} failed",
         ]
+        if counts[ImportStatus.KEPT]:
+            lines.insert(2, f"{counts[ImportStatus.KEPT]} not replaced (the earlier version was better)")
         head = (
             "Cancelled after " if cancelled else ""
         ) + f"{len(results)} file{'s' if len(results) != 1 else ''}: "
@@ -74,6 +138,15 @@ class ImportSummaryDialog(QDialog):
         self.headline.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        self.notes = [r for r in results if r.note and r.status != ImportStatus.FAILED]
+        if self.notes:
+            layout.addWidget(QLabel("Worth a look:", self))
+            noted = QPlainTextEdit(self)
+            noted.setReadOnly(True)
+            noted.setAccessibleName("Notes")
+            noted.setPlainText("\n".join(f"{r.path}: {r.note}" for r in self.notes))
+            layout.addWidget(noted)
+            self.resize(700, 360)
         self.failures = [r for r in results if r.status == ImportStatus.FAILED]
         if self.failures:
             layout.addWidget(QLabel("These files could not be imported:", self))
@@ -87,7 +160,23 @@ class ImportSummaryDialog(QDialog):
             self.resize(700, 360)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
+        self.imported_ids = list(
+            dict.fromkeys(
+                r.article_id
+                for r in results
+                if r.article_id is not None and r.status in (ImportStatus.IMPORTED, ImportStatus.UPDATED)
+            )
+        )
+        self.show_button = buttons.addButton(
+            "&Show the Imported Articles", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.show_button.setEnabled(bool(self.imported_ids))
+        self.show_button.clicked.connect(self._show_imported)
         layout.addWidget(buttons)
+
+    def _show_imported(self) -> None:
+        self.show_requested.emit(self.imported_ids)
+        self.accept()
 
 
 class ImportController(QObject):
@@ -102,6 +191,7 @@ class ImportController(QObject):
     finished = Signal(list, bool)  # list[ImportResult], cancelled
     failed = Signal(str)
     status = Signal(str)  # one line for the status bar
+    show_requested = Signal(list)  # the summary's "Show the Imported Articles": their ids
 
     def __init__(self, runner: LibraryRunner, parent_widget: QWidget | None = None) -> None:
         super().__init__(parent_widget)
@@ -113,7 +203,9 @@ class ImportController(QObject):
         self.running = False
         self.show_summary = True
         self.summary: ImportSummaryDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
+        self.progress_dialog: ImportProgressDialog | None = None
+        self.in_background = False  # the user sent the progress dialog away: progress goes to the status bar
+        self._roots: list[str] = []
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._delay = QTimer(self)
@@ -185,8 +277,12 @@ class ImportController(QObject):
         self.cancel_event = threading.Event()
         cancel = self.cancel_event
         self._last_progress = None
+        self.in_background = False
         self._delay.start()
         wanted = [str(p) for p in paths]
+        self._roots = [os.path.abspath(p) for p in wanted if os.path.isdir(p)] + [
+            os.path.dirname(os.path.abspath(p)) for p in wanted if not os.path.isdir(p)
+        ]
         run_in_background(lambda: self._import(wanted, cancel), self._done, self._crashed, pool=self.pool)
         return True
 
@@ -210,42 +306,47 @@ class ImportController(QObject):
         return results, cancel.is_set()
 
     # GUI thread ------------------------------------------------------------------------------------
+    def progress_text(self, progress: ImportProgress) -> str:
+        eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
+        return (
+            f"Importing {progress.done} of {progress.total}{eta}\n"
+            f"{shown_path(progress.current, self._roots) if progress.current else ''}"
+        )
+
     def _on_progress(self, progress: ImportProgress) -> None:
         self._last_progress = progress
-        dialog = self.progress_dialog
-        if dialog is not None and self.running:
-            dialog.setMaximum(max(progress.total, 1))
-            dialog.setValue(
-                min(progress.done, max(progress.total, 1) - 1)
-                if progress.done < progress.total
-                else progress.done
-            )
-            eta = f", about {progress.eta_seconds:.0f} s left" if progress.eta_seconds else ""
-            dialog.setLabelText(
-                f"Importing {progress.done} of {progress.total}{eta}\n{Path(progress.current).name}"
-            )
-
-    def _show_progress(self) -> None:
         if not self.running:
             return
-        dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.parent_widget)
-        dialog.setWindowTitle("Importing")
-        dialog.setAccessibleName("Import progress")
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable while importing
-        dialog.canceled.connect(self.cancel)
+        dialog = self.progress_dialog
+        if dialog is not None:
+            dialog.show_progress(progress.done, progress.total, self.progress_text(progress))
+        elif self.in_background:
+            self.status.emit(self.progress_text(progress).replace("\n", " — "))
+
+    def _show_progress(self) -> None:
+        if not self.running or self.in_background:
+            return
+        dialog = ImportProgressDialog(self.parent_widget)
+        dialog.background_requested.connect(self.run_in_background)
+        dialog.cancel_requested.connect(self.cancel)
         self.progress_dialog = dialog
         if self._last_progress is not None:
             self._on_progress(self._last_progress)
         dialog.show()
 
+    def run_in_background(self) -> None:
+        """Send the progress dialog away: the import goes on, its progress in the status bar."""
+        self.in_background = True
+        self._close_progress()
+        if self._last_progress is not None:
+            self._on_progress(self._last_progress)
+
     def _close_progress(self) -> None:
         self._delay.stop()
         if self.progress_dialog is not None:
-            self.progress_dialog.canceled.disconnect(self.cancel)
-            self.progress_dialog.close()
+            self.progress_dialog.background_requested.disconnect(self.run_in_background)
+            self.progress_dialog.cancel_requested.disconnect(self.cancel)
+            self.progress_dialog.hide()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
 
@@ -254,9 +355,10 @@ class ImportController(QObject):
         self.running = False
         self._close_progress()
         if self.show_summary and (
-            cancelled or len(results) > 1 or any(r.status == ImportStatus.FAILED for r in results)
+            cancelled or len(results) > 1 or any(r.status == ImportStatus.FAILED or r.note for r in results)
         ):
             self.summary = ImportSummaryDialog(results, cancelled, self.parent_widget)
+            self.summary.show_requested.connect(self.show_requested)
             self.summary.open()  # window-modal but non-blocking
         counts = Counter(r.status for r in results)
         self.status.emit(

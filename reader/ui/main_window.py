@@ -1,8 +1,10 @@
 """The main window: it lays out the widgets, wires their signals together and remembers their state.
 
-Filters sidebar | article list | reader, in splitters; the toolbar holds search, Import and the
-citation style.  Every library call goes through :class:`LibraryRunner` (off the GUI thread);
-the window only shows answers.
+Sidebar (library views, filters) | article list | reader, in splitters; the toolbar holds search, Import
+and the citation style.  Every library call goes through :class:`LibraryRunner` (off the GUI thread);
+the window only shows answers.  The flows live in :mod:`.operations` (edits, removal, the Trash, merges),
+:mod:`.view_controller` (the library views; actions only on what the list shows), :mod:`.undo`,
+:mod:`.import_dialog` and :mod:`.citations`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -46,12 +47,14 @@ from .import_dialog import ImportController
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
-from .reader_pane import TAB_ORIGINAL, ReaderPane
+from .reader_pane import ReaderPane
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
 from .style_picker import StylePicker
 from .themes import apply_app_palette, resolve_theme
+from .undo import UndoController
+from .view_controller import ViewController, VisibleSelection
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
@@ -100,7 +103,9 @@ class MainWindow(QMainWindow):
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
         self.importer = ImportController(self.runner, self)
-        self.operations = ArticleOperations(self.runner, self)
+        self.undo = UndoController(self.runner, self)
+        self.operations = ArticleOperations(self.runner, self, undo=self.undo)
+        self.visible = VisibleSelection(self)
         self.engine_advice = EngineAdvisor(
             self.runner, self.notice_bar, self.show_status, self.run_search, self
         )
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
         self.notice_bar = NoticeBar(self)
         self.chip_bar = ChipBar(self)
         self.facets = FacetSidebar(self)
+        self.views = ViewController(self)
         self.model = ArticleModel(self._fetch_page, self)
         self.article_pane = ArticlePane(self.model, self)
         self.list_view = self.article_pane.view
@@ -133,7 +139,7 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.facets)
+        self.splitter.addWidget(self.views.sidebar(self.facets))
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.chip_bar)
+        layout.addWidget(self.views.bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -182,7 +189,18 @@ class MainWindow(QMainWindow):
         self.style_box.style_chosen.connect(self._on_style_changed)
         self.operations.edited.connect(self._after_edit)
         self.operations.removed.connect(self._after_remove)
+        self.operations.restored.connect(
+            lambda n: self._after_change(f"Restored {_articles(n)} from the Trash.")
+        )
+        self.operations.deleted.connect(lambda n: self._after_change(f"Deleted {_articles(n)} for good."))
+        self.operations.merged.connect(
+            lambda merge: self._after_change(f"Merged {len(merge.merged) + 1} duplicates into one article.")
+        )
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
+        self.undo.changed.connect(self._after_change)
+        self.undo.failed.connect(lambda message: self.show_error("Undo", message))
+        self.views.view_changed.connect(lambda _view: self.views.after_view_change())
+        self.importer.show_requested.connect(self.views.show_articles)
         self.importer.started.connect(self._import_refresh.start)
         self.importer.status.connect(self.show_status)
         self.importer.finished.connect(self._on_import_finished)
@@ -262,8 +280,9 @@ class MainWindow(QMainWindow):
     # -- searching -----------------------------------------------------------------------------------
     def run_search(self) -> None:
         query, filters, sort = self.search_bar.query(), self.facets.filters(), self.article_pane.sort_order()
+        view = self.views.view
         self.runner.call_latest(
-            lambda library: search(library, query, filters, sort),
+            lambda library: search(library, query, filters, sort, view),
             self._show_results,
             lambda error: self._show_search_error(query, error),
         )
@@ -279,21 +298,25 @@ class MainWindow(QMainWindow):
 
     def _show_results(self, answer: SearchAnswer) -> None:
         keep, chosen = self.current_id, self.article_pane.selected_ids()
+        title = self.current_article.title if self.current_article is not None else ""
+        if self.views.select_after_search:  # "Show the Imported Articles": select those instead
+            keep, chosen, self.views.select_after_search = None, self.views.select_after_search, []
+            self.visible.forget()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
         self.facets.set_counts(answer.facets)
+        self.views.show_answer(answer)
         self.library_count = answer.library_count
         self.result_count = len(answer.ids)
         self._update_counts()
-        if not answer.ids:
-            self.article_pane.show_message(answer.empty_message())
-        else:
-            self.article_pane.show_message("")
-        row = self.model.row_of(keep) if keep is not None else None
+        self.article_pane.show_message("" if answer.ids else answer.empty_message())
+        row = self.visible.after_answer(keep, title)
         if row is not None:
             self._select_row(row, open_article=False)
             self.reader_pane.refresh_highlights(answer.query)
         self.article_pane.add_to_selection([i for i in chosen if i != keep])  # e.g. after a bulk edit
+        if keep is None and chosen and (rows := self.model.rows_of(chosen[:1])):
+            self.list_view.scrollTo(self.model.index(rows[0], 0))
         self._answer_shown()
 
     def _answer_shown(self) -> None:
@@ -352,14 +375,13 @@ class MainWindow(QMainWindow):
         return True
 
     def selected_ids(self) -> list[int]:
-        ids = self.article_pane.selected_ids()
-        if not ids and self.current_id is not None:
-            ids = [self.current_id]
-        return ids
+        """The selected articles the list shows (never one the results no longer show)."""
+        return self.visible.selected_ids()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         article_id = self.model.id_at(current.row()) if current.isValid() else None
         if article_id is not None and article_id != self.current_id:
+            self.visible.forget()
             self.open_article(article_id)
 
     def _show_list_menu(self, position: QPoint) -> None:
@@ -443,7 +465,11 @@ class MainWindow(QMainWindow):
         self.operations.save_edits(article_id, changes)
 
     def remove_selected(self) -> None:
-        self.operations.remove(self.selected_ids())
+        if ids := self._ids_or_hint():
+            self.views.remove_or_delete(ids)
+
+    def restore_selected(self) -> None:
+        self.views.restore_selected()
 
     def _after_edit(self, edited: Edited) -> None:
         self.show_status(edited.message)
@@ -458,27 +484,19 @@ class MainWindow(QMainWindow):
             self.article_saved.emit(article_id)
         self.library_changed.emit()
 
-    def _after_remove(self, removed: int) -> None:
-        self.show_status(f"Removed {removed} article{'s' if removed != 1 else ''}.")
+    def _after_remove(self, count: int) -> None:
         self.reader_pane.close_article()
+        self._after_change(f"Moved {_articles(count)} to the Trash (Ctrl+Z brings them back).")
+
+    def _after_change(self, message: str | None) -> None:
+        """After a removal, restore, deletion, merge, undo or redo: the list and the open article anew."""
+        if message:
+            self.show_status(message)
+        self.model.refresh_rows()
+        if self.current_id is not None:
+            self.open_article(self.current_id)
         self.run_search()
         self.library_changed.emit()
-
-    def show_original_file(self) -> None:
-        article = self.current_article
-        if article is None:
-            self.show_status("Open an article first.")
-            return
-        source = Path(article.source_path)
-        if source.exists():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(source.parent)))
-            self.show_status(f"Opened the folder of {source}")
-        else:
-            self.show_status(
-                f"{source} is no longer there; View → View Original (Ctrl+U) shows the copy the "
-                "library keeps."
-            )
-            self.reader_pane.setCurrentIndex(TAB_ORIGINAL)
 
     # -- importing -----------------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:
@@ -538,6 +556,10 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             logger.warning("the library's own citation styles are not available: %s", exc)
             return []
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 def _local_paths(urls: Sequence[QUrl]) -> list[Path]:

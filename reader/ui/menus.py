@@ -30,6 +30,7 @@ LIST_MENU = (
     "show_original_file",
     None,
     "remove",
+    "restore",
 )
 
 
@@ -63,8 +64,16 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("export", "Export Selected…", window.export_selected, False),
         ("edit_metadata", "Edit Metadata…", window.edit_metadata, True),
         ("bulk_edit", "Edit Series and Topics…", window.bulk_edit, True),
-        ("remove", "Remove…", window.remove_selected, True),
-        ("show_original_file", "Show Original File", window.show_original_file, False),
+        ("remove", "Move to Trash…", window.remove_selected, True),
+        ("restore", "Restore from Trash", window.restore_selected, True),
+        ("empty_trash", "Empty Trash…", lambda: window.operations.empty_trash(), True),
+        ("duplicates", "Merge Duplicates…", window.views.open_duplicates, True),
+        (
+            "show_original_file",
+            "Show Original File",
+            lambda: pane.show_original_file(window.show_status),
+            False,
+        ),
         ("copy_bibliography", "Copy Bibliography Entry", window.copy_bibliography, False),
         ("copy_citation", "Copy Citation", window.copy_citation, False),
         ("copy_passage", "Copy with Citation", window.copy_passage, False),
@@ -83,6 +92,16 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions = {
         name: _make_action(window, name, text, slot, writes=writes) for name, text, slot, writes in table
     }
+    for name, make in (
+        ("undo", window.undo.stack.createUndoAction),
+        ("redo", window.undo.stack.createRedoAction),
+    ):
+        action = make(window, name.capitalize())
+        action.setObjectName(name)
+        action.setShortcuts(key_sequences(name))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        window.addAction(action)
+        actions[name] = action
     toolbar_import = QAction("Import", window)
     toolbar_import.setToolTip("Import saved pages (files or a folder)")
     toolbar_import.setEnabled(not window.read_only)
@@ -116,6 +135,9 @@ def build_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction], the
     menu(
         "&Edit",
         (
+            "undo",
+            "redo",
+            None,
             "copy_bibliography",
             "copy_citation",
             "copy_passage",
@@ -124,6 +146,9 @@ def build_menus_and_toolbar(window: MainWindow, actions: dict[str, QAction], the
             "bulk_edit",
             "show_original_file",
             "remove",
+            "restore",
+            "empty_trash",
+            "duplicates",
             None,
             "find",
             "find_next",

@@ -1,9 +1,11 @@
-"""What the app asks of the library, and the flows around the asking: search, edit, bulk edit, remove.
+"""What the app asks of the library, and the flows around the asking: search, edit, bulk edit, remove,
+restore, empty the trash, merge duplicates.
 
 As in anki's ``aqt/operations``: the work is a named operation of the :class:`Library` run off the GUI
-thread (:func:`search`; the library's ``update``, ``update_many`` and ``remove``), and
-:class:`ArticleOperations` holds the flows around it — the confirmation, the editing dialogs, the answer
-or the failure on the GUI thread — so the window only connects its menus and its views to them.
+thread (:func:`search`; the library's ``update``, ``update_many``, ``remove``, ``restore``…), and
+:class:`ArticleOperations` holds the flows around it — the confirmation naming the articles, the editing
+dialogs, the answer or the failure on the GUI thread, the undo command once it is done — so the window
+only connects its menus and its views to them.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from reader.library import BulkEdit, Filters, SearchHit, SortOrder, StoredArticle
+from reader.library import FACETS, BulkEdit, EditSnapshot, Filters, Merge, SearchHit, SortOrder, StoredArticle
 
 from .article_model import PAGE_SIZE
 from .error_report import log_failure
+from .library_views import ALL, ATTENTION, DUPLICATES, TRASH
 from .metadata_editor import BulkTagsDialog, MetadataDialog
+from .undo import UndoController, bulk_edit_name, edit_name
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
@@ -41,9 +45,24 @@ class SearchAnswer:
     first_page: list[SearchHit]
     facets: dict[str, dict[str, int]]
     library_count: int
+    view: str = ALL
+    trash_count: int = 0
+    attention_count: int = 0
+    duplicate_count: int | None = None  # articles in duplicate sets, when the Duplicates view was searched
 
     def empty_message(self) -> str:
         """What the list says when nothing matched, with the ways to widen the search."""
+        if self.view == TRASH:
+            return (
+                "The Trash is empty." if not self.query else f"Nothing in the Trash matches “{self.query}”."
+            )
+        if self.view == ATTENTION and not self.query and self.filters.is_empty():
+            return (
+                "No article needs attention: every article has its text, and none has damage left that "
+                "Offprint could not repair."
+            )
+        if self.view == DUPLICATES and not self.query and self.filters.is_empty():
+            return "No duplicates found: no two articles share a URL or their text."
         if self.library_count == 0:
             return "Your library is empty. Import saved pages with File → Import (Ctrl+O) or drop them here."
         hints = []
@@ -51,17 +70,61 @@ class SearchAnswer:
             hints.append("use fewer or shorter words, or OR between alternatives")
         if not self.filters.is_empty():
             hints.append("clear the filters (Ctrl+Shift+X)")
+        if not hints:  # nothing typed, nothing ticked: the index has not caught up (an import is running)
+            return "No articles to show yet: articles being imported appear here as they are indexed."
         shown = f"“{self.query}”" if self.query else "these filters"
         return f"No articles match {shown}. To widen the search, " + " or ".join(hints) + "."
 
 
-def search(library: Library, query: str, filters: Filters, sort: SortOrder) -> SearchAnswer:
-    """The search behind the list and the sidebar (off the GUI thread)."""
-    ids = library.search_ids(query, filters, sort=sort)
-    first = library.summaries(ids[:PAGE_SIZE], query=query)
-    # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
-    sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
-    return SearchAnswer(query, filters, ids, first, sidebar_counts, library.count())
+def search(library: Library, query: str, filters: Filters, sort: SortOrder, view: str = ALL) -> SearchAnswer:
+    """The search behind the list and the sidebar (off the GUI thread), inside one library view: all
+    articles, those needing attention, those in duplicate sets (set by set), or the Trash (whose
+    articles are out of the index: its list is filtered by title)."""
+    attention = library.attention_ids()
+    duplicates: int | None = None
+    if view == TRASH:
+        ids = _trash_ids(library, query)
+        sidebar_counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    else:
+        ids = library.search_ids(query, filters, sort=sort)
+        if view == ATTENTION:
+            wanted = set(attention)
+            ids = [i for i in ids if i in wanted]
+        elif view == DUPLICATES:
+            in_sets = [i for found in library.duplicate_sets() for i in found.ids]
+            duplicates, matched = len(in_sets), set(ids)
+            ids = [i for i in in_sets if i in matched]
+        # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
+        sidebar_counts = library.facets(query, filters, keep_own_facet_open=True)
+    first = library.summaries(ids[:PAGE_SIZE], query=query if view != TRASH else "")
+    return SearchAnswer(
+        query,
+        filters,
+        ids,
+        first,
+        sidebar_counts,
+        library.count(),
+        view,
+        len(library.trashed()),
+        len(attention),
+        duplicates,
+    )
+
+
+def _trash_ids(library: Library, query: str) -> list[int]:
+    words = query.casefold().split()
+    return [t.id for t in library.trashed() if all(w in t.title.casefold() for w in words)]
+
+
+def name_articles(titles: Sequence[str], total: int) -> str:
+    """ "“A”", "“A” and “B”", "“A”, “B”, “C” and 4 more": the articles a confirmation is about."""
+    quoted = [f"“{t or 'untitled'}”" for t in titles[:3]]
+    more = total - len(quoted)
+    if more > 0:
+        return ", ".join(quoted) + f" and {more} more"
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
 
 
 # -- editing ---------------------------------------------------------------------------------------------
@@ -90,14 +153,18 @@ def ask_yes_no(parent: QWidget | None) -> Callable[[str, str], bool]:
 
 
 class ArticleOperations(QObject):
-    """Editing, bulk editing and removing articles: dialogs and confirmations here, the work off-thread.
+    """Editing, bulk editing, removing, restoring and merging articles: dialogs and confirmations here,
+    the work off-thread, an undo command once it is done.
 
     Answers come back as signals; the window refreshes its views on them.  On a read-only library
     every flow does nothing (its actions are disabled too).
     """
 
     edited = Signal(object)  # Edited
-    removed = Signal(int)  # how many articles went
+    removed = Signal(int)  # how many articles went to the Trash
+    restored = Signal(int)  # how many came back from it
+    deleted = Signal(int)  # how many were deleted for good (the Trash emptied)
+    merged = Signal(object)  # Merge
     failed = Signal(str)  # a message naming what was not saved and why
 
     def __init__(
@@ -106,12 +173,14 @@ class ArticleOperations(QObject):
         parent_widget: QWidget | None = None,
         *,
         confirm: Callable[[str, str], bool] | None = None,
+        undo: UndoController | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.runner = runner
         self.parent_widget = parent_widget
         self.read_only = runner.library.read_only
         self.confirm = confirm or ask_yes_no(parent_widget)
+        self.undo = undo or UndoController(runner, self)
         self.editor: QDialog | None = None  # the open editing dialog (tests fill it in)
 
     def edit(self, ids: Sequence[int]) -> None:
@@ -122,54 +191,158 @@ class ArticleOperations(QObject):
         if not ids or self.read_only:
             return
         article_id = ids[0]
-        self.runner.call(lambda library: library.get(article_id), self._open_editor, self._failed)
+        self.runner.call(
+            lambda library: (library.get(article_id), completions(library)), self._open_editor, self._failed
+        )
 
-    def _open_editor(self, article: StoredArticle) -> None:
-        dialog = MetadataDialog(article, self.parent_widget)
-        dialog.accepted.connect(lambda: self.save_edits(article.id, dialog.changed_fields()))
+    def _open_editor(self, answer: tuple[StoredArticle, dict[str, list[str]]]) -> None:
+        article, known = answer
+        dialog = MetadataDialog(article, self.parent_widget, completions=known)
+        dialog.accepted.connect(
+            lambda: self.save_edits(article.id, dialog.changed_fields(), dialog.reverted_fields())
+        )
         self.editor = dialog
         dialog.open()
 
-    def save_edits(self, article_id: int, changes: dict[str, Any]) -> None:
-        if not changes:
+    def save_edits(self, article_id: int, changes: dict[str, Any], reverted: Sequence[str] = ()) -> None:
+        """Save the editor's changes and "revert to extracted" choices as one undoable edit."""
+        reverting = [name for name in reverted if name not in changes]
+        if not changes and not reverting:
             return
-        self.runner.call(
-            lambda library: library.update(article_id, **changes),
-            lambda article: self.edited.emit(Edited([article_id], article, 1)),
-            self._failed,
-        )
+        fields = [*changes, *reverting]
+
+        def work(library: Library) -> tuple[StoredArticle, list[EditSnapshot], list[EditSnapshot]]:
+            before = library.edit_snapshots([article_id], fields)
+            article = library.revert(article_id, reverting) if reverting else library.get(article_id)
+            if changes:
+                article = library.update(article_id, **changes)
+            return article, before, library.edit_snapshots([article_id], fields)
+
+        def done(answer: tuple[StoredArticle, list[EditSnapshot], list[EditSnapshot]]) -> None:
+            article, before, after = answer
+            name = edit_name(fields) if changes else edit_name(reverting, "Revert")
+            self.undo.edited(name, before, after)
+            self.edited.emit(Edited([article_id], article, 1))
+
+        self.runner.call(work, done, self._failed)
 
     def bulk_edit(self, ids: Sequence[int]) -> None:
         if not ids or self.read_only:
             return
         wanted = list(ids)
-        dialog = BulkTagsDialog(len(wanted), self.parent_widget)
-        dialog.accepted.connect(lambda: self.apply_bulk_edit(wanted, dialog.bulk_edit()))
+        self.runner.call(completions, lambda known: self._open_bulk_editor(wanted, known), self._failed)
+
+    def _open_bulk_editor(self, ids: list[int], known: dict[str, list[str]]) -> None:
+        dialog = BulkTagsDialog(len(ids), self.parent_widget, completions=known)
+        dialog.accepted.connect(lambda: self.apply_bulk_edit(ids, dialog.bulk_edit()))
         self.editor = dialog
         dialog.open()
 
     def apply_bulk_edit(self, ids: Sequence[int], edit: BulkEdit) -> None:
-        """Make ``edit`` to each of ``ids`` (one transaction in the library)."""
+        """Make ``edit`` to each of ``ids`` (one transaction in the library), undoable as one."""
         wanted = list(ids)
-        self.runner.call(
-            lambda library: library.update_many(wanted, edit),
-            lambda changed: self.edited.emit(Edited(changed, None, len(changed))),
-            self._failed,
-        )
+        fields = list(dict.fromkeys([*edit.add, *edit.remove, *edit.assign]))
+
+        def work(library: Library) -> tuple[list[int], list[EditSnapshot], list[EditSnapshot]]:
+            before = library.edit_snapshots(wanted, fields)
+            changed = library.update_many(wanted, edit)
+            after = library.edit_snapshots(changed, fields)
+            return changed, [s for s in before if s.article_id in set(changed)], after
+
+        def done(answer: tuple[list[int], list[EditSnapshot], list[EditSnapshot]]) -> None:
+            changed, before, after = answer
+            if changed:
+                self.undo.edited(bulk_edit_name(edit), before, after)
+            self.edited.emit(Edited(changed, None, len(changed)))
+
+        self.runner.call(work, done, self._failed)
 
     def remove(self, ids: Sequence[int]) -> None:
-        """Ask, then remove ``ids`` from the library (the files they were imported from stay)."""
+        """Ask (naming the articles), then move ``ids`` to the Trash; undoable."""
         if not ids or self.read_only:
             return
         wanted = list(ids)
+        self.runner.call(
+            lambda library: [hit.title for hit in library.summaries(wanted[:3])],
+            lambda titles: self._confirm_remove(wanted, titles),
+            self._failed,
+        )
+
+    def _confirm_remove(self, ids: list[int], titles: list[str]) -> None:
         question = (
-            f"Remove {len(wanted)} article{'s' if len(wanted) != 1 else ''} from the library? "
-            "The saved files you imported from are not touched."
+            f"Remove {name_articles(titles, len(ids))}?\n\nRemoved articles go to the Trash, with their "
+            "edits: Edit → Undo (Ctrl+Z) or the Trash brings them back. The saved files you imported "
+            "from are not touched."
         )
         if not self.confirm("Remove Articles", question):
             return
-        self.runner.call(lambda library: library.remove(wanted), self.removed.emit, self._failed)
+
+        def done(count: int) -> None:
+            self.undo.removed(ids)
+            self.removed.emit(count)
+
+        self.runner.call(lambda library: library.remove(ids), done, self._failed)
+
+    def restore(self, ids: Sequence[int]) -> None:
+        """Bring ``ids`` back from the Trash; undoable."""
+        if not ids or self.read_only:
+            return
+        wanted = list(ids)
+
+        def done(count: int) -> None:
+            self.undo.restored(wanted)
+            self.restored.emit(count)
+
+        self.runner.call(lambda library: library.restore(wanted), done, self._failed)
+
+    def empty_trash(self, ids: Sequence[int] | None = None) -> None:
+        """Ask, then delete the Trash's articles (or those of ``ids``) for good: the one thing not undone."""
+        if self.read_only:
+            return
+        wanted = None if ids is None else list(ids)
+        self.runner.call(
+            lambda library: [t.title for t in library.trashed() if wanted is None or t.id in wanted],
+            lambda titles: self._confirm_empty(wanted, titles),
+            self._failed,
+        )
+
+    def _confirm_empty(self, ids: list[int] | None, titles: list[str]) -> None:
+        if not titles:
+            return
+        question = (
+            f"Delete {name_articles(titles, len(titles))} for good?\n\nThis cannot be undone: the "
+            "articles, your edits and the copies of their files in the library are deleted."
+        )
+        if not self.confirm("Empty Trash" if ids is None else "Delete for Good", question):
+            return
+
+        def done(count: int) -> None:
+            self.undo.stack.clear()  # what the history would bring back is gone
+            self.deleted.emit(count)
+
+        self.runner.call(lambda library: library.empty_trash(ids), done, self._failed)
+
+    def merge(self, keep: int, others: Sequence[int], values: dict[str, Any]) -> None:
+        """Merge ``others`` into ``keep`` with the chosen values; undoable."""
+        if self.read_only:
+            return
+        wanted = list(others)
+
+        def done(merge: Merge) -> None:
+            self.undo.merged(merge)
+            self.merged.emit(merge)
+
+        self.runner.call(lambda library: library.merge_duplicates(keep, wanted, values), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         log_failure(logger, "an edit was not saved", error)
         self.failed.emit(f"The change was not saved: {error}")
+
+
+def completions(library: Library) -> dict[str, list[str]]:
+    """The values the editors complete from: every series, topic, site and author in the library."""
+    counts = library.facets()
+    return {
+        facet: sorted(counts.get(facet, {}), key=str.casefold)
+        for facet in ("series", "topics", "sites", "authors")
+    }

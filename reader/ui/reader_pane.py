@@ -5,12 +5,13 @@ article, how far the user had read."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from reader.library import StoredArticle
@@ -125,11 +126,15 @@ class ReaderPane(QTabWidget):
         """The open article changed in the store (an edit): show the new version, same highlights."""
         self.show_opened(OpenedArticle(article, list(self.reader.hit_words), None), self.highlight_query)
 
-    def close_article(self) -> None:
-        """No article open any more (it was removed); the tabs stay."""
+    def close_article(self, message: str | None = None) -> None:
+        """No article open any more (it was removed, or the results no longer show it); the tabs stay."""
+        self.remember_position()
         self.current_id = None
         self.current_article = None
-        self.reader.show_placeholder()
+        self.runner.call_latest(
+            lambda _library: None, lambda _none: None, channel="article"
+        )  # drop a late open
+        self.reader.show_placeholder(message) if message else self.reader.show_placeholder()
         self.repairs.show_article(None)
         self.original.clear()
         self._original_loaded_for = None
@@ -164,6 +169,23 @@ class ReaderPane(QTabWidget):
             self.settings.set_reading_position(
                 self.library_folder, self.current_article.id, self.reader.scroll_fraction()
             )
+
+    def show_original_file(self, status: Callable[[str], None]) -> None:
+        """Open the folder of the file the open article was imported from (or its kept copy)."""
+        article = self.current_article
+        if article is None:
+            status("Open an article first.")
+            return
+        source = Path(article.source_path)
+        if source.exists():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(source.parent)))
+            status(f"Opened the folder of {source}")
+        else:
+            status(
+                f"{source} is no longer there; View → View Original (Ctrl+U) shows the copy the "
+                "library keeps."
+            )
+            self.setCurrentIndex(TAB_ORIGINAL)
 
     # -- the original ------------------------------------------------------------------------------
     def _on_tab_changed(self, index: int) -> None:

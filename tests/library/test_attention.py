@@ -62,7 +62,7 @@ def test_needs_attention_lists_by_reason_and_counts(stocked: Library) -> None:
     }
     assert stocked.get(ids["Seed"]).attention == ["suspected-spam", "lost-link-text"]
     assert stocked.get(ids["Clean"]).attention == []
-    assert stocked.stats()["needs_attention"] == 3
+    assert stocked.stats()["needing_attention"] == 3
     with pytest.raises(StorageError, match="unknown attention reason 'spam'"):
         stocked.needs_attention("spam")
     stocked.close()

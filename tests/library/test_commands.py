@@ -129,9 +129,13 @@ def test_show_edit_list_remove(lib_dir: str, capsys: pytest.CaptureFixture[str])
         "source",
         "imported",
     ]
-    assert "      authors: P. Baev; K. Lee (edited)\n" in out and "       topics: Polar (edited)\n" in out
+    assert "       authors: P. Baev; K. Lee (edited)\n" in out and "        topics: Polar (edited)\n" in out
     code, out, _ = run(capsys, "remove", "--library", lib_dir, article_id)
     assert code == 0 and "removed 1" in out
+    code, out, _ = run(capsys, "show", "--library", lib_dir, article_id)
+    assert code == 0 and "in trash since: " in out  # still there, in the trash
+    code, out, _ = run(capsys, "trash", "--empty", "--library", lib_dir)
+    assert code == 0 and "deleted 1" in out
     code, _, err = run(capsys, "show", "--library", lib_dir, article_id)
     assert code == 2 and f"no article {article_id}" in err
 
@@ -169,3 +173,61 @@ def test_library_before_or_after_the_command_means_the_same(
     assert parser.parse_args(["gui", "--library", lib_dir]).library == lib_dir
     assert parser.parse_args(["stats"]).library is None
     assert parser.parse_args([]).library is None
+
+
+def test_edit_remove_trash_restore_empty_with_check_clean_throughout(
+    lib_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def check_clean() -> None:
+        code, out, _ = run(capsys, "check", "--library", lib_dir)
+        assert code == 0 and "the library is consistent" in out, out
+
+    _, out, _ = run(capsys, "search", "--library", lib_dir, "café", "--json")
+    article_id = str(json.loads(out)["hits"][0]["id"])
+    code, _, _ = run(
+        capsys,
+        "edit",
+        "--library",
+        lib_dir,
+        article_id,
+        "--title",
+        "Viennese cafés",
+        "--item-type",
+        "post-weblog",
+    )
+    assert code == 0
+    check_clean()
+    code, out, _ = run(capsys, "remove", "--library", lib_dir, article_id)
+    assert code == 0 and "removed 1 article(s) to the trash" in out
+    _, out, _ = run(capsys, "search", "--library", lib_dir, "Viennese", "--json")
+    assert json.loads(out)["total"] == 0
+    _, out, _ = run(capsys, "list", "--library", lib_dir, "--json")
+    assert int(article_id) not in [hit["id"] for hit in json.loads(out)]
+    _, out, _ = run(capsys, "export", "--library", lib_dir, "--format", "csl-json")
+    assert "Viennese" not in out
+    check_clean()
+    code, out, _ = run(capsys, "trash", "--library", lib_dir, "--json")
+    (trashed,) = json.loads(out)
+    assert trashed["id"] == int(article_id) and trashed["title"] == "Viennese cafés"
+    code, out, _ = run(capsys, "restore", "--library", lib_dir, article_id)
+    assert code == 0 and "restored 1" in out
+    _, out, _ = run(capsys, "show", "--library", lib_dir, article_id, "--json")
+    shown = json.loads(out)
+    assert shown["title"] == "Viennese cafés" and shown["item_type"] == "post-weblog"
+    assert shown["trashed_at"] is None
+    _, out, _ = run(capsys, "search", "--library", lib_dir, "Viennese", "--json")
+    assert json.loads(out)["total"] == 1
+    check_clean()
+    run(capsys, "remove", "--library", lib_dir, article_id)
+    code, out, _ = run(capsys, "trash", "--library", lib_dir, "--empty")
+    assert code == 0 and "deleted 1 article(s) for good" in out
+    _, out, _ = run(capsys, "trash", "--library", lib_dir, "--json")
+    assert json.loads(out) == []
+    check_clean()
+    code, _, err = run(capsys, "restore", "--library", lib_dir, article_id)
+    assert code == 1 and f"no article {article_id}" in err
+
+
+def test_a_bad_item_type_or_date_is_refused_by_name(lib_dir: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "edit", "--library", lib_dir, "1", "--date", "2025-13")
+    assert code == 2 and "date '2025-13' of article 1 is not a date" in err

@@ -152,13 +152,16 @@ def test_reimport_reports_duplicates_and_keeps_count(filled: Library, tmp_path: 
     assert filled.count() == len(CORPUS)
 
 
-def test_remove_drops_article_index_entry_and_original(filled: Library) -> None:
-    article_id = by_title(filled, "Garden notes") if filled.search("title:garden").total else 5
+def test_remove_moves_to_the_trash_and_emptying_it_drops_the_original(filled: Library) -> None:
     article_id = next(h.id for h in filled.search("tomatoes").hits)
     content_hash = filled.get(article_id).content_hash
     assert filled.remove([article_id, 12345]) == 1
     assert filled.search("tomatoes").total == 0 and filled.count() == len(CORPUS) - 1
-    assert not filled.originals.has(content_hash)
+    assert filled.originals.has(content_hash)  # in the trash: restorable, file and all
+    assert [t.id for t in filled.trashed()] == [article_id]
+    assert filled.check().ok
+    assert filled.empty_trash() == 1
+    assert not filled.originals.has(content_hash) and filled.trashed() == []
     assert filled.check().ok
 
 

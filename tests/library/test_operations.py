@@ -178,10 +178,12 @@ def test_field_lists_come_from_the_article_types() -> None:
     ingest_fields = {f.name for f in dataclasses.fields(Article)}
     assert set(EXTRACTED_FIELDS) <= ingest_fields  # the store copies each of them from ingest's Article
     assert EXTRACTED_FIELDS == (
-        "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series", "topics"
+        "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series",
+        "topics", "item_type",
     )  # fmt: skip
     assert EDITABLE_FIELDS == (
-        "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics", "accessed"
+        "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics",
+        "accessed", "item_type",
     )  # fmt: skip
     assert frozenset({"authors", "organizations", "series", "topics"}) == LIST_FIELDS
 

@@ -73,12 +73,20 @@ def _operations(library: Library, answer: bool, asked: list[str]) -> ArticleOper
     return ArticleOperations(LibraryRunner(library), confirm=confirm)
 
 
-def test_removing_asks_first_and_a_no_keeps_every_article(library: Library, qtbot) -> None:
+def test_removing_asks_first_naming_the_articles_and_a_no_keeps_every_article(
+    library: Library, qtbot
+) -> None:
     asked: list[str] = []
     operations = _operations(library, False, asked)
+    ids = library.search_ids()
+    titles = [hit.title for hit in library.summaries(ids[:3])]
     with qtbot.assertNotEmitted(operations.removed, wait=200):
-        operations.remove(library.search_ids()[:2])
-    assert asked == ["Remove 2 articles from the library? The saved files you imported from are not touched."]
+        operations.remove(ids[:1])
+        qtbot.waitUntil(lambda: len(asked) == 1, timeout=10_000)
+    assert asked[0].startswith(f"Remove “{titles[0]}”?\n\nRemoved articles go to the Trash")
+    operations.remove(ids[:7])
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=10_000)
+    assert asked[1].startswith(f"Remove “{titles[0]}”, “{titles[1]}”, “{titles[2]}” and 4 more?")
     assert library.count() == 8
 
 
@@ -89,6 +97,7 @@ def test_removing_after_a_yes_removes_exactly_the_chosen_articles(library: Libra
         operations.remove(ids[:3])
     assert removed.args == [3]
     assert library.search_ids() == ids[3:]
+    assert sorted(t.id for t in library.trashed()) == sorted(ids[:3])
 
 
 def test_a_read_only_library_is_never_asked_to_change(library_folder: Path, qtbot) -> None:

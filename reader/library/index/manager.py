@@ -6,15 +6,25 @@ bumped in the same SQLite transaction), then to the index, then to the meta file
 On open, anything out of step — a missing or damaged folder, a crash between the
 store and the index, an engine or schema change — triggers a rebuild from the
 store (into a fresh folder that replaces the old one), with a notice for the user.
+
+A rebuild is a state other processes can see: the rebuilding process holds an ``flock`` on
+``index/.rebuild.lock`` (with its pid in it) while it builds and swaps the folder.  A reader that finds
+a rebuild running searches the last good index (the old folder stays in place until the new one is
+complete) and says so; when there is no usable index at all it waits for the rebuild, saying so, instead
+of building a private copy of its own.  ``offprint check`` reports a rebuild in progress.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +36,44 @@ from reader.library.store import Store
 logger = logging.getLogger(__name__)
 
 META_NAME = "offprint-index.json"  # not meta.json: tantivy owns that name
+#: How long a reader with no usable index waits for another process's rebuild, at most (seconds).
+REBUILD_WAIT = 600.0
+_POLL = 0.25
+
+
+def rebuild_in_progress(library_folder: Path) -> int | None:
+    """The pid of the process rebuilding this library's index now (0 when it cannot be read), or None."""
+    try:
+        fd = os.open(paths.rebuild_lock_path(library_folder), os.O_RDONLY)
+    except OSError:
+        return None  # no rebuild ever ran here, or the folder cannot be read: nothing is running
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            text = os.pread(fd, 32, 0).decode(errors="replace").strip()
+            return int(text) if text.isdigit() else 0
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def rebuilding(library_folder: Path) -> Iterator[None]:
+    """Hold the rebuild lock (with this process's pid in it) while the body runs."""
+    lock = paths.rebuild_lock_path(library_folder)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def make_engine(engine: str, folder: Path, *, create: bool) -> SearchIndex:
@@ -98,6 +146,14 @@ class IndexManager:
 
     def open(self) -> None:
         problem = self.in_step()
+        if self.read_only and problem is not None and self._usable_after_rebuild():
+            problem = self.in_step()
+        if self.read_only and (pid := rebuild_in_progress(self.library_folder)) is not None:
+            holder = f" (process {pid})" if pid else ""
+            self.notices.append(
+                f"the index is being rebuilt by another Offprint{holder}; searching the last good index "
+                "until it finishes"
+            )
         if problem is None or problem.startswith("the index is behind"):
             try:
                 self._engine = make_engine(self.engine_name, self.folder, create=False)
@@ -126,6 +182,30 @@ class IndexManager:
         if not brand_new:  # a new, empty library has nothing to tell the user about
             self.notices.append(f"index rebuilt from the store ({problem})")
 
+    def _usable_after_rebuild(self) -> bool:
+        """When another process is rebuilding the index and this reader has none to search, wait for it.
+
+        Returns True when a rebuild was waited for (the caller looks at the index again)."""
+        pid = rebuild_in_progress(self.library_folder)
+        if pid is None:
+            return False
+        holder = f" (process {pid})" if pid else ""
+        logger.warning(
+            "the index of %s is being rebuilt by another Offprint%s; waiting for it to finish",
+            self.library_folder,
+            holder,
+        )
+        started = time.monotonic()
+        while rebuild_in_progress(self.library_folder) is not None:
+            if time.monotonic() - started > REBUILD_WAIT:
+                return False
+            time.sleep(_POLL)
+        self.notices.append(
+            f"waited {time.monotonic() - started:.0f} s for the index rebuild another Offprint{holder} "
+            "was running"
+        )
+        return True
+
     def _open_temporary(self, problem: str) -> None:
         """A read-only library with a stale or missing index: search a private copy built from the store."""
         self._temporary = tempfile.TemporaryDirectory(prefix="offprint-index-")
@@ -141,7 +221,11 @@ class IndexManager:
         return self._temporary is not None
 
     def rebuild(self) -> None:
-        """Build a fresh index from the store and swap it in."""
+        """Build a fresh index from the store and swap it in (other processes see it running)."""
+        with rebuilding(self.library_folder):
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         generation, queued = self.store.queue_snapshot()
         target = self.folder
         building = target.with_name(target.name + ".building")
@@ -166,15 +250,20 @@ class IndexManager:
         self._engine = make_engine(self.engine_name, target, create=False)
         self.store.unqueue(queued)
 
-    def switch(self, engine: str) -> None:
+    def switch(self, engine: str) -> Path | None:
+        """Build ``engine``'s index and use it; returns the previous engine's folder, still in place (the
+        caller records the switch, then :meth:`discard` s it), or None when the engine is the same."""
         previous = self.folder
         if self._engine is not None:
             self._engine.close()
             self._engine = None
         self.engine_name = engine
         self.rebuild()
-        if previous != self.folder:
-            shutil.rmtree(previous, ignore_errors=True)
+        return previous if previous != self.folder else None
+
+    def discard(self, folder: Path) -> None:
+        """Delete an index folder no longer used (the previous engine's)."""
+        shutil.rmtree(folder, ignore_errors=True)
 
     def sync(self) -> int:
         """Bring the index up to the store: write every queued article (or drop it, if removed)."""
