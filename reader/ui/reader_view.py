@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from reader.ingest import damage_tooltip, describe_repairs
-from reader.library import Match, StoredArticle
+from reader.library import ATTENTION_REASONS, Match, StoredArticle
 from reader.resources import resource_path
 
 from .themes import THEMES, Theme
@@ -123,8 +123,23 @@ def parse_filter_link(url: QUrl) -> tuple[str, str] | None:
     return (facet, unquote(value)) if facet and value else None
 
 
-def header_html(article: StoredArticle) -> str:
-    """Title, authors · date · site, then the series and topic chips (links the pane turns into filters)."""
+def damage_notice(article: StoredArticle) -> str:
+    """The line under the header of an article with damage its repair left: what is marked, how often."""
+    counts: dict[str, int] = {}
+    for note in describe_repairs(article.repairs):
+        if note.flagged:
+            counts[note.reason] = counts.get(note.reason, 0) + note.count
+    if not counts:
+        return ""
+    what = "; ".join(f"{ATTENTION_REASONS.get(reason, reason)} ({n})" for reason, n in counts.items())
+    return (
+        f"⚠ Needs attention, marked in the text: {what}. Hover over a mark; details under Repairs & Sources."
+    )
+
+
+def header_html(article: StoredArticle, damage_colour: str = "#c0392b") -> str:
+    """Title, authors · date · site, the series and topic chips (links the pane turns into filters), and a
+    line saying what damage is marked in the text."""
     esc = html.escape
     people = ", ".join(article.authors or article.organizations)
     meta = " · ".join(esc(p) for p in (people, article.date or "", article.site or "") if p)
@@ -143,15 +158,18 @@ def header_html(article: StoredArticle) -> str:
         parts.append(f'<p class="op-meta"><a href="{esc(article.url)}">{esc(article.url)}</a></p>')
     if chips:  # Qt drops an empty paragraph: write none, so header_blocks counts what is there
         parts.append(f'<p class="op-chips">{" &nbsp;".join(chips)}</p>')
+    notice = damage_notice(article)
+    if notice:
+        parts.append(f'<p class="op-meta" style="color:{esc(damage_colour)}">{esc(notice)}</p>')
     return "".join(parts)
 
 
 def header_blocks(article: StoredArticle) -> int:
-    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips)."""
+    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips, damage line)."""
     people = article.authors or article.organizations
     has_meta = bool(people or article.date or article.site or article.edited)
     has_chips = bool(article.series or article.topics)
-    return 1 + int(has_meta) + int(bool(article.url)) + int(has_chips)
+    return 1 + int(has_meta) + int(bool(article.url)) + int(has_chips) + int(bool(damage_notice(article)))
 
 
 class ReaderView(QTextBrowser):
@@ -202,7 +220,9 @@ class ReaderView(QTextBrowser):
         self.article = article
         self._find_selections = []
         self._apply_css()
-        self.setHtml(header_html(article) + _as_rich_text(article.html or _paragraphs(article.text)))
+        self.setHtml(
+            header_html(article, self.theme.damage) + _as_rich_text(article.html or _paragraphs(article.text))
+        )
         self.damage_marked = mark_damage(self.document(), article, self.theme)
         self._apply_line_height()
         self._apply_measure()

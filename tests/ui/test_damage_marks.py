@@ -62,6 +62,10 @@ def test_the_reader_marks_each_place_of_damage_with_a_tooltip(qtbot) -> None:
     qtbot.addWidget(view)
     view.show_article(_article())
     assert view.damage_marked == 2
+    assert (
+        "⚠ Needs attention, marked in the text: Chinese or Japanese characters inside the text (spam, or "
+        "words not restored) (1); link text lost when the page was saved (1)." in view.toPlainText()
+    )
     document = view.document()
     spam = _format_at(document, "糖心网页版")
     assert spam.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
@@ -78,6 +82,7 @@ def test_an_article_without_damage_has_no_marks(qtbot) -> None:
     qtbot.addWidget(view)
     view.show_article(_article(repairs=[GBK]))
     assert view.damage_marked == 0
+    assert "Needs attention" not in view.toPlainText()
 
 
 def test_the_repairs_tab_speaks_plain_words(qtbot) -> None:

@@ -85,6 +85,8 @@ class RepairNote:
     flagged: bool  # damage left as saved (needs the reader's attention), not a repair
     examples: list[tuple[str, str]] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    count: int = 0
+    reason: str = ""  # for damage, its code in ATTENTION_REASONS
 
 
 def describe_repairs(entries: Iterable[RepairEntry | Mapping[str, Any]]) -> list[RepairNote]:
@@ -129,7 +131,8 @@ def _damage_note(item: dict[str, Any]) -> RepairNote:
     sentence = template.format(
         n=count, s="" if count == 1 else "s", v="s" if count == 1 else "", kind=item["kind"]
     )
-    return RepairNote(item["kind"], _sentence(sentence), True, item["examples"], item["marks"])
+    reason = _REASON_OF_KIND.get(item["kind"], "other-damage")
+    return RepairNote(item["kind"], _sentence(sentence), True, item["examples"], item["marks"], count, reason)
 
 
 def _repair_note(item: dict[str, Any], dropped: dict[str, Any] | None) -> RepairNote:
@@ -148,7 +151,7 @@ def _repair_note(item: dict[str, Any], dropped: dict[str, Any] | None) -> Repair
     examples = list(item["examples"])
     if dropped is not None:
         examples += [pair for pair in dropped["examples"] if pair not in examples]
-    return RepairNote(kind, _sentence(sentence), False, examples[:3], [])
+    return RepairNote(kind, _sentence(sentence), False, examples[:3], [], count)
 
 
 def _sentence(text: str) -> str:
