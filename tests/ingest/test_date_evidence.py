@@ -178,3 +178,34 @@ def test_the_article_keeps_the_evidence_for_its_date() -> None:
     assert article.provenance["date"] == "dateline-text"
     assert [e["verdict"] for e in article.evidence["date"]] == ["chosen", "set aside"]
     assert article.to_json()["evidence"]["date"][1]["raw"] == "2026-03-19T04:38:49+00:00"
+
+
+def _date_of(body: str) -> tuple[str | None, str | None]:
+    page = f"<html><head><title>Arbeitsmarkt</title></head><body>{body}</body></html>".encode()
+    article = extract_bytes(page, path="page.html")
+    return article.date, article.provenance.get("date")
+
+
+def test_a_date_opening_the_first_paragraph_is_the_dateline() -> None:
+    body = (
+        "<h1>Arbeitsmarkt</h1><p><strong>01.02.2022</strong> „Der Arbeitsmarkt ist gut in das neue Jahr "
+        "gestartet“, sagte die Vorstandsvorsitzende am Dienstag in Nürnberg vor der Presse.</p>"
+    )
+    assert _date_of(body) == ("2022-02-01", "dateline-text")
+
+
+def test_a_number_opening_the_first_paragraph_is_no_dateline() -> None:
+    body = (
+        "<h1>Arbeitsmarkt</h1><p>12 people lost their jobs on 3 March 2021 when the plant closed, and "
+        "many more followed in the months after, the union said.</p>"
+    )
+    assert _date_of(body)[1] != "dateline-text"  # (htmldate may still read the date in the text)
+
+
+def test_a_label_whose_date_stands_in_the_next_element() -> None:
+    body = (
+        "<h1>Brave New Woman</h1><hr><br> Veröffentlichung: <a href='/music/'>04.02.2022</a><br> "
+        "Label: House of Clio<p>Leslie Clio stellt ihr neues Album vor, das sie in Berlin aufgenommen "
+        "hat, mit zwölf neuen Liedern und einem Duett.</p>"
+    )
+    assert _date_of(body) == ("2022-02-04", "dateline-label")

@@ -49,6 +49,12 @@ COMMENTS = re.compile(r"comment|kommentar|respon|reply|replies|discussion", re.I
 DATELINE_AFTER, DATELINE_BEFORE = 40, 12
 MAX_DATELINE_CHARS = 80
 MAX_LABELLED_CHARS = 200
+OPENING_CHARS = 60
+# The opening of a paragraph that starts with its date, after a place name and a separator at most:
+# "01.02.2022 „Der …", "BERLIN, 3. März 2022 –", "Genf (sda), 4. Februar 2022:".
+OPENING_DATE = re.compile(
+    r"^(?:[A-ZÄÖÜ][\w.\-/ ]{0,24}(?:\([^)]{1,12}\))?\s*[,:–—-]\s*)?(?:\w+,\s*)?\d{1,4}[./\-\s]"
+)
 
 
 def decide_date(page: Page) -> None:
@@ -217,6 +223,9 @@ def _label_line(el: lxml.html.HtmlElement) -> str:
         text = (short_text(el, MAX_LABELLED_CHARS) or own) + " " + (el.tail or "")
     else:
         text = el.tail or ""
+        after = el.getnext()  # "<br>Veröffentlichung: <a>04.02.2022</a>": the date in the next element
+        if after is not None and isinstance(after.tag, str):
+            text += " " + (short_text(after, 40) or "")
     return " ".join(text.split())[:MAX_LABELLED_CHARS]
 
 
@@ -236,7 +245,9 @@ def _dateline_in(elements: Iterator[lxml.html.HtmlElement], *, stop_at_prose: bo
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS or el.tag in {"td", "th"}:
             continue  # an infobox cell ("Founded 28 February 1998") is not a dateline
         if stop_at_prose and el.tag == "p" and short_text(el, 200) is None:
-            return None  # the article has begun: a date further down is about something else
+            # The article has begun: a date further down is about something else, but one that opens
+            # its first paragraph is the agency-style dateline ("01.02.2022 – Der Arbeitsmarkt …").
+            return _opening_dateline(el)
         text = short_text(el, MAX_LABELLED_CHARS)
         if not text:
             continue
@@ -272,6 +283,20 @@ def _headline_anchor(page: Page) -> lxml.html.HtmlElement | None:
 
 def _repeats(heading: str, title: str) -> bool:
     return len(heading.split()) >= 2 and (heading in title or title in heading)
+
+
+def _opening_dateline(paragraph: lxml.html.HtmlElement) -> DateClaim | None:
+    """A date at the very start of the article's first paragraph (after a place name at most)."""
+    opening = ""
+    for piece in paragraph.itertext():
+        opening += piece
+        if len(opening) >= OPENING_CHARS:
+            break
+    opening = " ".join(opening.split())[:OPENING_CHARS]
+    match = OPENING_DATE.match(opening)
+    # The date must be the opening itself ("12 people died on 3 March" opens with a number, not a date).
+    date = find_written_date(opening[: match.end() + 20]) if match else None
+    return DateClaim(date, "dateline-text", opening, PRINTED) if date else None
 
 
 def _following(el: lxml.html.HtmlElement, limit: int) -> Iterator[lxml.html.HtmlElement]:

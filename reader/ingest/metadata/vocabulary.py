@@ -257,8 +257,9 @@ FOREIGN_MONTHS: dict[str, str] = {
 
 # Labels saying the date after them is the publication's, in the languages of FOREIGN_MONTHS.
 PUBLISHED_LABELS: tuple[str, ...] = (
-    "published", "publication date", "date published", "posted", "written", "date", "datum",
-    "veröffentlicht", "geschrieben",
+    "published", "publication date", "date published", "date of publication", "posted", "written",
+    "date", "datum", "veröffentlicht", "veröffentlichung", "veröffentlichungsdatum", "erscheinungsdatum",
+    "geschrieben",
     "erstellt", "erschienen", "publié", "publiée", "date de publication", "publicado", "publicada",
     "fecha", "fecha de publicación", "pubblicato", "pubblicata", "data", "data di pubblicazione",
     "data de publicação", "gepubliceerd", "publicatiedatum", "publicerad", "publiceret", "publisert",

@@ -28,20 +28,26 @@ _GLOSS_CUE = re.compile(
     re.IGNORECASE,
 )
 # A clause cannot end on an article, a preposition or an auxiliary: "treated to a , but", "troops are ,
-# so", "appears in print on , on Page A1".  The link that stood there lost its words.
-_FUNCTION_WORDS = (
-    "a|an|the|to|of|in|on|at|by|for|from|with|into|about|is|are|was|were|be|its|their|his|her|our|"
-    "der|die|das|den|dem|des|ein|eine|einen|einem|einer|im|am|zum|zur|vom|von|mit|bei|auf|für|nach|aus|"
-    "le|la|les|un|une|du|au|aux|par|pour|sur|dans|avec|el|los|las|una|del|al|con|por|para|"
-    "il|lo|gli|della|nel|het|een|van|voor|bij"
-)
-_DANGLING_WORD = re.compile(r"(?<![\w'’-])(?:" + _FUNCTION_WORDS + r") [,.](?=\s|$)", re.IGNORECASE)
+# so", "appears in print on , on Page A1".  The link that stood there lost its words.  (Found from the
+# " ," / " ." a page rarely has, then the word before it: a regular expression led by the words would be
+# tried at every position of a long article.)
+FUNCTION_WORDS: frozenset[str] = frozenset({
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "into", "about", "is",
+    "are", "was", "were", "be", "its", "their", "his", "her", "our",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "im", "am", "zum",
+    "zur", "vom", "von", "mit", "bei", "auf", "für", "nach", "aus",
+    "le", "la", "les", "un", "une", "du", "au", "aux", "par", "pour", "sur", "dans", "avec",
+    "el", "los", "las", "una", "del", "al", "con", "por", "para", "il", "lo", "gli", "della", "nel",
+    "het", "een", "van", "voor", "bij",
+})  # fmt: skip
+_SPACE_BEFORE_STOP = re.compile(r" [,.](?=\s|$)")
 # … or on a preposition at the very end of the article ("This text was first published by"): its credit
 # line lost the link naming the publication.  Marked with the words before it, so the mark is this place
 # and not every "by" of the article.  (Inside the article a line may end on one before a list or code.)
 _DANGLING_AT_END = re.compile(
-    r"(?:[^\W\d_]+ ){2,3}(?:by|of|to|from|with|at|on|in|for|von|bei|mit|par|de|por|van|door)(?=\s*\Z)"
+    r"(?:[^\W\d_]+ ){2,3}(?:by|of|to|from|with|at|on|in|for|von|bei|mit|par|de|por|van|door)\Z"
 )
+END_CHARS = 120  # the end of the article the credit line is looked for in
 # … or an English determiner straight before a preposition ("which is a for Russian businesses", "His of
 # the European elites"): the noun between them was a link's words.  ("her" is a pronoun too, "A" a
 # matrix or a variable: left out.)
@@ -49,7 +55,7 @@ _DETERMINER_GAP = re.compile(
     r"\b(?:a|an|An|the|The|his|His|its|Its|their|Their|our|Our|my|My|your|Your) "
     r"(?:for|of|to|in|on|at|by|with|from)(?![\w-])"
 )
-_LOST_LINK_TEXT = re.compile(r"“[ \u00a0]*”|„[ \u00a0]*[“”]|«[ \u00a0]*»|(?:(?<=\s)|^)\([ \u00a0]*\)")
+_LOST_LINK_TEXT = re.compile(r"“[ \u00a0]*”|„[ \u00a0]*[“”]|«[ \u00a0]*»|\([ \u00a0]*\)")
 
 
 def find_unrepaired(text: str, known: Iterable[str] = ()) -> list[RepairEntry]:
@@ -106,12 +112,30 @@ def _quoted_on_purpose(text: str, match: re.Match[str]) -> bool:
 def _lost_link_text(text: str, report: RepairReport) -> None:
     if "“" in text or "„" in text or "«" in text or "(" in text:
         for match in _LOST_LINK_TEXT.finditer(text):
+            if match.group().startswith("(") and match.start() > 0 and not text[match.start() - 1].isspace():
+                continue
             report.add("lost-link-text", 1, [_flag_example(text, match)], flagged=True, marks=[match.group()])
-    matches = [*_DANGLING_AT_END.finditer(text), *_DETERMINER_GAP.finditer(text)]
+    found = [(m.start(), m.end()) for m in _DETERMINER_GAP.finditer(text)]
+    end = text.rstrip()
+    tail = _DANGLING_AT_END.search(end, max(0, len(end) - END_CHARS))
+    if tail is not None:
+        found.append((tail.start(), tail.end()))
     if " ," in text or " ." in text:
-        matches += _DANGLING_WORD.finditer(text)
-    for match in sorted(matches, key=lambda m: m.start()):
-        report.add("lost-link-text", 1, [_flag_example(text, match)], flagged=True, marks=[match.group()])
+        found += _dangling_words(text)
+    for start, stop in sorted(found):
+        example = excerpt(text, start, stop).replace("\n", " ")
+        report.add("lost-link-text", 1, [(example, example)], flagged=True, marks=[text[start:stop]])
+
+
+def _dangling_words(text: str) -> list[tuple[int, int]]:
+    """Where a function word stands right before " ," or " ." (the mark: the word and the stop)."""
+    spans = []
+    for stop in _SPACE_BEFORE_STOP.finditer(text):
+        before = text[max(0, stop.start() - 16) : stop.start()]
+        word = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
+        if word.lower() in FUNCTION_WORDS and before.endswith(word):
+            spans.append((stop.start() - len(word), stop.end()))
+    return spans
 
 
 _NORMAL_AFTER_LETTER = "\u00ab\u00bb\u00a0\u00ad\u2013\u2014\u2026\u00b0"  # soft hyphen: a hyphenation hint
