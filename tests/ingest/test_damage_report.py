@@ -141,3 +141,16 @@ def test_a_space_before_a_comma_after_an_ordinary_word_is_not_damage() -> None:
         _flags("Die Renderings wurden veröffentlicht , die das kommende Modell zeigen. A smiley ^&*() too.")
         == {}
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Avoid the for loop here and write a with statement instead of try and finally.",
+        "Point = type('Point', (), {'__slots__': ('x', 'y')}) builds the class at run time.",
+        "The clinic codes for IM , AM . and A , follow the hospital's own list of departments.",
+        "C’est l’école d’été, et „Ärger“ gab es nicht.",
+    ],
+)
+def test_programming_prose_abbreviations_and_apostrophes_are_not_damage(text: str) -> None:
+    assert _flags(text) == {}

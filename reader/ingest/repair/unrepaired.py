@@ -18,7 +18,7 @@ from reader.ingest.scripts import CJK_CHAR, CJK_CLASS
 
 _CJK_RUN = re.compile(f"[{CJK_CLASS}]+")
 # Quotation marks or brackets with nothing between them, where a link's words were (“”, „“, « », ( )).
-# Brackets count only after a space: a call in code ("print()") or a smiley ("^&*()") is not one.
+# Brackets count only after a word and a space: a call in code ("print()", "f(a, ())") or a smiley is not.
 # Words that say a CJK phrase is quoted on purpose (its language, or saying, writing, naming it).
 _GLOSS_CUE = re.compile(
     r"\b(?:chinese|mandarin|cantonese|japanese|korean|kanji|hanzi|hanja|hangul|characters?|word|phrase|"
@@ -54,6 +54,8 @@ END_CHARS = 120  # the end of the article the credit line is looked for in
 _DETERMINER_GAP = re.compile(
     r"\b(?:a|an|An|the|The|his|His|its|Its|their|Their|our|Our|my|My|your|Your) "
     r"(?:for|of|to|in|on|at|by|with|from)(?![\w-])"
+    # … but in programming prose the keyword is a noun: "the for loop", "a with statement".
+    r"(?!\s+(?:loops?|statements?|blocks?|keywords?|clauses?|operators?|expressions?|constructs?|syntax))"
 )
 _LOST_LINK_TEXT = re.compile(r"“[ \u00a0]*”|„[ \u00a0]*[“”]|«[ \u00a0]*»|\([ \u00a0]*\)")
 
@@ -112,8 +114,8 @@ def _quoted_on_purpose(text: str, match: re.Match[str]) -> bool:
 def _lost_link_text(text: str, report: RepairReport) -> None:
     if "“" in text or "„" in text or "«" in text or "(" in text:
         for match in _LOST_LINK_TEXT.finditer(text):
-            if match.group().startswith("(") and match.start() > 0 and not text[match.start() - 1].isspace():
-                continue
+            if match.group().startswith("(") and not _after_a_word(text, match.start()):
+                continue  # "print()", "type('P', (), {…})": code, not a sentence that lost a link
             report.add("lost-link-text", 1, [_flag_example(text, match)], flagged=True, marks=[match.group()])
     found = [(m.start(), m.end()) for m in _DETERMINER_GAP.finditer(text)]
     end = text.rstrip()
@@ -127,22 +129,32 @@ def _lost_link_text(text: str, report: RepairReport) -> None:
         report.add("lost-link-text", 1, [(example, example)], flagged=True, marks=[text[start:stop]])
 
 
+def _after_a_word(text: str, start: int) -> bool:
+    """Whether a space and a word stand right before ``start`` ("the report ( ) was")."""
+    return start >= 2 and text[start - 1].isspace() and text[start - 2].isalpha()
+
+
 def _dangling_words(text: str) -> list[tuple[int, int]]:
     """Where a function word stands right before " ," or " ." (the mark: the word and the stop)."""
     spans = []
     for stop in _SPACE_BEFORE_STOP.finditer(text):
         before = text[max(0, stop.start() - 16) : stop.start()]
         word = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
-        if word.lower() in FUNCTION_WORDS and before.endswith(word):
+        # In capitals it is an abbreviation or a label ("IM ,", "A ."), not the word.
+        if word.lower() in FUNCTION_WORDS and before.endswith(word) and not word.isupper():
             spans.append((stop.start() - len(word), stop.end()))
     return spans
 
 
+_QUOTES_BEFORE_LETTER = "\u2019\u2018\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'\""
 _NORMAL_AFTER_LETTER = "\u00ab\u00bb\u00a0\u00ad\u2013\u2014\u2026\u00b0"  # soft hyphen: a hyphenation hint
 
 
 def _looks_like_real_text(pair: str) -> bool:
-    """A letter followed by guillemets, a dash or a no-break space is normal in many languages."""
+    """A letter followed by guillemets, a dash or a no-break space is normal in many languages, and so is
+    a quotation mark or apostrophe before a letter ("l’école", "d’été", "„Ärger“")."""
+    if pair[0] in _QUOTES_BEFORE_LETTER and pair[1].isalpha():
+        return True
     return pair[1] in _NORMAL_AFTER_LETTER or (pair[0].isalpha() and pair[1].isalpha())
 
 
