@@ -29,8 +29,16 @@ if TYPE_CHECKING:
     from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
     from reader.ingest.repair.document import Repaired, repair_text
     from reader.ingest.repair.unrepaired import find_unrepaired
+    from reader.ingest.repair.words import (
+        ATTENTION_REASONS,
+        RepairNote,
+        attention_reasons,
+        damage_tooltip,
+        describe_repairs,
+    )
 
 __all__ = [
+    "ATTENTION_REASONS",
     "FILE_DIALOG_PATTERNS",
     "ITEM_TYPES",
     "PAGE_KINDS",
@@ -40,10 +48,14 @@ __all__ = [
     "Decoded",
     "FoundPage",
     "RepairEntry",
+    "RepairNote",
     "Repaired",
     "Resource",
     "StageTimer",
+    "attention_reasons",
+    "damage_tooltip",
     "decode_bytes",
+    "describe_repairs",
     "extract_bytes",
     "extract_file",
     "find_pages",
@@ -71,6 +83,11 @@ _HOMES: dict[str, str] = {
     "find_unrepaired": "reader.ingest.repair.unrepaired",
     "ITEM_TYPES": "reader.ingest.metadata.item_type_words",
     "item_type_from_names": "reader.ingest.metadata.item_type",
+    "ATTENTION_REASONS": "reader.ingest.repair.words",
+    "RepairNote": "reader.ingest.repair.words",
+    "attention_reasons": "reader.ingest.repair.words",
+    "damage_tooltip": "reader.ingest.repair.words",
+    "describe_repairs": "reader.ingest.repair.words",
     "STAGES": "reader.ingest.pipeline",
     "StageTimer": "reader.ingest.pipeline",
     "extract_bytes": "reader.ingest.pipeline",

@@ -10,21 +10,27 @@ from typing import Any
 class RepairEntry:
     """One kind of repair made to a document (or, when ``flagged``, a damage left as is).
 
-    ``examples`` holds a few ``(before, after)`` pairs, short excerpts around the change.
+    ``examples`` holds a few ``(before, after)`` pairs, short excerpts around the change, taken from the
+    article's own text where it has them.  ``marks`` (flagged damage only) are the damaged strings as they
+    stand in the article's text ("糖心网页版", "“”"), for the reader to mark wherever they occur.
     """
 
     kind: str
     count: int = 0
     examples: list[tuple[str, str]] = field(default_factory=list)
     flagged: bool = False
+    marks: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind,
             "count": self.count,
             "examples": [list(pair) for pair in self.examples],
             "flagged": self.flagged,
         }
+        if self.marks:
+            data["marks"] = list(self.marks)
+        return data
 
 
 @dataclass
@@ -67,6 +73,9 @@ class Article:
     html: str = ""
     repairs: list[RepairEntry] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
+    # Per field, the claims weighed to decide it: ``{"date": [{"date", "source", "raw", "form",
+    # "verdict", "reason"}, …]}``, the chosen claim first.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     encoding: str | None = None
     content_hash: str = ""
     kind: str = "html"  # html | xhtml | mhtml | text

@@ -37,6 +37,7 @@ from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
 from reader.ingest.parse import page_direction, parse_html
 from reader.ingest.repair.document import repair_text
+from reader.ingest.repair.report import examples_in_article
 from reader.ingest.repair.unrepaired import find_unrepaired
 from reader.ingest.source.read import read_path, read_source
 from reader.ingest.source.record import Source
@@ -138,9 +139,10 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
         # Nothing a reader could read or cite: a script-only shell, bare markup, or markup nested
         # deeper than the parser follows.  An empty, untitled "article" would only confuse.
         raise IngestError(f"{path}: no article found (the page has no title and no readable text)")
-    repairs = list(page.repairs)
     with timer.stage("repair"):
-        repairs.extend(find_unrepaired(text))
+        # Examples from the article's own text (a repair in stripped clutter is none a reader can find).
+        names = [*metadata.authors, *metadata.organizations, metadata.site or ""]
+        repairs = examples_in_article([*page.repairs, *find_unrepaired(text, names)], text)
     return _article(path, data, source, page, metadata, text, html, repairs, context)
 
 

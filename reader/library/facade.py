@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import Any, Literal, get_args
 
 from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.ingest import ATTENTION_REASONS
 from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
 from reader.library.check import CheckReport, check_library
@@ -444,6 +445,31 @@ class Library(ArticleActions):
                 )
             )
         return hits
+
+    # -- needing attention ---------------------------------------------------------------------------
+
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles that need attention (damage their repair could not undo, no text found),
+        newest import first; only those with ``reason`` (a code of :data:`ATTENTION_REASONS`) when given."""
+        if reason is not None and reason not in ATTENTION_REASONS:
+            raise StorageError(
+                f"unknown attention reason {reason!r}: choose one of {', '.join(ATTENTION_REASONS)}"
+            )
+        return self.store.needs_attention(reason)
+
+    def attention(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """Article id → why it needs attention (codes of :data:`ATTENTION_REASONS`), for those of ``ids``
+        (None: all) that need any."""
+        return self.store.attention_by_id(None if ids is None else [int(i) for i in ids])
+
+    def attention_counts(self) -> dict[str, int]:
+        """How many articles need attention for each reason (in :data:`ATTENTION_REASONS` order, reasons
+        with none left out); ``"total"`` counts each article once."""
+        reasons = self.store.attention_by_id()
+        counts = {
+            reason: n for reason in ATTENTION_REASONS if (n := sum(reason in r for r in reasons.values()))
+        }
+        return {"total": len(reasons), **counts}
 
     # -- writing -------------------------------------------------------------------------------------
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.ingest import Article
+from reader.ingest import Article, RepairEntry, attention_reasons
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
 
@@ -67,13 +67,15 @@ def provenance_json(article: Article) -> str:
     return json.dumps(provenance)
 
 
-#: The mark of an article whose page gave no article text (it shows under Needs Attention).
+#: What the import says of an article whose page gave no article text (it shows under Needs Attention).
 NO_TEXT = "no text found"
 
 
-def attention_for(text: str) -> str | None:
-    """Why an article with this text needs the user's eye, or None."""
-    return None if text.strip() else NO_TEXT
+def attention_for(text: str, repairs: Iterable[RepairEntry | Mapping[str, Any]] = ()) -> str | None:
+    """The ``attention`` column: why an article with this text and repair report needs the user's eye,
+    as the codes of ``reader.ingest.ATTENTION_REASONS`` space-separated ("no-text", "suspected-spam
+    lost-link-text"), or None when nothing does."""
+    return " ".join(attention_reasons(repairs, text)) or None
 
 
 def repairs_json(article: Article) -> str:
@@ -93,10 +95,11 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         html=row["html"],
         repairs=json.loads(row["repairs"]),
         provenance=json.loads(row["provenance"]),
+        evidence=json.loads(row["evidence"]),
+        attention=(row["attention"] or "").split(),
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),
-        attention=row["attention"],
         trashed_at=row["trashed_at"],
         **{name: _citation_value(name, effective.get(name)) for name in _CITATION_FIELDS},
     )

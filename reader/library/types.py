@@ -204,7 +204,12 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
-    attention: str | None = None  # why the article needs the user's eye ("no text found"), if it does
+    # Per field, the claims ingest weighed to decide it (the date's, chosen and set aside), as ingest's
+    # ``Article.evidence``.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # Why the article needs the user's eye: codes of ``reader.ingest.ATTENTION_REASONS`` ("no-text",
+    # "suspected-spam", "lost-link-text"…); empty when nothing does.
+    attention: list[str] = field(default_factory=list)
     # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
     item_type: str | None = field(default=None, metadata=_CITATION)
     trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash

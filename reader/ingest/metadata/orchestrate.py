@@ -26,6 +26,7 @@ from reader.ingest.metadata.published import decide_date
 from reader.ingest.metadata.scan import body_of, scan_body, short_text
 from reader.ingest.metadata.signals import collect_signals
 from reader.ingest.metadata.site import decide_site
+from reader.ingest.metadata.site_spelled import spell_out_site
 from reader.ingest.metadata.topics import decide_series_and_topics
 from reader.ingest.metadata.url import decide_url
 
@@ -52,6 +53,7 @@ FIELD_STAGES: tuple[Callable[[Page], None], ...] = (
     decide_site,
     decide_authors,
     decide_title,
+    spell_out_site,
     decide_site_owner_author,
     decide_date,
     decide_excerpt,
