@@ -34,7 +34,7 @@ from reader.ingest.decode import decode_bytes
 from reader.ingest.metadata.orchestrate import extract_metadata
 from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
-from reader.ingest.parse import page_direction, parse_html
+from reader.ingest.parse import page_direction, parse_page
 from reader.ingest.repair.document import repair_text
 from reader.ingest.repair.unrepaired import find_unrepaired
 from reader.ingest.source.read import read_path, read_source
@@ -156,7 +156,10 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
     with timer.stage("parse"):
         if source.markup == "text":
             text = text_to_html(text)
-        tree = parse_html(text, path)
+        parsed = parse_page(text, path)
+        tree = parsed.tree
+        if parsed.recovered:
+            repairs.append(RepairEntry(f"recovered-unclosed-{parsed.recovered}", 1))
     return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=page_direction(tree))
 
 
