@@ -152,7 +152,7 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
         raise IngestError(f"{path}: too large for a saved page ({len(text) // 1_000_000} million characters)")
     with timer.stage("repair"):
         repaired = repair_text(text)
-        text, repairs = repaired.text, list(repaired.entries)
+        text, repairs = repaired.text, [*decoded.entries, *repaired.entries]
     with timer.stage("parse"):
         if source.markup == "text":
             text = text_to_html(text)
