@@ -34,6 +34,18 @@ def is_hidden(element: HtmlElement) -> bool:
     return False
 
 
+PROSE_CHARS = 80  # a paragraph at least this long is prose, never a control's label
+
+
+def holds_prose(element: HtmlElement) -> bool:
+    """Does the element hold a paragraph of prose?  A form control left open swallows the story after it
+    (browsers show what follows an unclosed ``<form>``, ``<button>`` or ``<select>`` inside it)."""
+    return any(
+        len(paragraph.text_content()) >= PROSE_CHARS
+        for paragraph in element.iter("p", "blockquote", "li", "h1", "h2", "h3", "h4", "pre")
+    )
+
+
 def class_and_id(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
