@@ -37,8 +37,9 @@ def browser_tree(text: str) -> HtmlElement:
 
     lexbor builds the tree; its serialisation, a well-formed document, is read back by libxml2 into lxml,
     which costs a millisecond a page against the 12 that copying lexbor's nodes one by one through Python
-    costs.  libxml2 still gives up below about 2,000 levels even without its usual limit, so when its
-    tree holds less text than lexbor's, lexbor's nodes are copied after all.  Nesting beyond
+    costs.  libxml2 still gives up below about 2,000 levels even without its usual limit, and reads a few
+    names inside SVG or MathML as raw text, so when its tree holds less text than lexbor's, or such an
+    element is there, lexbor's nodes are copied after all.  Nesting beyond
     :data:`MAX_DEPTH` is flattened either way.
     """
     from resiliparse.parse.html import HTMLTree
@@ -52,11 +53,25 @@ def browser_tree(text: str) -> HtmlElement:
     have = len(body.text_content()) if body is not None else 0
     lexbor_body = parsed.body  # (the document node's own text crashes resiliparse 2.0.1: ask the body)
     want = len(lexbor_body.text or "") if lexbor_body is not None else 0
-    if want > have + max(8, have // 50):  # on 1,117 real pages, lexbor never had more than one more
+    if want > have + max(8, have // 50) or _misread_by_libxml2(parsed):
         root = _copied_lexbor_tree(document)
     flatten_deep_nesting(root)
     del parsed
     return root
+
+
+# Elements whose content libxml2 reads as raw text although in SVG or MathML they hold markup; a
+# <plaintext> there swallows the rest of the serialised page.
+_FOREIGN_RAW_TEXT = ", ".join(
+    f"{space} {name}"
+    for space in ("svg", "math")
+    for name in ("plaintext", "xmp", "noembed", "noframes", "textarea")
+)
+
+
+def _misread_by_libxml2(parsed: Any) -> bool:
+    body = parsed.body
+    return body is not None and body.query_selector(_FOREIGN_RAW_TEXT) is not None
 
 
 def _copied_lexbor_tree(document: Any) -> HtmlElement:
@@ -105,8 +120,8 @@ def html_parser_tree(text: str) -> HtmlElement:
     """The document parsed by Python's forgiving ``html.parser`` (through beautifulsoup4), as an lxml tree.
 
     ``html.parser`` does not treat ``<title>`` or ``<textarea>`` as raw text and ends a comment that is
-    never closed at the end of its line of markup, so a page that swallows itself in a browser keeps its
-    body here.
+    never closed at the end of its line (giving that line as text, which is put back into a comment
+    here), so a page that swallows itself in a browser keeps its body.
     """
     from bs4 import BeautifulSoup
     from bs4.element import Comment, NavigableString, Tag
@@ -130,7 +145,10 @@ def html_parser_tree(text: str) -> HtmlElement:
         elif isinstance(child, Comment):
             _append_comment(element, str(child))
         elif type(child) is NavigableString:  # doctype, declarations and CDATA are not text
-            _append_text(element, str(child))
+            text, opened, unclosed = str(child).partition("<!--")
+            _append_text(element, text)
+            if opened:  # html.parser's rest of the line of a comment never closed
+                _append_comment(element, unclosed)
     return _with_head_and_body(root)
 
 
