@@ -1,9 +1,9 @@
 """The ingest pipeline: one saved file (or its bytes) in, one :class:`~reader.ingest.model.Article` out.
 
 read (:mod:`.source`) → decode (:mod:`.decode`) → repair the whole decoded document (:mod:`.repair`) →
-parse once with lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`) → remove the
-page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`) → flag what
-repair could not restore.
+parse once as a browser does, into lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`)
+→ remove the page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`)
+→ flag what repair could not restore.
 
 Every failure a user can meet comes out as :class:`~reader.errors.IngestError` naming the file and the
 problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benchmark time each stage.

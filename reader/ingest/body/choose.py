@@ -25,9 +25,10 @@ from reader.ingest.body.candidates import (
     resiliparse_text,
     trafilatura_article,
 )
-from reader.ingest.body.dom import inner_text, link_density, new_element
+from reader.ingest.body.dom import holds_prose, inner_text, link_density, new_element
 from reader.ingest.body.leftovers import remove_leftovers
 from reader.ingest.body.readability import PROSE_PARAGRAPH_CHARS, Readability
+from reader.ingest.body.sanitize import CONTROL_CONTAINERS
 
 HUGE_PAGE_CHARS = 4_000_000  # beyond this (a book-length dump), scoring costs minutes: take the container
 FALLBACK_BELOW_CHARS = 250  # a Readability result this short on a page with much text is suspect
@@ -43,6 +44,9 @@ def find_article_body(root: HtmlElement, *, title: str | None) -> HtmlElement | 
 def read_article(root: HtmlElement, *, title: str | None, everyone: bool = False) -> list[Reading]:
     """Readability's reading of the page first, then the second opinions the page needs (all of them
     when ``everyone``: the chooser's fitting script compares them on every page)."""
+    for control in list(root.iter(*CONTROL_CONTAINERS, "label")):
+        if holds_prose(control):  # left open, it swallowed the story; other readers drop controls whole
+            control.drop_tag()
     markup = None if _too_large(root) else lxml.html.tostring(root, encoding="unicode")
     article = choose_article(root, title=title)
     if article is not None:
