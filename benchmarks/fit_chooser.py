@@ -73,7 +73,8 @@ def read_page(case: dict[str, Any]) -> dict[str, Any]:
     page = _parse_page(source, case["path"], StageTimer())
     metadata = extract_metadata(page.tree, path=case["path"])
     remove_boilerplate(page.tree, metadata.consumed)
-    readings = read_article(page.tree, title=metadata.title or _document_title(page.tree), everyone=True)
+    title = metadata.title or _document_title(page.tree)
+    readings = read_article(page.tree, title=title, as_parsed=page.lexbor, everyone=True)
     result: dict[str, Any] = {"set": case["set"], "id": case["id"], "prf": {}, "agree": {}}
     for reading in readings:
         text = ""

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.etree
 from lxml.html import HtmlElement
 
 from reader.errors import IngestError
-from reader.ingest.treebuild import browser_tree, html_parser_tree
+from reader.ingest.treebuild import browser_parse, html_parser_tree
 
 # Characters lxml keeps when parsing but refuses when a tree is edited (control codes, lone surrogates).
 _NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -55,6 +56,7 @@ class Parsed:
     """The parsed tree and how it was obtained."""
 
     tree: HtmlElement
+    lexbor: Any = None  # lexbor's tree of the page (resiliparse's HTMLTree), for the body's second opinion
     recovered: str | None = None  # what swallowed the page ("title", "comment"…) when html.parser saved it
 
 
@@ -69,7 +71,7 @@ def parse_page(text: str, path: str) -> Parsed:
     if not text.strip():
         raise IngestError(f"{path}: empty file")
     try:
-        parsed = Parsed(browser_tree(text))
+        parsed = Parsed(*browser_parse(text))
         unnest_void_elements(parsed.tree)
         swallower = swallowed_by(parsed.tree)
         if swallower is not None:
@@ -108,7 +110,7 @@ def _recovered(text: str, parsed: Parsed, swallower: str) -> Parsed:
     recovered = html_parser_tree(text)
     unnest_void_elements(recovered)
     if _body_chars(recovered) > _body_chars(parsed.tree) and swallowed_by(recovered) is None:
-        return Parsed(recovered, recovered=swallower)
+        return Parsed(recovered, recovered=swallower)  # lexbor's tree lost the page too
     return parsed
 
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -75,6 +76,7 @@ class _Page:
     encoding: str
     repairs: list[RepairEntry]
     direction: str | None  # the page's writing direction (``dir`` on <html> or <body>)
+    lexbor: Any = None  # lexbor's own tree of the page (see reader.ingest.parse.Parsed)
 
 
 def extract_file(path: str | os.PathLike[str], *, timer: StageTimer | None = None) -> Article:
@@ -123,7 +125,8 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
     with timer.stage("clean"):
         remove_boilerplate(page.tree, metadata.consumed)
     with timer.stage("extract"):
-        body = find_article_body(page.tree, title=metadata.title or _document_title(page.tree))
+        title = metadata.title or _document_title(page.tree)
+        body = find_article_body(page.tree, title=title, as_parsed=page.lexbor)
     with timer.stage("sanitise"):
         context = SanitizeContext(base_url=metadata.url or source.base_url, resolve_image=source.resolve)
         if body is None:
@@ -160,7 +163,8 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
         tree = parsed.tree
         if parsed.recovered:
             repairs.append(RepairEntry(f"recovered-unclosed-{parsed.recovered}", 1))
-    return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=page_direction(tree))
+    direction = page_direction(tree)
+    return _Page(tree, decoded.encoding, repairs, direction, lexbor=parsed.lexbor)
 
 
 def _document_title(tree: HtmlElement) -> str | None:

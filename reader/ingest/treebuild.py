@@ -18,7 +18,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-__all__ = ["browser_tree", "html_parser_tree"]
+__all__ = ["browser_parse", "browser_tree", "html_parser_tree"]
 
 _PARSER = lxml.html.HTMLParser()
 _UNLIMITED = lxml.html.HTMLParser(huge_tree=True)  # no 256-level limit
@@ -33,7 +33,13 @@ _KEPT_WHEN_DEEP = frozenset({"p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6"
 
 
 def browser_tree(text: str) -> HtmlElement:
-    """The document parsed as a browser parses it, as an lxml tree rooted at ``<html>``.
+    """The document parsed as a browser parses it, as an lxml tree rooted at ``<html>``."""
+    return browser_parse(text)[0]
+
+
+def browser_parse(text: str) -> tuple[HtmlElement, Any]:
+    """The lxml tree of :func:`browser_tree` and lexbor's own (a resiliparse ``HTMLTree``), which
+    resiliparse's main-content extractor reads, or None for a tree nested deeper than MAX_DEPTH.
 
     lexbor builds the tree; its serialisation, a well-formed document, is read back by libxml2 into lxml,
     which costs a millisecond a page against the 12 that copying lexbor's nodes one by one through Python
@@ -47,17 +53,18 @@ def browser_tree(text: str) -> HtmlElement:
     parsed = HTMLTree.parse(text)  # the nodes live only as long as the tree object: keep it referenced
     document = parsed.document
     if document is None:
-        return _PARSER.makeelement("html", {})
+        return _PARSER.makeelement("html", {}), parsed
     root: HtmlElement = lxml.html.document_fromstring(document.html, parser=_UNLIMITED)
     body = root.find("body")
     have = len(body.text_content()) if body is not None else 0
     lexbor_body = parsed.body  # (the document node's own text crashes resiliparse 2.0.1: ask the body)
     want = len(lexbor_body.text or "") if lexbor_body is not None else 0
-    if want > have + max(8, have // 50) or _misread_by_libxml2(parsed):
+    copied = want > have + max(8, have // 50) or _misread_by_libxml2(parsed)
+    if copied:
         root = _copied_lexbor_tree(document)
-    flatten_deep_nesting(root)
-    del parsed
-    return root
+    if flatten_deep_nesting(root) or copied:
+        return root, None  # resiliparse's extractor takes minutes on lexbor's deepest trees
+    return root, parsed
 
 
 # Elements whose content libxml2 reads as raw text although in SVG or MathML they hold markup; a
@@ -107,13 +114,16 @@ def _lexbor_attributes(node: Any) -> Iterator[tuple[str, str]]:
         yield name, node.getattr(name) or ""
 
 
-def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> None:
-    """Keep the text below ``limit`` levels, lose the markup: later stages walk trees recursively."""
+def flatten_deep_nesting(root: HtmlElement, limit: int = MAX_DEPTH) -> bool:
+    """Keep the text below ``limit`` levels, lose the markup (later stages walk trees recursively).
+
+    True when the tree was that deep."""
     deep = root.xpath("/*" * limit)  # one step a level: linear in the size of the tree
     for element in deep:
         for block in element.iter(*_KEPT_WHEN_DEEP):
             block.tail = "\n" + (block.tail or "")  # paragraphs stay apart as lines of text
         lxml.etree.strip_tags(element, "*")
+    return bool(deep)
 
 
 def html_parser_tree(text: str) -> HtmlElement:

@@ -1,14 +1,15 @@
 """Second opinions on the article body, and the rule that decides when they overrule Readability.
 
 Offprint's own reading (the Readability port, :mod:`.choose`) is asked first.  resiliparse's main-content
-extractor reads the same cleaned page in about a millisecond; when the two agree, Readability's answer
-stands.  When they disagree (Readability took a sidebar, an "about this blog" box or an archive list on a
-page with a short story, or kept only the end of a story nested in unclosed ``<div>``\\ s), trafilatura is
-asked in its precision and its recall modes, and the answer that agrees best with the others wins, with
-Readability's given a head start: where most readers agree, the story is.  Agreement is the F1 of the
-two texts' 4-word shingles, the measure the public extraction benchmarks score with.
+extractor reads the same cleaned page in about a millisecond.  When Readability's text holds only a part
+of resiliparse's (it took a sidebar, an "about this blog" box or an archive list on a page with a short
+story, or kept the end of a story nested in unclosed ``<div>`` elements or a table cell left open), or
+the two share next to nothing, trafilatura is asked too, in its precision mode, and the reading that
+agrees best with the others wins, Readability's with a head start: where most readers agree, the story
+is.  Agreement is the F1 of the two texts' 4-word shingles, the measure the public extraction benchmarks
+score with.
 
-The gate and the head start are data (:mod:`.chooser_rule`), fitted by ``benchmarks/fit_chooser.py``
+The two gates and the head start are data (:mod:`.chooser_rule`), fitted by ``benchmarks/fit_chooser.py``
 with cross-validation over the Readability and Dragnet dev sets together.
 """
 
@@ -18,6 +19,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -29,12 +31,7 @@ from reader.ingest.body.dom import child_nodes, inner_text, new_element, set_chi
 
 logger = logging.getLogger(__name__)
 
-READABILITY, RESILIPARSE, TRAFILATURA_PRECISION, TRAFILATURA_RECALL = (
-    "readability",
-    "resiliparse",
-    "trafilatura-precision",
-    "trafilatura-recall",
-)
+READABILITY, RESILIPARSE, TRAFILATURA_PRECISION = "readability", "resiliparse", "trafilatura-precision"
 _WORD = re.compile(r"\w+")
 LONG_BLOCK_CHARS = 40
 # Blocks whose own text resiliparse's answer is mapped back onto (its answer is plain text).
@@ -97,13 +94,13 @@ def best_reading(readings: list[Reading]) -> Reading:
 
 
 # -- the readers ---------------------------------------------------------------------------------------
-def resiliparse_text(markup: str) -> str:
-    """resiliparse's main-content text of a serialised page ('' when it fails)."""
+def resiliparse_text(page: Any) -> str:
+    """resiliparse's main-content text of a page, serialised or as its ``HTMLTree`` ('' when it fails)."""
     try:
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.html import HTMLTree
 
-        tree = HTMLTree.parse(markup)
+        tree = HTMLTree.parse(page) if isinstance(page, str) else page
         text: str = extract_plain_text(
             tree, main_content=True, alt_texts=False, list_bullets=False, comments=False, links=False
         )

@@ -5,10 +5,12 @@
 Readability's scorer decides, trafilatura is asked when the scorer comes back with next to nothing or
 with a list of links, a wrapper around the page's own marked article is narrowed to it, and a page too
 large to score is taken whole.  Then the second opinions of :mod:`.candidates` (resiliparse always,
-trafilatura's two modes when resiliparse disagrees) may overrule the answer.
+trafilatura's precision mode when resiliparse reads much more) may overrule the answer.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -17,7 +19,6 @@ from reader.ingest.body.candidates import (
     READABILITY,
     RESILIPARSE,
     TRAFILATURA_PRECISION,
-    TRAFILATURA_RECALL,
     Reading,
     article_from_text,
     best_reading,
@@ -35,37 +36,44 @@ FALLBACK_BELOW_CHARS = 250  # a Readability result this short on a page with muc
 FALLBACK_PAGE_CHARS = 1500
 
 
-def find_article_body(root: HtmlElement, *, title: str | None) -> HtmlElement | None:
-    """The article ``<div>`` found in a cleaned page tree, less the boilerplate left inside it, or None."""
-    readings = read_article(root, title=title)
+def find_article_body(root: HtmlElement, *, title: str | None, as_parsed: Any = None) -> HtmlElement | None:
+    """The article ``<div>`` found in a cleaned page tree, less the boilerplate left inside it, or None.
+
+    ``as_parsed`` is lexbor's tree of the whole page (resiliparse's), which resiliparse reads; without it
+    resiliparse reads the cleaned page."""
+    readings = read_article(root, title=title, as_parsed=as_parsed)
     return best_reading(readings).article if len(readings) > 1 else readings[0].article
 
 
-def read_article(root: HtmlElement, *, title: str | None, everyone: bool = False) -> list[Reading]:
+def read_article(
+    root: HtmlElement, *, title: str | None, as_parsed: Any = None, everyone: bool = False
+) -> list[Reading]:
     """Readability's reading of the page first, then the second opinions the page needs (all of them
     when ``everyone``: the chooser's fitting script compares them on every page)."""
     for control in list(root.iter(*CONTROL_CONTAINERS, "label")):
         if holds_prose(control):  # left open, it swallowed the story; other readers drop controls whole
             control.drop_tag()
-    markup = None if _too_large(root) else lxml.html.tostring(root, encoding="unicode")
+    too_large = _too_large(root)
+    # The cleaned page as the other readers see it (Readability's preparation changes the tree).
+    markup = "" if too_large else lxml.html.tostring(root, encoding="unicode")
     article = choose_article(root, title=title)
     if article is not None:
         article = narrow_to_marked_article(article)
         remove_leftovers(article)
     own = Reading(READABILITY, inner_text(article) if article is not None else "", article)
-    if markup is None:
+    if too_large:
         return [own]
-    quick_text = resiliparse_text(markup)
+    quick_text = resiliparse_text(as_parsed if as_parsed is not None else markup)
     quick = Reading(RESILIPARSE, quick_text)
     if not everyone and not needs_second_opinions(own, quick):
         return [own]
     quick.article = _cleaned(article_from_text(markup, quick_text))
     readings = [own, quick]
-    page = lxml.html.document_fromstring(markup)
-    for name, precision in ((TRAFILATURA_PRECISION, True), (TRAFILATURA_RECALL, False)):
-        other = trafilatura_article(page, precision=precision)
-        if other is not None:
-            readings.append(Reading(name, inner_text(other), _cleaned(other)))
+    # Its precision mode only: with the recall mode too the chooser scored the same on held-out pages
+    # (benchmarks/fit_chooser.py) and trafilatura took twice as long.
+    other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True)
+    if other is not None:
+        readings.append(Reading(TRAFILATURA_PRECISION, inner_text(other), _cleaned(other)))
     return readings
 
 

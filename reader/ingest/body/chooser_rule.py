@@ -6,8 +6,8 @@
 """
 
 RULE: dict[str, float | str] = {
-    "gate": 0.7,
-    "share_gate": 0.0,
-    "own_bonus": 0.075,
+    "gate": 0.0,
+    "share_gate": 0.6,
+    "own_bonus": 0.05,
     "fitted": "5-fold cross-validation over readability 130 + dragnet-dev 687 pages",
 }
