@@ -1,9 +1,9 @@
 """The ingest pipeline: one saved file (or its bytes) in, one :class:`~reader.ingest.model.Article` out.
 
 read (:mod:`.source`) → decode (:mod:`.decode`) → repair the whole decoded document (:mod:`.repair`) →
-parse once with lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`) → remove the
-page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`) → flag what
-repair could not restore.
+parse once as a browser does, into lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`)
+→ remove the page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`)
+→ flag what repair could not restore.
 
 Every failure a user can meet comes out as :class:`~reader.errors.IngestError` naming the file and the
 problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benchmark time each stage.
@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -35,7 +36,7 @@ from reader.ingest.metadata.accessed import record_accessed
 from reader.ingest.metadata.orchestrate import extract_metadata
 from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
-from reader.ingest.parse import page_direction, parse_html
+from reader.ingest.parse import page_direction, parse_page
 from reader.ingest.repair.document import repair_text
 from reader.ingest.repair.report import examples_in_article
 from reader.ingest.repair.unrepaired import find_unrepaired
@@ -77,6 +78,7 @@ class _Page:
     encoding: str
     repairs: list[RepairEntry]
     direction: str | None  # the page's writing direction (``dir`` on <html> or <body>)
+    lexbor: Any = None  # lexbor's own tree of the page (see reader.ingest.parse.Parsed)
 
 
 def extract_file(path: str | os.PathLike[str], *, timer: StageTimer | None = None) -> Article:
@@ -126,7 +128,8 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
     with timer.stage("clean"):
         remove_boilerplate(page.tree, metadata.consumed)
     with timer.stage("extract"):
-        body = find_article_body(page.tree, title=metadata.title or _document_title(page.tree))
+        title = metadata.title or _document_title(page.tree)
+        body = find_article_body(page.tree, title=title, as_parsed=page.lexbor)
     with timer.stage("sanitise"):
         context = SanitizeContext(base_url=metadata.url or source.base_url, resolve_image=source.resolve)
         if body is None:
@@ -156,12 +159,16 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
         raise IngestError(f"{path}: too large for a saved page ({len(text) // 1_000_000} million characters)")
     with timer.stage("repair"):
         repaired = repair_text(text)
-        text, repairs = repaired.text, list(repaired.entries)
+        text, repairs = repaired.text, [*decoded.entries, *repaired.entries]
     with timer.stage("parse"):
         if source.markup == "text":
             text = text_to_html(text)
-        tree = parse_html(text, path)
-    return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=page_direction(tree))
+        parsed = parse_page(text, path)
+        tree = parsed.tree
+        if parsed.recovered:
+            repairs.append(RepairEntry(f"recovered-unclosed-{parsed.recovered}", 1))
+    direction = page_direction(tree)
+    return _Page(tree, decoded.encoding, repairs, direction, lexbor=parsed.lexbor)
 
 
 def _document_title(tree: HtmlElement) -> str | None:
