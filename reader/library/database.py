@@ -121,7 +121,27 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (first, second)
     );
     """,
-    # 5: the user's reading: highlights (a W3C text-quote selector and a position; how they sit on the
+    # 5: the access date has a provenance (ingest now reads it from the saved page); the articles stored
+    # before knew only their import day
+    """
+    UPDATE articles SET provenance = json_set(provenance, '$.accessed', 'import-date')
+        WHERE json_extract(provenance, '$.accessed') IS NULL;
+    """,
+    # 6: the evidence weighed for each field (the date's claims, chosen and set aside); the "needs
+    # attention" mark becomes the reasons, as codes of reader.ingest.ATTENTION_REASONS ("no-text",
+    # "suspected-spam"…): damage the repair could not undo, from the stored repair report, besides no
+    # text.  (Lost link text is found by an import from now on: reports written before never looked.)
+    """
+    ALTER TABLE articles ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    UPDATE articles SET attention = nullif(trim(
+        CASE WHEN repairs LIKE '%"kind": "cjk-in-latin-text"%' THEN 'suspected-spam ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "replacement-character"%'
+                THEN 'unreadable-characters ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "mojibake-left"%' THEN 'garbled-text ' ELSE '' END
+        || CASE WHEN trim(text, ' ' || char(9) || char(10) || char(13)) = '' THEN 'no-text' ELSE '' END
+    ), '');
+    """,
+    # 7: the user's reading: highlights (a W3C text-quote selector and a position; how they sit on the
     # text now), Markdown notes, nested collections and their articles, saved searches.  Per-article rows
     # reference articles ON DELETE CASCADE: they stay while the article is in the trash and go when it is
     # emptied.  AUTOINCREMENT: a deleted highlight, note or collection that undo puts back keeps its id,
