@@ -146,8 +146,9 @@ _MIGRATIONS: tuple[str, ...] = (
     # reference articles ON DELETE CASCADE: they stay while the article is in the trash and go when it is
     # emptied.  AUTOINCREMENT: a deleted highlight, note or collection that undo puts back keeps its id,
     # which no newer one can have taken.  ``moved_from``: the duplicate a merge moved the row from.
+    # (IF NOT EXISTS: development libraries of the notes-core branch had these tables as migration 5.)
     """
-    CREATE TABLE annotations (
+    CREATE TABLE IF NOT EXISTS annotations (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         exact TEXT NOT NULL,
@@ -164,8 +165,8 @@ _MIGRATIONS: tuple[str, ...] = (
         modified_at TEXT NOT NULL,
         moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
     );
-    CREATE INDEX annotations_article ON annotations(article_id, start);
-    CREATE TABLE notes (
+    CREATE INDEX IF NOT EXISTS annotations_article ON annotations(article_id, start);
+    CREATE TABLE IF NOT EXISTS notes (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
         text TEXT NOT NULL,
@@ -173,22 +174,22 @@ _MIGRATIONS: tuple[str, ...] = (
         modified_at TEXT NOT NULL,
         moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
     );
-    CREATE INDEX notes_article ON notes(article_id);
-    CREATE TABLE collections (
+    CREATE INDEX IF NOT EXISTS notes_article ON notes(article_id);
+    CREATE TABLE IF NOT EXISTS collections (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL,
         parent_id INTEGER REFERENCES collections(id) ON DELETE CASCADE,
         created_at TEXT NOT NULL
     );
-    CREATE INDEX collections_parent ON collections(parent_id);
-    CREATE TABLE collection_items (
+    CREATE INDEX IF NOT EXISTS collections_parent ON collections(parent_id);
+    CREATE TABLE IF NOT EXISTS collection_items (
         collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         added_at TEXT NOT NULL,
         PRIMARY KEY (collection_id, article_id)
     );
-    CREATE INDEX collection_items_article ON collection_items(article_id);
-    CREATE TABLE saved_searches (
+    CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article_id);
+    CREATE TABLE IF NOT EXISTS saved_searches (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL,
         query TEXT NOT NULL,
