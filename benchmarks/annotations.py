@@ -28,7 +28,7 @@ from pathlib import Path
 
 from reader.library import Anchoring, Library
 from reader.library.anchoring import Moving, Placement, place, reanchor, selector_at
-from reader.library.annotations import reanchor_article
+from reader.library.annotation_store import reanchor_article
 
 ROOT = Path(__file__).resolve().parents[1]
 TRUTH = ROOT.parent / "shared" / "corpora" / "dragnet-dev" / "ground-truth.json"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from reader.cite.export import escape_latex
+from reader.cite.export_tex import escape_latex
 from reader.cite.facade import Citer
 from reader.errors import CitationError
 

@@ -22,6 +22,7 @@ from reader.commands.common import library_parent, open_library
 from reader.commands.notes import find_collection
 from reader.errors import StorageError
 from reader.library import (
+    ATTENTION_REASONS,
     EDITABLE_FIELDS,
     ENGINES,
     FACETS,
@@ -35,6 +36,7 @@ from reader.library import (
     SortOrder,
     StoredArticle,
     no_match_message,
+    source_of,
 )
 
 
@@ -70,6 +72,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser("list", parents=[common], help="list articles (optionally filtered)")
     _add_filters(parser, default_sort="date", default_limit=0)
+    parser.add_argument(
+        "--needs-attention",
+        nargs="?",
+        const="any",
+        choices=["any", *ATTENTION_REASONS],
+        metavar="REASON",
+        help="only articles with damage the repair could not undo (or no text); REASON narrows it to one of "
+        + ", ".join(ATTENTION_REASONS),
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(func=run_list)
 
@@ -99,7 +110,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--site")
     parser.add_argument("--url")
     parser.add_argument("--language")
-    parser.add_argument("--accessed", help="YYYY-MM-DD (default: the import date)")
+    parser.add_argument(
+        "--accessed", help="YYYY-MM-DD (default: when the page was saved, else the import date)"
+    )
     parser.add_argument("--series", action="append", metavar="NAME")
     parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
     parser.add_argument(
@@ -300,22 +313,43 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    wanted = getattr(args, "needs_attention", None)
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
-        result = library.search(
-            "",
-            filters_from_args(args, library),
-            sort=SortOrder(args.sort),
-            limit=limit,
-            snippets=False,
-            facets=False,
-        )
+        if wanted is None:
+            result = library.search(
+                "",
+                filters_from_args(args, library),
+                sort=SortOrder(args.sort),
+                limit=limit,
+                snippets=False,
+                facets=False,
+            )
+            hits, total, reasons = result.hits, result.total, {}
+        else:
+            every = library.search(
+                "",
+                filters_from_args(args, library),
+                sort=SortOrder(args.sort),
+                limit=max(library.count(), 1),
+                snippets=False,
+                facets=False,
+            )
+            reasons = library.attention(library.needs_attention(None if wanted == "any" else wanted))
+            matching = [hit for hit in every.hits if hit.id in reasons]
+            hits, total = matching[:limit], len(matching)
     if args.json:
-        print(json.dumps([hit for hit in result.to_json()["hits"]], ensure_ascii=False))
+        rows = [dataclasses.asdict(hit) for hit in hits]
+        for row in rows:
+            if wanted is not None:
+                row["attention"] = reasons.get(row["id"], [])
+        print(json.dumps(rows, ensure_ascii=False))
         return 0
-    for hit in result.hits:
+    for hit in hits:
         print(_hit_line(hit))
-    print(f"{result.total} article(s)", file=sys.stderr)
+        if hit.id in reasons:
+            print("        needs attention: " + "; ".join(ATTENTION_REASONS[r] for r in reasons[hit.id]))
+    print(f"{total} article(s)", file=sys.stderr)
     return 0
 
 
@@ -345,10 +379,14 @@ def run_show(args: argparse.Namespace) -> int:
 def _print_article(article: StoredArticle) -> None:
     rows = [(name, _shown(getattr(article, name))) for name in EDITABLE_FIELDS]
     rows += [("source", article.source_path), ("imported", article.imported_at)]
-    rows += [("attention", article.attention), ("in trash since", article.trashed_at)]
+    if article.attention:
+        rows.append(("attention", "; ".join(ATTENTION_REASONS.get(r, r) for r in article.attention)))
+    rows.append(("in trash since", article.trashed_at))
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
+            if name in ("accessed", "item_type") and not mark and source_of(article, name):
+                mark = f" (from {source_of(article, name)})"
             print(f"{name:>14}: {value}{mark}")
     print()
     print(article.text)

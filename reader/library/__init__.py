@@ -1,5 +1,8 @@
 """The library: the SQLite store (truth), the derived full-text index, the importer, search and facets.
 
+:data:`ATTENTION_REASONS` (ingest's table of why an article needs attention) is re-exported with
+:meth:`Library.needs_attention`, which filters by its codes.
+
 This module is the package's one public face: the app and the commands import from here only (an
 import-linter contract checks it).  :class:`Library` is the facade over the parts; the types it takes
 and returns are plain data from :mod:`.types`; the errors are :mod:`reader.errors`' storage and query
@@ -15,11 +18,13 @@ from reader.errors import (
     SearchIndexError,
     StorageError,
 )
+from reader.ingest import ATTENTION_REASONS
 from reader.library.check import CheckReport
 from reader.library.facade import IfLocked, Library
 from reader.library.index.base import DEFAULT_ENGINE, ENGINES, WHOOSH_COMFORT_LIMIT
 from reader.library.paths import resolve_library_folder, styles_folder_for
 from reader.library.types import (
+    ACCESSED_SOURCES,
     ADDED_WINDOWS,
     COLOURS,
     EDITABLE_FIELDS,
@@ -47,10 +52,13 @@ from reader.library.types import (
     StoredArticle,
     TrashedArticle,
     no_match_message,
+    source_of,
 )
 
 __all__ = [
+    "ACCESSED_SOURCES",
     "ADDED_WINDOWS",
+    "ATTENTION_REASONS",
     "COLOURS",
     "DEFAULT_ENGINE",
     "EDITABLE_FIELDS",
@@ -91,5 +99,6 @@ __all__ = [
     "TrashedArticle",
     "no_match_message",
     "resolve_library_folder",
+    "source_of",
     "styles_folder_for",
 ]

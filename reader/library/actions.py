@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ArticleNotFoundError, StorageError
-from reader.library.annotations import move_user_data, move_user_data_back
+from reader.library.annotation_store import move_user_data, move_user_data_back
 from reader.library.duplicates import DuplicateFinder, best_values, changed_values
 from reader.library.originals import Originals
 from reader.library.store import Store

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.errors import StorageError
-from reader.library.annotations import place_again
+from reader.library.annotation_store import place_again
 from reader.library.index.manager import rebuild_in_progress
 from reader.library.originals import sha256_hex
-from reader.library.records import attention_for
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
@@ -71,9 +70,9 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
 
 
 def _check_attention(library: Library, report: CheckReport, repair: bool) -> None:
-    empty = library.store.attention_ids()
+    empty = library.store.needs_attention("no-text")
     if empty:
-        shown = ", ".join(str(i) for i in empty[:10]) + (" …" if len(empty) > 10 else "")
+        shown = ", ".join(str(i) for i in sorted(empty)[:10]) + (" …" if len(empty) > 10 else "")
         report.notes.append(
             f"{len(empty)} article(s) have no article text (marked “no text found”, under Needs "
             f"Attention): {shown}"
@@ -81,15 +80,14 @@ def _check_attention(library: Library, report: CheckReport, repair: bool) -> Non
     wrong = library.store.attention_problems()
     if not wrong:
         return
-    problem = f"store: {len(wrong)} article(s) with a wrong “no text found” mark (e.g. {wrong[0][0]})"
+    problem = f"store: {len(wrong)} article(s) with a wrong “needs attention” mark (e.g. {wrong[0][0]})"
     if not repair:
         report.problems.append(problem)
         return
     with library.store.transaction() as conn:
-        for article_id, _ in wrong:
-            text = library.store.text(article_id)
-            conn.execute("UPDATE articles SET attention = ? WHERE id = ?", (attention_for(text), article_id))
-    report.repaired.append(f"{problem} — marked them again from their text")
+        for article_id, right in wrong:
+            conn.execute("UPDATE articles SET attention = ? WHERE id = ?", (right, article_id))
+    report.repaired.append(f"{problem} — marked them again from their text and repair report")
 
 
 def _check_highlights(library: Library, report: CheckReport, repair: bool) -> None:

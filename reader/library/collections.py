@@ -2,12 +2,13 @@
 with a name, live).
 
 :class:`CollectionActions` is a part of :class:`~reader.library.facade.Library` (a mixin).  A
-collection's articles are searchable (``collection:NAME``, ``Filters.collections``): adding or removing
-articles queues them for the index; renaming or moving a collection changes no article (the index holds
-collection ids).  Deleting a collection deletes the collections inside it and their memberships (never an
-article) and returns a :class:`CollectionRecord` that :meth:`CollectionActions.restore_collection` puts
-back, ids and all (undo).  An article in the trash stays in its collections (it is counted again when it
-is restored); emptying the trash takes its memberships with it.
+collection's articles are searchable (``collection:NAME``, ``Filters.collections``): the library gives the
+engines their ids (:mod:`.scopes`), so nothing here writes to the index — filling a collection with a
+thousand articles is one small transaction.  Deleting a collection deletes the collections inside it and
+their memberships (never an article) and returns a :class:`CollectionRecord` that
+:meth:`CollectionActions.restore_collection` puts back, ids and all (undo).  An article in the trash
+stays in its collections (it is counted again when it is restored); emptying the trash takes its
+memberships with it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from reader.errors import ArticleNotFoundError, StorageError
 from reader.library.database import reads
 from reader.library.records import utc_now
-from reader.library.store import LIVE, Store, queue
+from reader.library.store import LIVE, Store
 from reader.library.types import Collection, CollectionRecord, Filters, SavedSearch
 
 if TYPE_CHECKING:
@@ -65,6 +66,21 @@ class CollectionStore:
                 "SELECT collection_id, article_id, added_at FROM collection_items"
                 f" WHERE collection_id IN ({marks}) ORDER BY collection_id, article_id",
                 list(collection_ids),
+            )
+        ]
+
+    @reads
+    def members_of(self, collection_ids: Sequence[int]) -> list[int]:
+        """The articles in any of these collections (the trash included: the index leaves it out)."""
+        if not collection_ids:
+            return []
+        marks = ",".join("?" * len(collection_ids))
+        return [
+            row[0]
+            for row in self.store.conn.execute(
+                f"SELECT DISTINCT article_id FROM collection_items WHERE collection_id IN ({marks})"
+                " ORDER BY article_id",
+                [int(i) for i in collection_ids],
             )
         ]
 
@@ -251,10 +267,8 @@ class CollectionActions:
         doomed = [c.id for c in self.collection(int(collection_id)).walk()]
         rows = {row[0]: row for row in self.groups.rows()}
         record = CollectionRecord(tuple(rows[i] for i in doomed), tuple(self.groups.members(doomed)))
-        with self.store.transaction() as conn:
+        with self.store.transaction(bump=False) as conn:
             conn.execute("DELETE FROM collections WHERE id = ?", (int(collection_id),))  # cascades inside
-            queue(conn, sorted({member[1] for member in record.members}))
-        self.index.sync()
         return record
 
     def restore_collection(self, record: CollectionRecord) -> Collection:
@@ -262,7 +276,7 @@ class CollectionActions:
 
         Articles deleted for good since (the trash emptied) are left out."""
         self._require_writable("restore a collection")
-        with self.store.transaction() as conn:
+        with self.store.transaction(bump=False) as conn:
             for collection_id, name, parent, created in record.collections:
                 conn.execute(
                     "INSERT OR REPLACE INTO collections (id, name, parent_id, created_at)"
@@ -274,8 +288,6 @@ class CollectionActions:
                 " SELECT ?, id, ? FROM articles WHERE id = ?",
                 [(c, added, a) for c, a, added in record.members],
             )
-            queue(conn, sorted({member[1] for member in record.members}))
-        self.index.sync()
         return self.collection(record.collections[0][0])
 
     def add_to_collection(self, ids: Sequence[int], collection_id: int) -> list[int]:
@@ -286,7 +298,7 @@ class CollectionActions:
         for article_id in wanted:
             self.store.content_hash(article_id)  # raises ArticleNotFoundError
         now = utc_now()
-        with self.store.transaction() as conn:
+        with self.store.transaction(bump=False) as conn:
             added = [
                 article_id
                 for article_id in wanted
@@ -296,15 +308,13 @@ class CollectionActions:
                     (target, article_id, now),
                 ).rowcount
             ]
-            queue(conn, added)
-        self.index.sync()
         return added
 
     def remove_from_collection(self, ids: Sequence[int], collection_id: int) -> list[int]:
         """Take articles out of a collection (never out of the library); returns those that were in it."""
         self._require_writable("remove articles from a collection")
         target = self.collection(int(collection_id)).id
-        with self.store.transaction() as conn:
+        with self.store.transaction(bump=False) as conn:
             removed = [
                 article_id
                 for article_id in dict.fromkeys(int(i) for i in ids)
@@ -313,8 +323,6 @@ class CollectionActions:
                     (target, article_id),
                 ).rowcount
             ]
-            queue(conn, removed)
-        self.index.sync()
         return removed
 
     def _refuse_sibling(self, name: str, parent: int | None, besides: int | None = None) -> None:

@@ -19,9 +19,11 @@ from types import TracebackType
 from typing import Any, Literal, get_args
 
 from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.ingest import ATTENTION_REASONS
 from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
-from reader.library.annotations import AnnotationActions, AnnotationStore
+from reader.library.annotation_store import AnnotationStore
+from reader.library.annotations import AnnotationActions
 from reader.library.check import CheckReport, check_library
 from reader.library.collections import CollectionActions, CollectionStore
 from reader.library.duplicates import DuplicateFinder
@@ -32,7 +34,7 @@ from reader.library.lock import WriterLock
 from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
 from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
-from reader.library.scopes import scoped
+from reader.library.scopes import Lookups, scoped
 from reader.library.store import Store
 from reader.library.trash import Trash
 from reader.library.types import (
@@ -340,7 +342,9 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
 
     def _scoped(self, ast: Node, filters: Filters | None) -> tuple[Node, Filters | None]:
         """The query with collections, "has annotations" and a saved search made clauses (:mod:`.scopes`)."""
-        return scoped(ast, filters, self.collection_ids_named, self.saved_search)
+        return scoped(
+            ast, filters, Lookups(self.collection_ids_named, self.groups.members_of, self.saved_search)
+        )
 
     def _added_starts(self) -> dict[str, int]:
         """Where each Date Added window starts now (see :mod:`.added`)."""
@@ -458,6 +462,31 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
                 )
             )
         return hits
+
+    # -- needing attention ---------------------------------------------------------------------------
+
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles that need attention (damage their repair could not undo, no text found),
+        newest import first; only those with ``reason`` (a code of :data:`ATTENTION_REASONS`) when given."""
+        if reason is not None and reason not in ATTENTION_REASONS:
+            raise StorageError(
+                f"unknown attention reason {reason!r}: choose one of {', '.join(ATTENTION_REASONS)}"
+            )
+        return self.store.needs_attention(reason)
+
+    def attention(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """Article id → why it needs attention (codes of :data:`ATTENTION_REASONS`), for those of ``ids``
+        (None: all) that need any."""
+        return self.store.attention_by_id(None if ids is None else [int(i) for i in ids])
+
+    def attention_counts(self) -> dict[str, int]:
+        """How many articles need attention for each reason (in :data:`ATTENTION_REASONS` order, reasons
+        with none left out); ``"total"`` counts each article once."""
+        reasons = self.store.attention_by_id()
+        counts = {
+            reason: n for reason in ATTENTION_REASONS if (n := sum(reason in r for r in reasons.values()))
+        }
+        return {"total": len(reasons), **counts}
 
     # -- writing -------------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from reader.errors import IngestError, StorageError, swallowed
 from reader.ingest import Article, find_pages
-from reader.library.annotations import reanchor_article, reanchored_note
+from reader.library.annotation_store import reanchor_article, reanchored_note
 from reader.library.duplicates import DuplicateFinder
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex

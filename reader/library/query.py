@@ -96,8 +96,9 @@ class DateRange:
 @dataclass(frozen=True)
 class Keyword:
     """Articles with any of ``values`` in a keyword field: a facet (``series``, ``topics``, ``authors``,
-    ``sites``), ``collections`` (collection ids) or ``flags`` (``annotated``).  Never parsed from a query:
-    the library makes it of ``collection:NAME``, of the user's collections filter and of saved searches."""
+    ``sites``), ``flags`` (``annotated``) or ``id`` (article ids: a collection's articles).  Never parsed
+    from a query: the library makes it of ``collection:NAME``, of the collections and "has annotations"
+    filters and of saved searches."""
 
     field: str
     values: tuple[str, ...]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from reader.errors import IngestError, StorageError
 from reader.ingest import Resource, extract_bytes
-from reader.library.annotations import reanchor_article, reanchored_note
+from reader.library.annotation_store import reanchor_article, reanchored_note
 from reader.library.records import extracted_values
 from reader.library.reimport import worse_than
 from reader.library.signatures import signature

@@ -2,9 +2,10 @@
 
 ``collection:NAME`` in a query, ``Filters.collections``, ``Filters.has_annotations`` and
 ``Filters.saved_search`` are the library's, not the engines': before a search, :func:`scoped` replaces a
-``collection:`` clause by a :class:`~reader.library.query.Keyword` clause on the collection ids the name
-names, ANDs the collections and "has annotations" filters to the query as keyword clauses, and ANDs a
-saved search's own query and filters (facet values as keyword clauses, years and dates as ranges; its
+``collection:`` clause by a :class:`~reader.library.query.Keyword` clause on the ids of the articles in
+the collections the name names (collections are not indexed: filling one writes nothing to the index),
+ANDs the collections and "has annotations" filters to the query as keyword clauses, and ANDs a saved
+search's own query and filters (facet values as keyword clauses, years and dates as ranges; its
 Date Added window taken when the search has none).  The engines then only need keyword clauses, and the
 facet counts respect every scope because the scopes are part of the query.
 """
@@ -12,7 +13,8 @@ facet counts respect every scope because the scopes are part of the query.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reader.library.query import (
     And,
@@ -38,28 +40,37 @@ _FACET_KEYWORDS = ("series", "topics", "authors", "sites")
 
 #: Collection ids a name (or the start of one, ``prefix=True``) names.
 NameLookup = Callable[[str, bool], list[int]]
+#: The ids of the articles in any of these collections.
+MemberLookup = Callable[[Sequence[int]], list[int]]
 
 
-def scoped(
-    ast: Node,
-    filters: Filters | None,
-    names: NameLookup,
-    saved: Callable[[int], SavedSearch],
-) -> tuple[Node, Filters | None]:
+@dataclass(frozen=True)
+class Lookups:
+    """What :func:`scoped` asks the library: collections by name, their articles, saved searches."""
+
+    names: NameLookup
+    members: MemberLookup
+    saved: Callable[[int], SavedSearch]
+
+    def in_collections(self, collection_ids: Sequence[int]) -> Keyword:
+        return Keyword("id", tuple(str(i) for i in self.members(list(collection_ids))))
+
+
+def scoped(ast: Node, filters: Filters | None, lookups: Lookups) -> tuple[Node, Filters | None]:
     """``ast`` and ``filters`` with the user's scopes made query clauses (see the module docstring)."""
-    ast = _resolved(ast, names)
+    ast = _resolved(ast, lookups)
     if filters is None:
         return ast, None
     extra: list[Node] = []
     if filters.collections:
-        extra.append(Keyword("collections", tuple(str(int(i)) for i in filters.collections)))
+        extra.append(lookups.in_collections(filters.collections))
     if filters.has_annotations:
         extra.append(Keyword("flags", (ANNOTATED,)))
     added = filters.added
     if filters.saved_search is not None:
-        search = saved(int(filters.saved_search))
-        extra.append(_resolved(parse_query(search.query), names))
-        extra += filter_clauses(search.filters)
+        search = lookups.saved(int(filters.saved_search))
+        extra.append(_resolved(parse_query(search.query), lookups))
+        extra += filter_clauses(search.filters, lookups)
         added = added or search.filters.added
     remaining = dataclasses.replace(
         filters, collections=[], has_annotations=False, saved_search=None, added=added
@@ -67,7 +78,7 @@ def scoped(
     return _and(ast, extra), remaining
 
 
-def filter_clauses(filters: Filters) -> list[Node]:
+def filter_clauses(filters: Filters, lookups: Lookups) -> list[Node]:
     """A saved search's filters as query clauses (its Date Added window is left to the caller)."""
     clauses: list[Node] = []
     for facet in _FACET_KEYWORDS:
@@ -85,7 +96,7 @@ def filter_clauses(filters: Filters) -> list[Node]:
             DateRange(filter_bound(filters.date_from, high=False), filter_bound(filters.date_to, high=True))
         )
     if filters.collections:
-        clauses.append(Keyword("collections", tuple(str(int(i)) for i in filters.collections)))
+        clauses.append(lookups.in_collections(filters.collections))
     if filters.has_annotations:
         clauses.append(Keyword("flags", (ANNOTATED,)))
     return clauses
@@ -105,16 +116,17 @@ def _and(ast: Node, extra: list[Node]) -> Node:
     return parts[0] if len(parts) == 1 else And(tuple(parts))
 
 
-def _resolved(node: Node, names: NameLookup) -> Node:
-    """``node`` with every ``collection:`` clause replaced by the ids of the collections it names."""
+def _resolved(node: Node, lookups: Lookups) -> Node:
+    """``node`` with every ``collection:`` clause replaced by the ids of the articles in the collections
+    it names."""
     if isinstance(node, Term | Phrase | Prefix | Typed | Fuzzy) and node.field == "collections":
         if isinstance(node, Phrase):
             text, prefix = " ".join(node.words), node.prefix
         else:
             text, prefix = node.text, isinstance(node, Prefix | Typed)
-        return Keyword("collections", tuple(str(i) for i in names(text, prefix)))
+        return lookups.in_collections(lookups.names(text, prefix))
     if isinstance(node, And | Or):
-        return type(node)(tuple(_resolved(child, names) for child in node.children))
+        return type(node)(tuple(_resolved(child, lookups) for child in node.children))
     if isinstance(node, Not):
-        return Not(_resolved(node.child, names))
+        return Not(_resolved(node.child, lookups))
     return node

@@ -28,6 +28,7 @@ from reader.library.records import (
     effective_values,
     extracted_values,
     index_doc,
+    provenance_json,
     repairs_json,
     sort_keys,
     stored_article,
@@ -311,6 +312,30 @@ class Store:
             yield from docs(self._conn, [index_doc(r[0], json.loads(r[1]), r[2], r[3]) for r in rows])
 
     @reads
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles in the library (not the trash) that need attention, for ``reason`` only when
+        given (a code of ``reader.ingest.ATTENTION_REASONS``), newest import first."""
+        # INDEXED BY: a scan would read every article's text to reach the mark (the last column)
+        query = (
+            f"SELECT id FROM articles INDEXED BY articles_attention WHERE attention IS NOT NULL AND {LIVE}"
+        )
+        params: tuple[str, ...] = ()
+        if reason is not None:
+            query += " AND (' ' || attention || ' ') LIKE ?"
+            params = (f"% {reason} %",)
+        return [row[0] for row in self._conn.execute(query + " ORDER BY imported_at DESC, id DESC", params)]
+
+    @reads
+    def attention_by_id(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """id → the reasons it needs attention, for the articles in the library (of ``ids``) that need any."""
+        rows = self._conn.execute(
+            "SELECT id, attention FROM articles INDEXED BY articles_attention"
+            f" WHERE attention IS NOT NULL AND {LIVE}"
+        )
+        wanted = set(ids) if ids is not None else None
+        return {row[0]: row[1].split() for row in rows if wanted is None or row[0] in wanted}
+
+    @reads
     def stats(self) -> dict[str, Any]:
         row = self._conn.execute(
             "SELECT count(*), coalesce(sum(length(text)), 0), min(imported_at), max(imported_at)"
@@ -343,12 +368,14 @@ class Store:
         )
 
     @reads
-    def attention_problems(self) -> list[tuple[int, str]]:
-        """(id, what is wrong) for each article whose attention mark does not match its text."""
+    def attention_problems(self) -> list[tuple[int, str | None]]:
+        """(id, the right mark) for each article whose attention mark does not match its text and repair
+        report."""
         found = []
-        for row in self._conn.execute("SELECT id, text, attention FROM articles"):
-            if row[2] != attention_for(row[1]):
-                found.append((row[0], attention_for(row[1]) or "no mark"))
+        for row in self._conn.execute("SELECT id, text, repairs, attention FROM articles"):
+            right = attention_for(row[1], json.loads(row[2]))
+            if row[3] != right:
+                found.append((row[0], right))
         return found
 
     @reads
@@ -377,8 +404,8 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO articles (content_hash, url, source_path, imported_at, updated_at, kind, encoding,
                    extracted, provenance, effective, sort_title, sort_author, sort_site, sort_date,
-                   text, html, repairs, attention)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   text, html, repairs, evidence, attention)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.content_hash,
                 article.url or None,
@@ -388,13 +415,14 @@ class Store:
                 article.kind,
                 article.encoding,
                 json.dumps(extracted),
-                json.dumps(article.provenance),
+                provenance_json(article),
                 json.dumps(effective),
                 *sort_keys(effective),
                 article.text,
                 article.html,
                 repairs_json(article),
-                attention_for(article.text),
+                json.dumps(article.evidence),
+                attention_for(article.text, article.repairs),
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -424,7 +452,7 @@ class Store:
             """UPDATE articles SET content_hash = ?, url = ?, source_path = ?, updated_at = ?, kind = ?,
                    encoding = ?, extracted = ?, provenance = ?, effective = ?, sort_title = ?,
                    sort_author = ?, sort_site = ?, sort_date = ?, text = ?, html = ?, repairs = ?,
-                   attention = ?
+                   evidence = ?, attention = ?
                WHERE id = ?""",
             (
                 article.content_hash,
@@ -434,13 +462,14 @@ class Store:
                 article.kind,
                 article.encoding,
                 json.dumps(extracted),
-                json.dumps(article.provenance),
+                provenance_json(article),
                 json.dumps(effective),
                 *sort_keys(effective),
                 article.text,
                 article.html,
                 repairs_json(article),
-                attention_for(article.text),
+                json.dumps(article.evidence),
+                attention_for(article.text, article.repairs),
                 article_id,
             ),
         )

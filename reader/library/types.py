@@ -203,7 +203,9 @@ class StoredArticle:
     excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
     series: list[str] = field(metadata=_CITATION)
     topics: list[str] = field(metadata=_CITATION)
-    accessed: str | None = field(metadata=_EDITABLE_ONLY)  # YYYY-MM-DD: the user's own, else the import date
+    # YYYY-MM-DD: when the page was saved (its saver's note, the MHTML Date:, the file's time), else the
+    # import day; provenance["accessed"] says which.
+    accessed: str | None = field(metadata=_CITATION)
     text: str
     html: str
     repairs: list[dict[str, Any]]
@@ -211,7 +213,12 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
-    attention: str | None = None  # why the article needs the user's eye ("no text found"), if it does
+    # Per field, the claims ingest weighed to decide it (the date's, chosen and set aside), as ingest's
+    # ``Article.evidence``.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # Why the article needs the user's eye: codes of ``reader.ingest.ATTENTION_REASONS`` ("no-text",
+    # "suspected-spam", "lost-link-text"…); empty when nothing does.
+    attention: list[str] = field(default_factory=list)
     # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
     item_type: str | None = field(default=None, metadata=_CITATION)
     trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash
@@ -225,6 +232,33 @@ ITEM_TYPES = {
     "webpage": "Web page",
     "report": "Report",
 }
+
+
+#: Where an access date came from (``provenance["accessed"]``), as the app and ``offprint show`` say it.
+ACCESSED_SOURCES: Mapping[str, str] = {
+    "mhtml:Date": "the MHTML archive's Date header",
+    "singlefile": "SingleFile's saved date",
+    "savepage-we": "Save Page WE's saved date",
+    "webscrapbook": "WebScrapBook's capture time",
+    "httrack": "HTTrack's mirror date",
+    "monolith": "monolith's saved date",
+    "wayback": "the day the Wayback Machine served it",
+    "saver-note": "a saver's note in the page",
+    "file-mtime": "the file's modification time",
+    "import-date": "the import day",
+}
+
+
+def source_of(article: StoredArticle, name: str) -> str:
+    """Where the value of field ``name`` came from, in words: "your edit", "the file's modification
+    time", "json-ld:NewsArticle"…, or "" when nothing is recorded."""
+    if name in article.edited:
+        return "your edit"
+    recorded = article.provenance.get(name, "")
+    if name == "accessed":
+        return ACCESSED_SOURCES.get(recorded, recorded)
+    return recorded
+
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
 EXTRACTED_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("extracted"))

@@ -1,7 +1,9 @@
-"""What the index knows of the user's own data on each article: comments and notes, collections, flags.
+"""What the index knows of the user's own data on each article: its comments and notes, and flags.
 
 Read per batch of articles by :meth:`Store.index_docs` (one query per table for the whole batch), so the
-index's ``notes`` field, ``collections`` and ``flags`` keywords always come from the store's truth.
+index's ``notes`` field and ``flags`` keywords always come from the store's truth.  Collections are not in
+the index: a search scoped to one is given its articles' ids (:mod:`.scopes`), so putting a thousand
+articles in a collection writes nothing to the index.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ ANNOTATED = "annotated"
 
 
 def with_user_data(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> list[IndexDoc]:
-    """``docs`` with their comments and notes, collections and flags filled in from the store."""
+    """``docs`` with their comments and notes and flags filled in from the store."""
     if not docs:
         return []
     ids = [doc.id for doc in docs]
@@ -35,13 +37,7 @@ def with_user_data(conn: sqlite3.Connection, docs: Sequence[IndexDoc]) -> list[I
     ):
         annotated.add(article_id)
         texts[article_id].append(text)
-    groups: dict[int, list[str]] = defaultdict(list)
-    for collection_id, article_id in conn.execute(
-        f"SELECT collection_id, article_id FROM collection_items WHERE article_id IN ({marks})", ids
-    ):
-        groups[article_id].append(str(collection_id))
     for doc in docs:
         doc.notes = "\n\n".join(texts.get(doc.id, []))
-        doc.collections = sorted(groups.get(doc.id, []), key=int)
         doc.flags = [ANNOTATED] if doc.id in annotated else []
     return list(docs)

@@ -52,14 +52,14 @@ from .research import Research
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
-from .style_picker import StylePicker
+from .style_picker import StyleController, StylePicker
 from .themes import apply_app_palette, resolve_theme
 from .undo import UndoController
 from .view_controller import ViewController, VisibleSelection
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
-    from reader.cite import Citer, StyleInfo
+    from reader.cite import Citer
     from reader.library import Library
 
 IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.citations = CitationService(
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
+        self.style_controller = StyleController(self.style_box, self.citations, self.settings, self)
         self.importer = ImportController(self.runner, self)
         self.undo = UndoController(self.runner, self)
         self.operations = ArticleOperations(self.runner, self, undo=self.undo)
@@ -187,9 +188,8 @@ class MainWindow(QMainWindow):
         self.citations.styles_failed.connect(
             lambda message: self.show_status(f"Citation styles are not available: {message}")
         )
-        self.citations.styles_loaded.connect(self._fill_styles)
+        self.citations.styles_loaded.connect(lambda _styles: self.citations.warm_soon(self.current_style()))
         self.citations.exported.connect(lambda path, n: self.show_status(f"Exported {n} articles to {path}"))
-        self.style_box.style_chosen.connect(self._on_style_changed)
         self.operations.edited.connect(self._after_edit)
         self.operations.removed.connect(self._after_remove)
         self.operations.restored.connect(
@@ -440,14 +440,6 @@ class MainWindow(QMainWindow):
     # -- citations -----------------------------------------------------------------------------------
     def current_style(self) -> str:
         return self.style_box.current_style()
-
-    def _fill_styles(self, styles: list[StyleInfo]) -> None:
-        self.style_box.set_styles(styles)
-        self.citations.warm_soon(self.current_style())
-
-    def _on_style_changed(self, style: str) -> None:
-        self.settings.set_citation_style(style)
-        self.citations.warm(style)
 
     def copy_bibliography(self) -> None:
         if ids := self._ids_or_hint():

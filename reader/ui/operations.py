@@ -68,7 +68,10 @@ class SearchAnswer:
                 "The Trash is empty." if not self.query else f"Nothing in the Trash matches “{self.query}”."
             )
         if self.view == ATTENTION and not self.query and self.filters.is_empty():
-            return "No article needs attention: every article has its text."
+            return (
+                "No article needs attention: every article has its text, and none has damage left that "
+                "Offprint could not repair."
+            )
         if self.view == DUPLICATES and not self.query and self.filters.is_empty():
             return "No duplicates found: no two articles share a URL or their text."
         if self.library_count == 0:

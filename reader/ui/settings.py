@@ -97,6 +97,22 @@ class Settings:
     def set_citation_style(self, style: str) -> None:
         self.store.setValue("citations/style", style)
 
+    def recent_styles(self) -> list[str]:
+        """The styles chosen lately, the latest first."""
+        raw = str(self.store.value("citations/recent", "") or "")
+        return [style for style in raw.split("\n") if style]
+
+    def add_recent_style(self, style: str, keep: int = 8) -> None:
+        recent = [style, *(s for s in self.recent_styles() if s != style)][:keep]
+        self.store.setValue("citations/recent", "\n".join(recent))
+
+    def citation_locale(self) -> str:
+        """The language for styles that declare none ("": American English, as Zotero's default)."""
+        return str(self.store.value("citations/locale", "") or "")
+
+    def set_citation_locale(self, locale: str) -> None:
+        self.store.setValue("citations/locale", locale)
+
     def last_filters(self) -> Filters:
         raw = self.store.value("search/filters", "")
         try:

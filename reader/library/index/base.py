@@ -17,7 +17,7 @@ from reader.library.types import Filters, SortOrder
 
 # Bump when the fields or their analysis change: indexes rebuild on open.  3: runs of scripts without
 # spaces as bigrams, NFKC-folded words.  4: when each article was added.  5: the user's comments and
-# notes, collections and "annotated" flag.
+# notes and "annotated" flag.
 SCHEMA_VERSION = 5
 ENGINES = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
@@ -39,7 +39,7 @@ FIELD_BOOSTS = {
     "notes": 0.5,
 }
 #: The keyword fields that are the user's (``query.Keyword`` clauses on them come from the library).
-USER_KEYWORDS = ("collections", "flags")
+USER_KEYWORDS = ("flags",)
 # Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
 # word only in the short fields (the text too when none of them has such a word): one or two letters
 # begin a word of nearly every text, and completing them there is the slowest query there is.
@@ -92,10 +92,9 @@ class IndexDoc:
     # added in each second under "added" (the second as a string); the library makes Date Added windows
     # of those counts (a library gets a few distinct seconds per import, never more than its articles).
     added: int = 0
-    # The user's own: comments on highlights and notes (text, ``note:``), the ids of the collections the
-    # article is in, and flags ("annotated": it has highlights or notes).
+    # The user's own: comments on highlights and notes (text, ``note:``) and flags ("annotated": it has
+    # highlights or notes).  Collections are not indexed: a search in one is given its articles' ids.
     notes: str = ""
-    collections: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
     @property

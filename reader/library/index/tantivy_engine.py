@@ -128,7 +128,6 @@ def _document(doc: IndexDoc) -> tantivy.Document:
         "k_authors": doc.authors,
         "k_sites": [doc.site] if doc.site else [],
         "notes": [doc.notes],
-        "k_collections": doc.collections,
         "k_flags": doc.flags,
     }
     for name, values in texts.items():
@@ -345,6 +344,8 @@ class TantivyIndex:
         if isinstance(node, Keyword):
             if not node.values:
                 return tantivy.Query.empty_query()
+            if node.field == "id":
+                return tantivy.Query.term_set_query(self._schema, "id", [int(v) for v in node.values])
             return tantivy.Query.term_set_query(self._schema, f"k_{node.field}", list(node.values))
         if isinstance(node, Not):
             inner = self._translate(node.child)

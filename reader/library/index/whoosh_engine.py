@@ -524,7 +524,6 @@ def _fields_of(doc: IndexDoc) -> dict[str, Any]:
         "added": doc.added,
         "language": doc.language or "",
         "notes": doc.notes,
-        "k_collections": _keyword(doc.collections),
         "k_flags": _keyword(doc.flags),
     }
     for facet, values in facet_values.items():
@@ -931,7 +930,8 @@ class WhooshIndex:
         if isinstance(node, DateRange):
             return query.NumericRange("date", node.low or 1, node.high)
         if isinstance(node, Keyword):
-            terms = [query.Term(f"k_{node.field}", v.replace(",", _COMMA_STAND_IN)) for v in node.values]
+            name = "id" if node.field == "id" else f"k_{node.field}"
+            terms = [query.Term(name, v.replace(",", _COMMA_STAND_IN)) for v in node.values]
             return query.Or(terms) if terms else query.NullQuery
         if isinstance(node, Not):
             inner = self._translate(node.child)
