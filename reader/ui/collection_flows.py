@@ -60,6 +60,7 @@ class CollectionFlows(QObject):
         self.searches: dict[int, SavedSearch] = {}
         self.loaded = False
         window.facets.add_above(self.panel)
+        self.tree.setAcceptDrops(not window.read_only)  # nothing is dropped into a read-only library
         window.chip_bar.scope_label = self.scope_label
         self.tree.collection_clicked.connect(self.choose_collection)
         self.tree.search_clicked.connect(self.choose_search)
@@ -178,7 +179,7 @@ class CollectionFlows(QObject):
 
     def move_collection(self, collection_id: int, parent: int | None) -> None:
         current = self.collections.get(collection_id)
-        if current is None or current.parent == parent:
+        if current is None or current.parent == parent or self.window.read_only:
             return
 
         def done(moved: Collection) -> None:
