@@ -299,6 +299,54 @@ class _TermUnion(query.Query):  # type: ignore[misc]
         return scores
 
 
+class _IdSet(query.Query):  # type: ignore[misc]
+    """The documents of a set of article ids (a collection's articles), found from each segment's ``order``
+    column (the article id is its low digits): an OR of a thousand id terms took 130 ms a keystroke at
+    10,000 articles, this a few.  Every match weighs the same, so it filters without reordering."""
+
+    def __init__(self, ids: frozenset[int]) -> None:
+        self.ids = ids
+        self.boost = 1.0
+
+    def __repr__(self) -> str:
+        return f"_IdSet({sorted(self.ids)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _IdSet) and self.ids == other.ids
+
+    def __hash__(self) -> int:
+        return hash(self.ids)
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return len(self.ids)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        if not self.ids or reader.doc_count_all() == 0:
+            return matching.NullMatcher()
+        key = (_segment_id(reader), reader.doc_count(), self.ids)
+        docs = _ID_SET_DOCS.get(key)
+        if (
+            docs is None
+        ):  # typing inside a collection asks for the same set at every key: kept (segments never change)
+            ids, span = self.ids, ORDER_ID_SPAN
+            docs = [
+                n for n, order in enumerate(reader.column_reader("order")) if int(order or 0) % span in ids
+            ]
+            if reader.has_deletions():
+                docs = [n for n in docs if not reader.is_deleted(n)]
+            if len(_ID_SET_DOCS) >= 16:
+                _ID_SET_DOCS.pop(next(iter(_ID_SET_DOCS)))
+            _ID_SET_DOCS[key] = docs
+        return matching.ListMatcher(docs, all_weights=1.0) if docs else matching.NullMatcher()
+
+
+_ID_SET_DOCS: dict[tuple[str, int, frozenset[int]], list[int]] = {}
+
+
 class _ScoredList(matching.ListMatcher):  # type: ignore[misc]
     """Documents with their scores; the best score computed once (whoosh's list matcher recomputes it
     at every step of an AND)."""
@@ -930,8 +978,9 @@ class WhooshIndex:
         if isinstance(node, DateRange):
             return query.NumericRange("date", node.low or 1, node.high)
         if isinstance(node, Keyword):
-            name = "id" if node.field == "id" else f"k_{node.field}"
-            terms = [query.Term(name, v.replace(",", _COMMA_STAND_IN)) for v in node.values]
+            if node.field == "id":  # a collection's articles: thousands of ids, one pass over a column
+                return _IdSet(frozenset(int(v) for v in node.values))
+            terms = [query.Term(f"k_{node.field}", v.replace(",", _COMMA_STAND_IN)) for v in node.values]
             return query.Or(terms) if terms else query.NullQuery
         if isinstance(node, Not):
             inner = self._translate(node.child)
