@@ -12,14 +12,17 @@ export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
 venv: $(STAMP)
 
-# Re-install whenever the declared dependencies change.
-$(STAMP): pyproject.toml Makefile
+# Re-install whenever the declared dependencies change.  The last step installs the test oracle's one
+# JavaScript dependency (parse5, pinned in tests/cite/oracle/package-lock.json) for the Zotero parity tests.
+ORACLE := tests/cite/oracle
+$(STAMP): pyproject.toml Makefile $(ORACLE)/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Offprint needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python -m reader.cite.setup_engine
+	npm ci --prefix $(ORACLE) --no-audit --no-fund --silent
 	@touch $@
 
 # Build the sample library from corpus/ once, then open the app on it.

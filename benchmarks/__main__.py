@@ -9,7 +9,7 @@ import importlib
 import sys
 import time
 
-MODULES = ("ingest", "library", "duplicates", "cite", "ui")
+MODULES = ("ingest", "library", "duplicates", "annotations", "cite", "styles", "ui", "highlights_ui")
 
 
 def main(argv: list[str]) -> int:

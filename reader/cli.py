@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "reader.commands.repair",
     "reader.commands.library",
     "reader.commands.trash",
+    "reader.commands.notes",
     "reader.commands.cite",
     "reader.commands.gui",
 )

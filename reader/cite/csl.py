@@ -1,11 +1,16 @@
 """Article → CSL-JSON item, following Zotero's conventions for saved web pages.
 
-The item type is decided from what the page told us: ``post-weblog`` for blogs,
-``article-newspaper`` for news sites, ``article-magazine`` for magazines, ``webpage`` otherwise
-(Zotero's blogPost / newspaperArticle / magazineArticle / webpage).  Persons become
-``{family, given}`` names with particles split (:mod:`reader.cite.names`); organisations credited
-instead of a person become ``{literal}`` names.  ``accessed`` is the user's access date, else the
-import date, else today.
+The item type is the one ingest decided from evidence on the page (``item_type``: ``post-weblog``,
+``article-newspaper``, ``article-magazine``, ``report``, ``webpage``; Zotero's blogPost, newspaperArticle,
+magazineArticle, report, webpage), or the user's choice; an article stored before ingest recorded one is
+typed from its site name and host, as ingest's weakest rule does; with no evidence it is a web page.
+Persons become ``{family, given}`` names with particles split (:mod:`reader.cite.names`: citeproc-js runs
+with ``parse_names = false`` as in Zotero, so names arrive split); organisations credited instead of a
+person become ``{literal}`` names.  Topics become the ``keyword`` variable (comma-separated, as Zotero
+exports tags).  A report's site is its ``publisher`` (Zotero's institution).  Only an http(s) or ftp
+``URL`` is cited (citeproc-js links it in HTML: a ``javascript:`` address must never become a link).
+``accessed`` is the stored access date (when the page was saved, or the user's), else the import date,
+else today.  Text is kept as stored: only runs of ASCII white space become one space.
 """
 
 from __future__ import annotations
@@ -14,170 +19,20 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
+from reader.cite.fields import text
 from reader.cite.names import organization_to_csl, person_to_csl
+from reader.ingest import ITEM_TYPES, item_type_from_names
 
 _DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-# Schema.org / Open Graph types that settle the question when the page declared one.
-_NEWS_TYPES = (
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "reviewnewsarticle",
-    "liveblogposting",
-)
-_BLOG_TYPES = ("blogposting", "blog")
-_MAGAZINE_TYPES = ("publicationissue", "magazine")
-
-_BLOG_HOSTS = (
-    "blogspot.",
-    "wordpress.com",
-    "medium.com",
-    "substack.com",
-    "typepad.com",
-    "tumblr.com",
-    "livejournal.com",
-    "ghost.io",
-    "hypotheses.org",
-    "blogs.",
-    "blog.",
-)
-_NEWS_HOSTS = frozenset(
-    [
-        "nytimes.com",
-        "washingtonpost.com",
-        "wsj.com",
-        "theguardian.com",
-        "guardian.co.uk",
-        "bbc.co.uk",
-        "bbc.com",
-        "reuters.com",
-        "apnews.com",
-        "cnn.com",
-        "nbcnews.com",
-        "cbsnews.com",
-        "abcnews.go.com",
-        "foxnews.com",
-        "npr.org",
-        "usatoday.com",
-        "latimes.com",
-        "bloomberg.com",
-        "ft.com",
-        "telegraph.co.uk",
-        "independent.co.uk",
-        "thetimes.co.uk",
-        "dailymail.co.uk",
-        "mirror.co.uk",
-        "aljazeera.com",
-        "politico.com",
-        "politico.eu",
-        "axios.com",
-        "thehill.com",
-        "news.sky.com",
-        "lemonde.fr",
-        "lefigaro.fr",
-        "liberation.fr",
-        "spiegel.de",
-        "zeit.de",
-        "faz.net",
-        "sueddeutsche.de",
-        "welt.de",
-        "elpais.com",
-        "elmundo.es",
-        "corriere.it",
-        "repubblica.it",
-        "nzz.ch",
-        "derstandard.at",
-        "aftenposten.no",
-        "nrk.no",
-        "vg.no",
-        "dn.se",
-        "svd.se",
-        "yle.fi",
-        "hs.fi",
-        "dr.dk",
-        "theglobeandmail.com",
-        "cbc.ca",
-        "abc.net.au",
-        "smh.com.au",
-        "scmp.com",
-        "japantimes.co.jp",
-        "asahi.com",
-        "nikkei.com",
-        "hindustantimes.com",
-        "thehindu.com",
-        "timesofindia.indiatimes.com",
-        "kyivindependent.com",
-        "kyivpost.com",
-        "pravda.com.ua",
-        "meduza.io",
-        "themoscowtimes.com",
-        "rferl.org",
-        "dw.com",
-        "france24.com",
-        "euronews.com",
-        "haaretz.com",
-        "timesofisrael.com",
-        "straitstimes.com",
-        "irishtimes.com",
-        "rte.ie",
-        "bostonglobe.com",
-        "chicagotribune.com",
-        "sfchronicle.com",
-        "nypost.com",
-        "news.yahoo.com",
-        "afp.com",
-        "tass.com",
-    ]
-)
-_MAGAZINE_HOSTS = frozenset(
-    [
-        "newyorker.com",
-        "theatlantic.com",
-        "economist.com",
-        "wired.com",
-        "time.com",
-        "newsweek.com",
-        "foreignaffairs.com",
-        "foreignpolicy.com",
-        "newstatesman.com",
-        "spectator.co.uk",
-        "thenation.com",
-        "newrepublic.com",
-        "vanityfair.com",
-        "rollingstone.com",
-        "harpers.org",
-        "forbes.com",
-        "fortune.com",
-        "nationalreview.com",
-        "motherjones.com",
-        "prospectmagazine.co.uk",
-        "nationalgeographic.com",
-        "scientificamerican.com",
-        "smithsonianmag.com",
-        "theweek.com",
-        "slate.com",
-        "salon.com",
-    ]
-)
-_NEWS_NAME_RE = re.compile(
-    r"\b(news|times|post|herald|tribune|gazette|guardian|telegraph|daily|chronicle|observer|courier|"
-    r"zeitung|journal|press|reuters|associated press|independent|standard|inquirer|dispatch|bulletin)\b",
-    re.I,
-)
-_MAGAZINE_NAME_RE = re.compile(r"\b(magazine|magazin|revue|quarterly|weekly|monthly)\b", re.I)
-_BLOG_NAME_RE = re.compile(r"\bblog", re.I)
 
 
 class CitableArticle(Protocol):
     """What :func:`article_to_csl` reads: a library's ``StoredArticle`` and ingest's ``Article`` both fit.
 
     Optional extras are read when present: ``id`` (the item id), ``content_hash`` or ``path`` (an id for
-    an article not stored yet), ``accessed`` and ``imported_at`` (the access date).
+    an article not stored yet), ``item_type``, ``topics``, ``accessed`` and ``imported_at`` (the access
+    date).
     """
 
     @property
@@ -205,48 +60,43 @@ def article_to_csl(
 ) -> dict[str, Any]:
     """The CSL-JSON item for an :class:`~reader.ingest.Article` or a stored article."""
     language = _normalise_language(article.language)
-    item: dict[str, Any] = {"id": item_id or _default_id(article), "type": guess_csl_type(article)}
-    title = _clean(article.title)
+    item_type = guess_csl_type(article)
+    item: dict[str, Any] = {"id": item_id or _default_id(article), "type": item_type}
+    title = text(article.title)
     if title:
         item["title"] = title
     authors = _authors(article, language)
     if authors:
         item["author"] = authors
-    site = _clean(article.site)
+    site = text(article.site)
     if site:
-        item["container-title"] = site
-    series = [s for s in article.series or [] if _clean(s)]
+        item["publisher" if item_type == "report" else "container-title"] = site
+    series = [s for s in article.series or [] if text(s)]
     if include_series and series:
-        item["collection-title"] = _clean(series[0])
+        item["collection-title"] = text(series[0])
     issued = date_parts(article.date)
     if issued:
         item["issued"] = issued
     item["accessed"] = date_parts(_accessed(article)) or _today_parts()
-    url = _clean(article.url)
+    url = _citable_url(text(article.url))
     if url:
         item["URL"] = url
     if language:
         item["language"] = language
+    keywords = [k for k in (text(t) for t in getattr(article, "topics", None) or []) if k]
+    if keywords:
+        item["keyword"] = ", ".join(keywords)
     return item
 
 
 def guess_csl_type(article: CitableArticle) -> str:
-    """``post-weblog``, ``article-newspaper``, ``article-magazine`` or ``webpage`` for a saved page."""
-    declared = _declared_type(article.provenance or {})
-    if declared:
-        return declared
-    site = _clean(article.site) or ""
-    url = _clean(article.url) or ""
-    host, path = _host_and_path(url)
-    if _BLOG_NAME_RE.search(site) or any(marker in host for marker in _BLOG_HOSTS):
-        return "post-weblog"
-    if re.search(r"/blogs?/", path):
-        return "post-weblog"
-    if _host_in(host, _MAGAZINE_HOSTS) or _MAGAZINE_NAME_RE.search(site):
-        return "article-magazine"
-    if _host_in(host, _NEWS_HOSTS) or _NEWS_NAME_RE.search(site) or re.search(r"news(\.|-|$)", host):
-        return "article-newspaper"
-    return "webpage"
+    """The article's CSL item type: the one recorded (ingest's evidence or the user's choice), else what
+    its site name and host say, else ``webpage``."""
+    recorded = getattr(article, "item_type", None)
+    if recorded in ITEM_TYPES:
+        return str(recorded)
+    named = item_type_from_names(text(article.site), text(article.url))
+    return named[0] if named else "webpage"
 
 
 def date_parts(value: str | None) -> dict[str, Any] | None:
@@ -304,39 +154,15 @@ def _today_parts() -> dict[str, Any]:
     return {"date-parts": [[today.year, today.month, today.day]]}
 
 
-def _declared_type(provenance: Mapping[str, str]) -> str | None:
-    """A schema.org / og:type the metadata step recorded (in a key or a source label)."""
-    text = " ".join(f"{k} {v}" for k, v in provenance.items()).lower()
-    tokens = set(re.findall(r"[a-z]+", text))
-    if tokens & set(_NEWS_TYPES):
-        return "article-newspaper"
-    if tokens & set(_BLOG_TYPES):
-        return "post-weblog"
-    if tokens & set(_MAGAZINE_TYPES):
-        return "article-magazine"
-    return None
-
-
-def _host_and_path(url: str) -> tuple[str, str]:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "", ""
-    host = (parts.hostname or "").lower()
-    return (host[4:] if host.startswith("www.") else host), parts.path.lower()
-
-
-def _host_in(host: str, hosts: frozenset[str]) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
+def _citable_url(url: str | None) -> str | None:
+    """An address a reader can follow (http, https, ftp); never a ``javascript:`` or ``data:`` one, which
+    citeproc-js would make a live link in the clipboard HTML."""
+    if not url:
+        return None
+    scheme = url.split(":", 1)[0].strip().lower() if ":" in url else ""
+    return url if scheme in ("http", "https", "ftp") else None
 
 
 def _normalise_language(value: str | None) -> str | None:
-    value = _clean(value)
-    return value.replace("_", "-") if value else None
-
-
-def _clean(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
+    language = text(value)
+    return language.replace("_", "-") if language else None

@@ -1,10 +1,12 @@
 """The CSL processor: citeproc-js (Zotero's engine) run in an embedded V8 through mini-racer.
 
-Formatting through citeproc-js itself makes every string identical to what Zotero's processor
-gives for the same style and locale files.  One :class:`CiteprocRuntime` owns one V8 context with
-citeproc-js loaded once; engines (one per style and locale, ~1 s to build for APA or Chicago) are
-built lazily inside it and reused.  Each call first replaces the engine's registry with the items
-of that call, so nothing leaks from one call to the next (no disambiguation across calls).
+Formatting through citeproc-js itself, configured as Zotero configures it (see ``_GLUE_JS``), makes every
+string identical to what Zotero gives for the same style and locale files
+(``tests/cite/test_zotero_parity.py`` checks it against the same engine under Node). One
+:class:`CiteprocRuntime` owns one V8 context with citeproc-js loaded once; engines (one per style and
+locale, ~1 s to build for APA or Chicago) are built lazily inside it and reused. Each call first resets
+the engine's processor state and replaces its registry with the items of that call, as Zotero's fresh
+engine per copy starts, so nothing leaks from one call to the next (no disambiguation across calls).
 
 The JavaScript is installed by ``python -m reader.cite.setup_engine`` and located by
 :func:`find_citeproc_js`: ``$OFFPRINT_CITEPROC_JS``, else the virtual environment's
@@ -21,6 +23,7 @@ import re
 import sys
 import weakref
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,11 @@ INSTALL_HINT = (
     f"or set {ENV_VAR} to the path of citeproc_commonjs.js"
 )
 
-# Glue between Python and citeproc-js: items and locales are handed over as JSON strings.
+# Glue between Python and citeproc-js: items and locales are handed over as JSON strings.  Each engine is
+# configured as Zotero's ``Zotero.Style.prototype.getCiteProc`` (chrome/content/zotero/xpcom/style.js)
+# configures it: a system object of its own (``uppercase_subtitles`` set for APA and its kin),
+# ``new CSL.Engine(sys, xml, locale, overrideLocale)``, then ``wrap_url_and_doi = true`` and
+# ``parse_names = false`` ("Don't try to parse author names. We parse them in itemToCSLJSON").
 _GLUE_JS = r"""
 var CSL = module.exports;
 var OFFPRINT = {locales: {}, items: {}, engines: {}, missing: []};
@@ -56,9 +63,14 @@ OFFPRINT.localeSpec = function (lang) {
   var spec = CSL.localeResolve(lang);
   return JSON.stringify([spec.base, spec.best]);
 };
-OFFPRINT.build = function (key, styleXml, lang) {
+OFFPRINT.build = function (key, styleXml, lang, forceLang, uppercaseSubtitles) {
   OFFPRINT.missing = [];
-  OFFPRINT.engines[key] = new CSL.Engine(OFFPRINT.sys, styleXml, lang);
+  var sys = Object.create(OFFPRINT.sys);
+  if (uppercaseSubtitles) { sys.uppercase_subtitles = true; }
+  var engine = new CSL.Engine(sys, styleXml, lang, forceLang);
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  engine.opt.development_extensions.parse_names = false;
+  OFFPRINT.engines[key] = engine;
   return JSON.stringify(OFFPRINT.missing);
 };
 OFFPRINT.load = function (key, itemsJson, fmt) {
@@ -67,6 +79,7 @@ OFFPRINT.load = function (key, itemsJson, fmt) {
   OFFPRINT.items = {};
   for (var i = 0; i < items.length; i++) { OFFPRINT.items[items[i].id] = items[i]; ids.push(items[i].id); }
   var engine = OFFPRINT.engines[key];
+  engine.restoreProcessorState();  // a fresh registry, as Zotero's fresh engine per copy has
   engine.setOutputFormat(fmt);
   engine.updateItems(ids);
   return {engine: engine, ids: ids};
@@ -77,14 +90,28 @@ OFFPRINT.bibliography = function (key, itemsJson, fmt) {
   if (!result) { return JSON.stringify(null); }
   var order = [];
   for (var i = 0; i < result[0].entry_ids.length; i++) { order.push(String(result[0].entry_ids[i][0])); }
-  return JSON.stringify({ids: order, entries: result[1]});
+  var params = {};
+  var names = ["bibstart", "bibend", "maxoffset", "entryspacing", "linespacing", "hangingindent",
+               "second-field-align"];
+  for (var j = 0; j < names.length; j++) { params[names[j]] = result[0][names[j]]; }
+  return JSON.stringify({ids: order, entries: result[1], params: params});
 };
 OFFPRINT.citation = function (key, itemsJson, fmt, noteIndex) {
   var run = OFFPRINT.load(key, itemsJson, fmt);
   var cites = [];
   for (var i = 0; i < run.ids.length; i++) { cites.push({id: run.ids[i]}); }
-  var citation = {citationItems: cites, properties: {noteIndex: noteIndex}};
+  var properties = noteIndex === null ? {} : {noteIndex: noteIndex};
+  var citation = {citationItems: cites, properties: properties};
   return run.engine.previewCitationCluster(citation, [], [], fmt);
+};
+OFFPRINT.citationList = function (key, itemsJson, fmt) {
+  var run = OFFPRINT.load(key, itemsJson, fmt);
+  var citations = [];
+  for (var i = 0; i < run.ids.length; i++) {
+    var out = run.engine.appendCitationCluster({citationItems: [{id: run.ids[i]}], properties: {}}, true);
+    for (var j = 0; j < out.length; j++) { citations[out[j][0]] = out[j][1]; }
+  }
+  return JSON.stringify({citations: citations, noteStyle: run.engine.opt["class"] === "note"});
 };
 """
 
@@ -97,6 +124,17 @@ _LIVE_RUNTIMES: weakref.WeakSet[CiteprocRuntime] = weakref.WeakSet()
 def _close_live_runtimes() -> None:
     for runtime in list(_LIVE_RUNTIMES):
         runtime.close()
+
+
+@dataclass(frozen=True)
+class RawBibliography:
+    """What citeproc-js's ``makeBibliography()`` returned: entries as made, and the layout parameters
+    (``bibstart``, ``bibend``, ``maxoffset``, ``entryspacing``, ``linespacing``, ``hangingindent``,
+    ``second-field-align``) that Zotero's clipboard HTML is built from."""
+
+    ids: list[str]
+    entries: list[str]
+    params: dict[str, Any]
 
 
 _ENTRY_WRAPPER_RE = re.compile(r'^\s*<div class="csl-entry">(.*)</div>\s*$', re.S)
@@ -188,39 +226,54 @@ class CiteprocRuntime:
         lang: str,
         locale_source: Callable[[str], str | None],
         *,
+        force_lang: bool = False,
+        uppercase_subtitles: bool = False,
         label: str = "",
     ) -> None:
-        """Build engine ``key`` from a style's XML in locale ``lang`` (locales from ``locale_source``)."""
+        """Build engine ``key`` from a style's XML in locale ``lang``, configured as Zotero configures it.
+
+        ``force_lang`` is Zotero's ``overrideLocale`` (a dependent style's own locale wins over its
+        parent's); ``uppercase_subtitles`` is set for the styles Zotero names (APA and its kin).
+        """
         self._labels[key] = label or key
         base, best = json.loads(self._call("OFFPRINT.localeSpec", lang, what=f"locale {lang}"))
         for name in dict.fromkeys(("en-US", base, best)):
             self._add_locale(name, locale_source)
+        args = (key, style_xml, lang, force_lang, uppercase_subtitles)
         missing = json.loads(
-            self._call(
-                "OFFPRINT.build", key, style_xml, lang, what=self._labels[key], timeout=BUILD_TIMEOUT_S
-            )
+            self._call("OFFPRINT.build", *args, what=self._labels[key], timeout=BUILD_TIMEOUT_S)
         )
         if any(self._add_locale(name, locale_source) for name in missing):
             # the style asked for a locale we had not handed over yet: build again with it
-            self._call(
-                "OFFPRINT.build", key, style_xml, lang, what=self._labels[key], timeout=BUILD_TIMEOUT_S
-            )
+            self._call("OFFPRINT.build", *args, what=self._labels[key], timeout=BUILD_TIMEOUT_S)
         self._engines.add(key)
 
-    def bibliography(
-        self, key: str, items: Sequence[dict[str, Any]], fmt: str
-    ) -> tuple[list[str], list[str]] | None:
-        """(item ids in bibliography order, entries) or None when the style has no bibliography."""
+    def raw_bibliography(self, key: str, items: Sequence[dict[str, Any]], fmt: str) -> RawBibliography | None:
+        """``makeBibliography()`` as citeproc-js returns it, or None when the style has no bibliography."""
         raw = self._call(
             "OFFPRINT.bibliography", key, json.dumps(list(items)), fmt, what=self._labels.get(key, key)
         )
         result = json.loads(raw)
         if result is None:
             return None
-        return [str(i) for i in result["ids"]], [clean_entry(e, fmt) for e in result["entries"]]
+        return RawBibliography(
+            ids=[str(i) for i in result["ids"]], entries=list(result["entries"]), params=result["params"]
+        )
 
-    def citation(self, key: str, items: Sequence[dict[str, Any]], fmt: str, note_index: int) -> str:
-        """One citation cluster for all ``items`` (sorted and disambiguated as the style says)."""
+    def bibliography(
+        self, key: str, items: Sequence[dict[str, Any]], fmt: str
+    ) -> tuple[list[str], list[str]] | None:
+        """(item ids in bibliography order, entries one line each) or None without a bibliography."""
+        raw = self.raw_bibliography(key, items, fmt)
+        if raw is None:
+            return None
+        return raw.ids, [clean_entry(e, fmt) for e in raw.entries]
+
+    def citation(self, key: str, items: Sequence[dict[str, Any]], fmt: str, note_index: int | None) -> str:
+        """One citation cluster for all ``items`` (sorted and disambiguated as the style says).
+
+        ``note_index`` None gives the cluster with empty properties, as Zotero's Quick Copy asks for it.
+        """
         raw = self._call(
             "OFFPRINT.citation",
             key,
@@ -230,6 +283,15 @@ class CiteprocRuntime:
             what=self._labels.get(key, key),
         )
         return str(raw).strip().replace("\n", " ")
+
+    def citation_list(self, key: str, items: Sequence[dict[str, Any]], fmt: str) -> tuple[list[str], bool]:
+        """Each item cited on its own, in order (Zotero's list for a style without a bibliography), and
+        whether the style is a note style."""
+        raw = self._call(
+            "OFFPRINT.citationList", key, json.dumps(list(items)), fmt, what=self._labels.get(key, key)
+        )
+        result = json.loads(raw)
+        return [str(c) for c in result["citations"]], bool(result["noteStyle"])
 
     def _add_locale(self, name: str, locale_source: Callable[[str], str | None]) -> bool:
         if not name or name in self._locales:

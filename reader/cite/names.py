@@ -18,6 +18,8 @@ import re
 import unicodedata
 from typing import Any
 
+from reader.cite.fields import text
+
 _FAMILY_PARTICLE_RE = re.compile(r"^([^ ]+(?:\-|\u02bb|\u2019| |\') *)(.+)$")
 _GIVEN_PARTICLE_RE = re.compile(r"^([^ ]+(?:\u02bb |\u2019 | |\' ) *)(.+)$")
 _FIRST_CHAR_RE = re.compile(r"^[-'\u02bb\u2019\s]*(.).*$")
@@ -165,7 +167,7 @@ def _parse_suffix(name: dict[str, Any]) -> None:
 
 def person_to_csl(full_name: str, *, language: str | None = None) -> dict[str, Any] | None:
     """A CSL name object for one person's name as a page prints it, or None for an empty string."""
-    name = " ".join(full_name.split()).strip(" ,;")
+    name = (text(full_name) or "").strip(" ,;")
     if not name:
         return None
     if _is_east_asian(name):
@@ -177,8 +179,8 @@ def person_to_csl(full_name: str, *, language: str | None = None) -> dict[str, A
 
 def organization_to_csl(name: str) -> dict[str, Any] | None:
     """An organisation as a CSL literal name (never split or abbreviated)."""
-    name = " ".join(name.split())
-    return {"literal": name} if name else None
+    literal = text(name)
+    return {"literal": literal} if literal else None
 
 
 def _comma_name(name: str) -> dict[str, Any]:

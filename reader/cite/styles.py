@@ -6,7 +6,7 @@ copied by hand into the repository.  A style's id is its file name without ``.cs
 ``modern-language-association``); a few short aliases name the seven styles Offprint offers first.
 A ``.csl`` file in a user folder joins the list (and wins over a packaged style of the same id).
 A dependent style (``<link rel="independent-parent">``) is formatted with its parent's XML, carrying
-over its own ``default-locale`` as Zotero does.
+over its own ``default-locale`` (forced on the engine, as Zotero's ``getCiteProc`` does).
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-from lxml import etree
 
 from reader.errors import CitationError, UnknownStyleError
 
@@ -51,6 +49,9 @@ LEGACY_IDS: dict[str, str] = {
     "chicago-fullnote-bibliography-17th-edition": "chicago-notes-bibliography-17th-edition",
     "vancouver": "nlm-citation-sequence",
 }
+
+# Zotero's getCiteProc: "APA and some similar styles capitalize the first word of subtitles".
+UPPERCASE_SUBTITLES_RE = re.compile(r"^apa($|-)|^academy-of-management($|-)|^(freshwater-science)")
 
 _HEAD_BYTES = 6000  # the <info> block of a style sits in its first few kilobytes
 _TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -127,6 +128,19 @@ def _primary_dialects() -> dict[str, str]:
         return {"en": "en-US"}
 
 
+@lru_cache(maxsize=1)
+def citation_locales() -> list[tuple[str, str]]:
+    """(code, English name) of every CSL locale installed, by name: the languages a user can cite in."""
+    try:
+        data = json.loads((locales_dir() / "locales.json").read_text(encoding="utf-8"))
+        names = {str(code): str(pair[1]) for code, pair in data.get("language-names", {}).items()}
+    except (OSError, ValueError, IndexError, TypeError) as exc:
+        logger.info("no table of locale names (%s): the locales are listed by code", exc)
+        names = {}
+    codes = {p.name[len("locales-") : -len(".xml")] for p in locales_dir().glob("locales-*.xml")}
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda pair: pair[1].casefold())
+
+
 def locale_xml(lang: str) -> str | None:
     """The locale file for ``lang`` (``en-GB``; a bare ``de`` means its primary dialect), or None."""
     lang = lang.replace("_", "-")
@@ -187,6 +201,11 @@ class StyleCatalog:
         self._renamed: dict[str, str] | None = None
         self._headers: dict[Path, tuple[int, StyleFile]] = {}
 
+    @property
+    def user_dirs(self) -> list[Path]:
+        """The user's style folders, the first one the folder new styles are added to."""
+        return list(self._user_dirs)
+
     # -- discovery ---------------------------------------------------------------------------------
     def user_styles(self) -> list[StyleFile]:
         """The readable ``.csl`` files of the user folders, sorted by title (bad files are skipped)."""
@@ -240,9 +259,14 @@ class StyleCatalog:
         )
 
     def style_xml(self, style: StyleFile) -> str:
-        """The XML to format with: the style itself, or for a dependent style its parent's."""
+        """The XML to format with: the style itself, or for a dependent style its parent's (unchanged:
+        the dependent's locale is forced on the engine instead, as Zotero does)."""
+        return _read_text(self.formatting_file(style).path)
+
+    def formatting_file(self, style: StyleFile) -> StyleFile:
+        """The independent style whose XML formats ``style``: itself, or its parent."""
         if style.parent_id is None:
-            return _read_text(style.path)
+            return style
         parent = self.find(style.parent_id)
         if parent is None:
             raise CitationError(
@@ -250,20 +274,35 @@ class StyleCatalog:
             )
         if parent.parent_id is not None:
             raise CitationError(f"{style.path}: its parent {parent.id!r} is itself a dependent style")
-        xml = _read_text(parent.path)
-        if style.default_locale:
-            xml = _with_default_locale(xml, style.default_locale, parent.path)
-        return xml
+        return parent
 
-    def effective_locale(self, style: StyleFile) -> str:
-        """The locale a style formats in: its default-locale, its parent's, a core style's own, else en-US."""
+    def engine_locale(self, style: StyleFile, chosen: str | None = None) -> tuple[str, bool]:
+        """(locale, forced) for ``new CSL.Engine(sys, xml, locale, forced)``, decided as Zotero decides.
+
+        A dependent style's own ``default-locale`` is forced over its parent's.  A style that declares a
+        locale formats in it whatever the user chose (Zotero greys out its locale menu for such a style);
+        any other style formats in the ``chosen`` locale, else American English.
+        """
+        if style.parent_id and style.default_locale:
+            return style.default_locale, True
+        declared = self.declared_locale(style)
+        return (declared or chosen or "en-US"), False
+
+    def declared_locale(self, style: StyleFile) -> str | None:
+        """The locale a style declares: its ``default-locale``, its parent's, or a core style's own."""
         if style.default_locale:
             return style.default_locale
-        if style.parent_id:
-            parent = self.find(style.parent_id)
-            if parent is not None and parent.default_locale:
-                return parent.default_locale
-        return CORE_STYLE_LOCALES.get(style.parent_id or style.id, "en-US")
+        source = self.formatting_file(style)
+        return source.default_locale or CORE_STYLE_LOCALES.get(source.id) or CORE_STYLE_LOCALES.get(style.id)
+
+    def uppercase_subtitles(self, style: StyleFile) -> bool:
+        """Whether Zotero turns on citeproc-js's ``uppercase_subtitles`` for this style (or its parent)."""
+        ids = [style.id] + ([style.parent_id] if style.parent_id else [])
+        return any(UPPERCASE_SUBTITLES_RE.search(style_id) for style_id in ids)
+
+    def effective_locale(self, style: StyleFile, chosen: str | None = None) -> str:
+        """The locale a style formats in (see :meth:`engine_locale`)."""
+        return self.engine_locale(style, chosen)[0]
 
     def is_note_style(self, style: StyleFile) -> bool:
         if style.parent_id:
@@ -310,13 +349,3 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CitationError(f"{path}: cannot read the style: {exc}") from exc
-
-
-def _with_default_locale(xml: str, locale: str, path: Path) -> str:
-    """The parent's XML with ``default-locale`` set on its root (how Zotero applies a dependent's locale)."""
-    try:
-        root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError as exc:
-        raise CitationError(f"{path}: the style is not well-formed XML: {exc}") from exc
-    root.set("default-locale", locale)
-    return etree.tostring(root, encoding="unicode")

@@ -1,6 +1,6 @@
-"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``check``
-and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each takes
-``--library DIR``.
+"""The library commands: ``import``, ``search``, ``show``, ``list``, ``edit``, ``reindex``, ``reextract``,
+``check`` and ``stats`` (``remove``, ``trash``, ``restore`` and the duplicates are :mod:`.trash`'s).  Each
+takes ``--library DIR``.
 
 They are thin: every one opens a :class:`~reader.library.facade.Library`, calls it,
 and prints.  Commands that only read fall back to a read-only library when another
@@ -19,7 +19,10 @@ from collections import Counter
 from typing import Any, TextIO
 
 from reader.commands.common import library_parent, open_library
+from reader.commands.notes import find_collection
+from reader.errors import StorageError
 from reader.library import (
+    ATTENTION_REASONS,
     EDITABLE_FIELDS,
     ENGINES,
     FACETS,
@@ -33,6 +36,7 @@ from reader.library import (
     SortOrder,
     StoredArticle,
     no_match_message,
+    source_of,
 )
 
 
@@ -68,6 +72,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     parser = subparsers.add_parser("list", parents=[common], help="list articles (optionally filtered)")
     _add_filters(parser, default_sort="date", default_limit=0)
+    parser.add_argument(
+        "--needs-attention",
+        nargs="?",
+        const="any",
+        choices=["any", *ATTENTION_REASONS],
+        metavar="REASON",
+        help="only articles with damage the repair could not undo (or no text); REASON narrows it to one of "
+        + ", ".join(ATTENTION_REASONS),
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(func=run_list)
 
@@ -97,7 +110,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--site")
     parser.add_argument("--url")
     parser.add_argument("--language")
-    parser.add_argument("--accessed", help="YYYY-MM-DD (default: the import date)")
+    parser.add_argument(
+        "--accessed", help="YYYY-MM-DD (default: when the page was saved, else the import date)"
+    )
     parser.add_argument("--series", action="append", metavar="NAME")
     parser.add_argument("--topic", action="append", dest="topics", metavar="NAME")
     parser.add_argument(
@@ -112,6 +127,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("reindex", parents=[common], help="rebuild the full-text index")
     parser.add_argument("--engine", choices=ENGINES, help="switch to this engine")
     parser.set_defaults(func=run_reindex)
+
+    parser = subparsers.add_parser(
+        "reextract",
+        parents=[common],
+        help="extract articles again from their original files with this Offprint's extractor",
+        description="Update articles in place from their kept original files, as a newer save would: your "
+        "edits, highlights and notes are kept, highlights are placed again on the new text, and an "
+        "extraction that would make an article worse is not applied.",
+    )
+    parser.add_argument("ids", type=int, nargs="*", metavar="ID", help="these articles (default: all)")
+    parser.set_defaults(func=run_reextract)
 
     parser = subparsers.add_parser("check", parents=[common], help="check store, index and originals agree")
     parser.add_argument("--repair", action="store_true", help="fix what can be fixed")
@@ -140,9 +166,24 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     when.add_argument("--year", type=int, action="append", default=[], dest="years", metavar="Y")
     when.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY-MM-DD, inclusive")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY-MM-DD, inclusive")
+    parser.add_argument(
+        "--collection",
+        action="append",
+        default=[],
+        dest="collections",
+        metavar="NAME",
+        help="only articles in this collection (its name, path A/B or id; repeat for any of several)",
+    )
+    parser.add_argument(
+        "--has-annotations", action="store_true", help="only articles with highlights or notes"
+    )
 
 
-def filters_from_args(args: argparse.Namespace) -> Filters:
+def filters_from_args(args: argparse.Namespace, library: Library | None = None) -> Filters:
+    """The filters the arguments name (collections are looked up by name in ``library``)."""
+    names = getattr(args, "collections", [])
+    if names and library is None:
+        raise StorageError("--collection needs the library")
     return Filters(
         series=args.series,
         topics=args.topics,
@@ -151,6 +192,8 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         years=args.years,
         date_from=args.date_from,
         date_to=args.date_to,
+        collections=[find_collection(library, name).id for name in names] if library else [],
+        has_annotations=bool(getattr(args, "has_annotations", False)),
     )
 
 
@@ -248,7 +291,7 @@ def run_search(args: argparse.Namespace) -> int:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
         result = library.search(
             args.query,
-            filters_from_args(args),
+            filters_from_args(args, library),
             sort=SortOrder(args.sort),
             limit=limit,
             offset=args.offset,
@@ -270,17 +313,43 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    wanted = getattr(args, "needs_attention", None)
     with _open(args, write=False) as library:
         limit = args.limit if args.limit > 0 else max(library.count(), 1)
-        result = library.search(
-            "", filters_from_args(args), sort=SortOrder(args.sort), limit=limit, snippets=False, facets=False
-        )
+        if wanted is None:
+            result = library.search(
+                "",
+                filters_from_args(args, library),
+                sort=SortOrder(args.sort),
+                limit=limit,
+                snippets=False,
+                facets=False,
+            )
+            hits, total, reasons = result.hits, result.total, {}
+        else:
+            every = library.search(
+                "",
+                filters_from_args(args, library),
+                sort=SortOrder(args.sort),
+                limit=max(library.count(), 1),
+                snippets=False,
+                facets=False,
+            )
+            reasons = library.attention(library.needs_attention(None if wanted == "any" else wanted))
+            matching = [hit for hit in every.hits if hit.id in reasons]
+            hits, total = matching[:limit], len(matching)
     if args.json:
-        print(json.dumps([hit for hit in result.to_json()["hits"]], ensure_ascii=False))
+        rows = [dataclasses.asdict(hit) for hit in hits]
+        for row in rows:
+            if wanted is not None:
+                row["attention"] = reasons.get(row["id"], [])
+        print(json.dumps(rows, ensure_ascii=False))
         return 0
-    for hit in result.hits:
+    for hit in hits:
         print(_hit_line(hit))
-    print(f"{result.total} article(s)", file=sys.stderr)
+        if hit.id in reasons:
+            print("        needs attention: " + "; ".join(ATTENTION_REASONS[r] for r in reasons[hit.id]))
+    print(f"{total} article(s)", file=sys.stderr)
     return 0
 
 
@@ -310,10 +379,14 @@ def run_show(args: argparse.Namespace) -> int:
 def _print_article(article: StoredArticle) -> None:
     rows = [(name, _shown(getattr(article, name))) for name in EDITABLE_FIELDS]
     rows += [("source", article.source_path), ("imported", article.imported_at)]
-    rows += [("attention", article.attention), ("in trash since", article.trashed_at)]
+    if article.attention:
+        rows.append(("attention", "; ".join(ATTENTION_REASONS.get(r, r) for r in article.attention)))
+    rows.append(("in trash since", article.trashed_at))
     for name, value in rows:
         if value:
             mark = " (edited)" if name in article.edited else ""
+            if name in ("accessed", "item_type") and not mark and source_of(article, name):
+                mark = f" (from {source_of(article, name)})"
             print(f"{name:>14}: {value}{mark}")
     print()
     print(article.text)
@@ -355,6 +428,26 @@ def run_reindex(args: argparse.Namespace) -> int:
             f"in {time.perf_counter() - started:.1f} s"
         )
     return 0
+
+
+def run_reextract(args: argparse.Namespace) -> int:
+    counts: Counter[str] = Counter()
+    with _open(args, write=True) as library:
+        for result in library.reextract(args.ids or None):
+            counts[result.status] += 1
+            if result.status is ImportStatus.FAILED:
+                print(f"  failed: {result.error}")
+            elif result.note and result.note != "unchanged":
+                print(f"  {result.article_id}: {result.note}")
+    print(
+        f"extracted again: updated {counts[ImportStatus.UPDATED]}, unchanged or kept "
+        f"{counts[ImportStatus.KEPT]}, failed {counts[ImportStatus.FAILED]}"
+    )
+    return (
+        1
+        if counts[ImportStatus.FAILED] and not counts[ImportStatus.UPDATED] + counts[ImportStatus.KEPT]
+        else 0
+    )
 
 
 def run_check(args: argparse.Namespace) -> int:

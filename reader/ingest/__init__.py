@@ -23,13 +23,24 @@ if TYPE_CHECKING:
         find_pages,
         page_kind,
     )
+    from reader.ingest.metadata.item_type import item_type_from_names
+    from reader.ingest.metadata.item_type_words import ITEM_TYPES
     from reader.ingest.model import Article, RepairEntry, Resource
     from reader.ingest.pipeline import STAGES, StageTimer, extract_bytes, extract_file
     from reader.ingest.repair.document import Repaired, repair_text
     from reader.ingest.repair.unrepaired import find_unrepaired
+    from reader.ingest.repair.words import (
+        ATTENTION_REASONS,
+        RepairNote,
+        attention_reasons,
+        damage_tooltip,
+        describe_repairs,
+    )
 
 __all__ = [
+    "ATTENTION_REASONS",
     "FILE_DIALOG_PATTERNS",
+    "ITEM_TYPES",
     "PAGE_KINDS",
     "PAGE_SUFFIXES",
     "STAGES",
@@ -37,14 +48,19 @@ __all__ = [
     "Decoded",
     "FoundPage",
     "RepairEntry",
+    "RepairNote",
     "Repaired",
     "Resource",
     "StageTimer",
+    "attention_reasons",
+    "damage_tooltip",
     "decode_bytes",
+    "describe_repairs",
     "extract_bytes",
     "extract_file",
     "find_pages",
     "find_unrepaired",
+    "item_type_from_names",
     "page_kind",
     "repair_text",
 ]
@@ -65,6 +81,13 @@ _HOMES: dict[str, str] = {
     "Repaired": "reader.ingest.repair.document",
     "repair_text": "reader.ingest.repair.document",
     "find_unrepaired": "reader.ingest.repair.unrepaired",
+    "ITEM_TYPES": "reader.ingest.metadata.item_type_words",
+    "item_type_from_names": "reader.ingest.metadata.item_type",
+    "ATTENTION_REASONS": "reader.ingest.repair.words",
+    "RepairNote": "reader.ingest.repair.words",
+    "attention_reasons": "reader.ingest.repair.words",
+    "damage_tooltip": "reader.ingest.repair.words",
+    "describe_repairs": "reader.ingest.repair.words",
     "STAGES": "reader.ingest.pipeline",
     "StageTimer": "reader.ingest.pipeline",
     "extract_bytes": "reader.ingest.pipeline",

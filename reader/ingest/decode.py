@@ -1,9 +1,11 @@
 """Bytes to text: the decode step of ingest.
 
 Owns :func:`decode_bytes`, which picks the character encoding of a saved page the way a careful
-browser would: a byte-order mark first, then the charset the page (or its MHTML part header)
-declares, verified against the bytes rather than trusted, then detection, and last a fallback
-that never fails.  It never raises, whatever the bytes.
+browser would: a byte-order mark first, unless the bytes after it contradict it, then the charset the
+page (or its MHTML part header) declares, verified against the bytes rather than trusted, then detection,
+and last a fallback that never fails.  UTF-8 with Windows-1252 bytes mixed in (a quote pasted from a
+word processor into a UTF-8 page) is read as both.  It never raises, whatever the bytes; what it had to
+set right is reported in :attr:`Decoded.entries`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.errors import swallowed
+from reader.ingest.model import RepairEntry
 
 __all__ = ["Decoded", "decode_bytes", "normalize_charset"]
 
@@ -28,6 +31,13 @@ DETECT_SAMPLE_BYTES = 64 * 1024
 # most one invalid sequence for every MOSTLY_UTF8_RATIO of them.
 MOSTLY_UTF8_MIN_CHARACTERS = 20
 MOSTLY_UTF8_RATIO = 20
+# A page is read as UTF-8 with Windows-1252 bytes mixed in when it holds at least this many valid
+# multi-byte characters and at most MIXED_RATIO invalid sequences for each of them (in a Windows-1252
+# page a valid UTF-8 character is a coincidence, such as "Ã©", and rare).
+MIXED_MIN_CHARACTERS = 3
+MIXED_RATIO = 2
+WRONG_BOM = "wrong-byte-order-mark"
+MIXED_ENCODINGS = "mixed-utf8-windows-1252"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with FF FE
@@ -134,6 +144,7 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9
 # Any UTF-8 multi-byte sequence: if the non-ASCII bytes decode as UTF-8, the page is UTF-8.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+_NON_ASCII_CHARACTER = re.compile("[^\x00-\x7f]")
 
 
 @dataclass
@@ -143,6 +154,7 @@ class Decoded:
     text: str
     encoding: str  # codec actually used, e.g. "utf-8", "windows-1252", "shift_jis"
     source: str  # "bom" | "declared" | "detected" | "default"
+    entries: list[RepairEntry] = field(default_factory=list)  # a wrong BOM ignored, mixed bytes read
 
 
 def decode_bytes(data: bytes, *, kind: str = "html", declared: str | None = None) -> Decoded:
@@ -184,7 +196,12 @@ def _decode(data: bytes, *, kind: str, declared: str | None) -> Decoded:
         return Decoded("", "utf-8", "default")
     by_bom = _decode_bom(data)
     if by_bom is not None:
-        return by_bom
+        if _bom_fits(data, by_bom.encoding):
+            return by_bom
+        decoded = _decode(data[_bom_length(data) :], kind=kind, declared=declared)
+        note = RepairEntry(WRONG_BOM, 1, [(_BOM_NAMES[by_bom.encoding], decoded.encoding)])
+        decoded.entries.insert(0, note)
+        return decoded
     if kind == "text" or b"\x00" in data[:SNIFF_BYTES]:
         utf16 = _guess_utf16(data)
         if utf16 is not None:
@@ -203,6 +220,32 @@ def _decode_bom(data: bytes) -> Decoded | None:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(codec, errors="replace"), codec, "bom")
     return None
+
+
+_BOM_NAMES = {
+    "utf-8": "UTF-8 byte-order mark",
+    "utf-16-le": "UTF-16 (little-endian) byte-order mark",
+    "utf-16-be": "UTF-16 (big-endian) byte-order mark",
+    "utf-32-le": "UTF-32 (little-endian) byte-order mark",
+    "utf-32-be": "UTF-32 (big-endian) byte-order mark",
+}
+
+
+def _bom_length(data: bytes) -> int:
+    return next(len(bom) for bom, _codec in BOMS if data.startswith(bom))
+
+
+def _bom_fits(data: bytes, codec: str) -> bool:
+    """Do the bytes after a byte-order mark read in its encoding?  ``\xff\xfe`` before UTF-8 does not.
+
+    Markup in UTF-16 or UTF-32 is full of NUL bytes (the high bytes of ASCII); bytes without a single
+    NUL that read as UTF-8 are UTF-8 whatever mark precedes them.
+    """
+    rest = data[_bom_length(data) :]
+    if codec == "utf-8":
+        return _is_utf8(rest) or _mixed_utf8(rest) or not _UTF8_MULTIBYTE.search(rest)
+    sample = rest[:SNIFF_BYTES]
+    return b"\x00" in sample or not (_is_utf8(rest) or _mixed_utf8(rest))
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -252,11 +295,70 @@ def _mostly_utf8(data: bytes) -> bool:
     return invalid * MOSTLY_UTF8_RATIO <= valid
 
 
+def _mixed_utf8(data: bytes) -> bool:
+    """UTF-8 with invalid bytes mixed in: enough valid multi-byte characters, not too many bad bytes."""
+    if not _UTF8_MULTIBYTE.search(data):
+        return False
+    text = data.decode("utf-8", errors="replace")
+    valid = len(_NON_ASCII_CHARACTER.findall(text)) - text.count("\ufffd")
+    if valid < MIXED_MIN_CHARACTERS:
+        return False
+    return _count_errors(data, "utf-8") <= MIXED_RATIO * valid
+
+
+def _utf8_with_windows_1252(data: bytes, source: str) -> Decoded:
+    """UTF-8, each byte sequence that is not UTF-8 read as Windows-1252 (U+FFFD where that is undefined).
+
+    beautifulsoup4's ``UnicodeDammit.detwingle`` does this for Windows-1252 punctuation, but it takes any
+    UTF-8 lead byte for the start of a character: "São" in Windows-1252 (``S\xe3o``) makes its result
+    invalid UTF-8, so the decoder checks each sequence itself.
+    """
+    view = memoryview(data)
+    parts: list[str] = []
+    fixes: list[tuple[int, int]] = []  # (offset in the text, length) of each sequence read as Windows-1252
+    done = length = 0
+    while True:
+        try:
+            parts.append(str(view[done:], "utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            good = str(view[done : done + exc.start], "utf-8")
+            bad = bytes(view[done + exc.start : done + exc.end]).decode("cp1252", errors="replace")
+            parts += (good, bad)
+            fixes.append((length + len(good), len(bad)))
+            length += len(good) + len(bad)
+            done += exc.end
+    decoded = Decoded("".join(parts), "utf-8", source)
+    if fixes:
+        examples = [_fix_example(decoded.text, offset, size) for offset, size in fixes[:3]]
+        decoded.entries.append(RepairEntry(MIXED_ENCODINGS, len(fixes), examples))
+    return decoded
+
+
+def _fix_example(text: str, offset: int, size: int) -> tuple[str, str]:
+    """The words around one fix as they would have read (U+FFFD) and as they read now, markup left out."""
+    before, after = (
+        _words(text[max(0, offset - 80) : offset], -1),
+        _words(text[offset + size : offset + size + 80], 1),
+    )
+    fixed = text[offset : offset + size]
+    return before + "\ufffd" * size + after, before + fixed + after
+
+
+_MARKUP = re.compile(r"<[^<>]*>|^[^<]*>|<[^>]*$")
+
+
+def _words(context: str, side: int) -> str:
+    """About 24 characters of text on one side (-1: before, 1: after) of a fix, tags removed."""
+    plain = re.sub(r"\s+", " ", _MARKUP.sub(" ", context))
+    return plain[-24:] if side < 0 else plain[:24]
+
+
 def _verify_declared(data: bytes, codec: str) -> Decoded | None:
     """Decode with the declared codec unless the bytes prove it wrong; None means "detect instead"."""
     if codec == "utf_8" or codec == "utf-8":
-        if _is_utf8(data) or _mostly_utf8(data):
-            return Decoded(data.decode("utf-8", errors="replace"), "utf-8", "declared")
+        if _is_utf8(data) or _mostly_utf8(data) or _mixed_utf8(data):
+            return _utf8_with_windows_1252(data, "declared")
         return None
     if data.isascii():
         return Decoded(data.decode("ascii"), reported_name(codec), "declared")
@@ -286,8 +388,8 @@ def _count_errors(data: bytes, codec: str) -> int:
 def _detect(data: bytes) -> Decoded:
     if data.isascii():
         return Decoded(data.decode("ascii"), "utf-8", "default")
-    if _is_utf8(data) or _mostly_utf8(data):
-        return Decoded(data.decode("utf-8", errors="replace"), "utf-8", "detected")
+    if _is_utf8(data) or _mostly_utf8(data) or _mixed_utf8(data):
+        return _utf8_with_windows_1252(data, "detected")
     detected = _charset_normalizer_guess(data)
     if detected is not None:
         return Decoded(data.decode(detected, errors="replace"), reported_name(detected), "detected")

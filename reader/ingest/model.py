@@ -10,21 +10,27 @@ from typing import Any
 class RepairEntry:
     """One kind of repair made to a document (or, when ``flagged``, a damage left as is).
 
-    ``examples`` holds a few ``(before, after)`` pairs, short excerpts around the change.
+    ``examples`` holds a few ``(before, after)`` pairs, short excerpts around the change, taken from the
+    article's own text where it has them.  ``marks`` (flagged damage only) are the damaged strings as they
+    stand in the article's text ("糖心网页版", "“”"), for the reader to mark wherever they occur.
     """
 
     kind: str
     count: int = 0
     examples: list[tuple[str, str]] = field(default_factory=list)
     flagged: bool = False
+    marks: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "kind": self.kind,
             "count": self.count,
             "examples": [list(pair) for pair in self.examples],
             "flagged": self.flagged,
         }
+        if self.marks:
+            data["marks"] = list(self.marks)
+        return data
 
 
 @dataclass
@@ -44,7 +50,10 @@ class Article:
     authors go to ``organizations``.  ``date`` is ``YYYY-MM-DD`` (or ``YYYY-MM``
     / ``YYYY`` when that is all the page says).  ``provenance`` maps a field name
     to the source that gave it (``json-ld``, ``meta:citation_author``,
-    ``og:site_name``, ``byline-text``, ...).
+    ``og:site_name``, ``byline-text``, ...).  ``item_type`` is decided from evidence on the page
+    (``json-ld:NewsArticle``, ``generator:WordPress 6.6.2``…) and ``accessed`` from the saver's note,
+    the MHTML ``Date:`` header or the file's modification time (``singlefile``, ``mhtml:Date``,
+    ``file-mtime``…), each with its source in ``provenance``.
     """
 
     path: str
@@ -59,10 +68,14 @@ class Article:
     excerpt: str | None = None
     series: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    accessed: str | None = None  # YYYY-MM-DD: the day the page was saved, when the page or file tells
     text: str = ""
     html: str = ""
     repairs: list[RepairEntry] = field(default_factory=list)
     provenance: dict[str, str] = field(default_factory=dict)
+    # Per field, the claims weighed to decide it: ``{"date": [{"date", "source", "raw", "form",
+    # "verdict", "reason"}, …]}``, the chosen claim first.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     encoding: str | None = None
     content_hash: str = ""
     kind: str = "html"  # html | xhtml | mhtml | text

@@ -1,25 +1,34 @@
-"""The parse stage: the decoded, repaired document parsed once with lxml, as every later stage reads it.
+"""The parse stage: the decoded, repaired document parsed once, as a browser parses it, into an lxml tree.
 
-libxml2 parses HTML4 and keeps what a tree cannot hold: the XML declaration, control characters and
-lone surrogates are taken out first, absurd start tags cut down (it checks attributes pairwise), and the
-content it puts inside HTML5 void elements given back to their parents.
+The WHATWG tree-building rules (lexbor, copied into lxml by :mod:`.treebuild`) decide the tree: no nesting
+limit cuts the text (libxml2 stops at 256 levels), text after a stray ``</body>`` stays in the body, a
+``<p>`` ends an open ``<p>``, ``<noframes>`` is raw text.  When the browser's tree lost the page, because
+a ``<title>``, a comment or a ``<textarea>`` is never closed and swallows the rest of the document, the
+page is parsed again with Python's ``html.parser`` (through beautifulsoup4), which ends them where the
+author meant, and that tree is used when it holds more of the text.
+
+Before parsing, what no tree can hold is taken out: an XML declaration (lxml refuses a string that still
+declares an encoding), control characters and lone surrogates, absurd start tags.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 import lxml.etree
-import lxml.html
 from lxml.html import HtmlElement
 
 from reader.errors import IngestError
+from reader.ingest.treebuild import browser_parse, html_parser_tree
 
 # Characters lxml keeps when parsing but refuses when a tree is edited (control codes, lone surrogates).
 _NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# An XML declaration up to its "?>", or, when a "?>" never comes (garbage in the encoding label), its ">".
+_XML_DECLARATION = re.compile(r"^\s*<\?xml\b(?:[^?]|\?(?!>)){0,1000}\?>|^\s*<\?xml\b[^>]{0,1000}>?", re.I)
 
-# libxml2 checks attributes for duplicates pairwise: a tag with a million attributes takes hours to parse.
+# A start tag this long is an attack or garbage, never content; its attributes are dropped.
 _HUGE_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)[^<>]{20000,}>")
 _VOID_ELEMENTS = (
     "embed",
@@ -35,33 +44,91 @@ _VOID_ELEMENTS = (
     "hr",
     "col",
 )
+# Elements whose content a browser keeps as raw text: left open, they swallow the rest of the page.
+SWALLOWERS = ("title", "textarea", "noframes", "noembed", "xmp", "iframe")
+# Raw text that holds paragraph markup was meant to be a page, not a title or a comment.
+_MARKUP = re.compile(r"<(?:p|div|br|h[1-6]|li|table|td|a|span|article|body)\b", re.I)
+SWALLOWED_MIN_CHARS = 200  # less swallowed text than this is a quirk, not a lost page
+
+
+@dataclass
+class Parsed:
+    """The parsed tree and how it was obtained."""
+
+    tree: HtmlElement
+    lexbor: Any = None  # lexbor's tree of the page (resiliparse's HTMLTree), for the body's second opinion
+    recovered: str | None = None  # what swallowed the page ("title", "comment"…) when html.parser saved it
 
 
 def parse_html(text: str, path: str) -> HtmlElement:
     """Parse a whole document once; IngestError when there is nothing to parse."""
+    return parse_page(text, path).tree
+
+
+def parse_page(text: str, path: str) -> Parsed:
+    """Parse a whole document as a browser does, recovering a page a never-closed element swallowed."""
+    text = prepared(text)
+    if not text.strip():
+        raise IngestError(f"{path}: empty file")
+    try:
+        parsed = Parsed(*browser_parse(text))
+        unnest_void_elements(parsed.tree)
+        swallower = swallowed_by(parsed.tree)
+        if swallower is not None:
+            parsed = _recovered(text, parsed, swallower)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise IngestError(f"{path}: not a readable web page ({exc})") from None
+    if parsed.tree.find("body") is None:
+        raise IngestError(f"{path}: not a readable web page (no document body)")
+    return parsed
+
+
+def prepared(text: str) -> str:
+    """The document less what no lxml tree can hold (see the module's docstring)."""
     text = _XML_DECLARATION.sub("", text, count=1)
     text = _NOT_XML_CHARACTERS.sub("", text)
     if len(text) > 20000:
         text = _HUGE_START_TAG.sub(r"<\1>", text)
-    if not text.strip():
-        raise IngestError(f"{path}: empty file")
-    try:
-        tree = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise IngestError(f"{path}: not a readable web page ({exc})") from None
-    if tree.find("body") is None and tree.tag != "html":
-        raise IngestError(f"{path}: not a readable web page (no document body)")
-    unnest_void_elements(tree)
-    return tree
+    return text
+
+
+def swallowed_by(tree: HtmlElement) -> str | None:
+    """The kind of element (or "comment") that swallowed most of the page's markup as raw text, or None."""
+    swallowed: dict[str, int] = {}
+    for node in tree.iter(lxml.etree.Comment, *SWALLOWERS):
+        raw = node.text or ""
+        if len(raw) >= SWALLOWED_MIN_CHARS and _MARKUP.search(raw):
+            kind = "comment" if not isinstance(node.tag, str) else node.tag
+            swallowed[kind] = swallowed.get(kind, 0) + len(raw)
+    if not swallowed:
+        return None
+    kind, size = max(swallowed.items(), key=lambda item: item[1])
+    return kind if size > _body_chars(tree) else None
+
+
+def _recovered(text: str, parsed: Parsed, swallower: str) -> Parsed:
+    recovered = html_parser_tree(text)
+    unnest_void_elements(recovered)
+    if _body_chars(recovered) > _body_chars(parsed.tree) and swallowed_by(recovered) is None:
+        return Parsed(recovered, recovered=swallower)  # lexbor's tree lost the page too
+    return parsed
+
+
+def _body_chars(tree: HtmlElement) -> int:
+    """The length of the body's text less the raw text of swallowing elements (comments hold none)."""
+    body = tree.find("body")
+    if body is None:
+        return 0
+    raw = sum(len(node.text or "") for node in body.iter(*SWALLOWERS))
+    return len(body.text_content()) - raw
 
 
 def unnest_void_elements(tree: HtmlElement) -> None:
-    """Give back the content libxml2 puts inside HTML5 void elements it does not know as void.
+    """Give back content a parser put inside a void element (``<embed>``, ``<source>``…) to its parent.
 
-    libxml2 parses HTML4: ``<embed>``, ``<source>``, ``<track>``, ``<wbr>`` and ``<keygen>`` become
-    containers that swallow everything up to their parent's end tag, so dropping an ``<embed>``
-    would drop the rest of the article with it.  A void element has no content: whatever is inside
-    one follows it.
+    A void element has no content: whatever is inside one follows it.  Browser rules never nest there,
+    but libxml2, reading the browser tree's serialisation, does not know HTML5's new void elements
+    (``<embed>``, ``<source>``, ``<track>``, ``<wbr>``) and nests what follows them inside.
     """
     for element in list(tree.iter(*_VOID_ELEMENTS)):
         parent = element.getparent()

@@ -1,9 +1,9 @@
 """The ingest pipeline: one saved file (or its bytes) in, one :class:`~reader.ingest.model.Article` out.
 
 read (:mod:`.source`) → decode (:mod:`.decode`) → repair the whole decoded document (:mod:`.repair`) →
-parse once with lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`) → remove the
-page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`) → flag what
-repair could not restore.
+parse once as a browser does, into lxml (:mod:`.parse`) → metadata from the whole tree (:mod:`.metadata`)
+→ remove the page's boilerplate → find the article body → sanitise → text and reader HTML (:mod:`.body`)
+→ flag what repair could not restore.
 
 Every failure a user can meet comes out as :class:`~reader.errors.IngestError` naming the file and the
 problem; nothing else escapes, whatever the bytes.  :data:`STAGES` lets the benchmark time each stage.
@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -31,11 +32,13 @@ from reader.ingest.body.leftovers import drop_doubled_blocks
 from reader.ingest.body.render import to_html, to_text
 from reader.ingest.body.sanitize import SanitizeContext, sanitize
 from reader.ingest.decode import decode_bytes
+from reader.ingest.metadata.accessed import record_accessed
 from reader.ingest.metadata.orchestrate import extract_metadata
 from reader.ingest.metadata.page import Metadata
 from reader.ingest.model import Article, RepairEntry
-from reader.ingest.parse import page_direction, parse_html
+from reader.ingest.parse import page_direction, parse_page
 from reader.ingest.repair.document import repair_text
+from reader.ingest.repair.report import examples_in_article
 from reader.ingest.repair.unrepaired import find_unrepaired
 from reader.ingest.source.read import read_path, read_source
 from reader.ingest.source.record import Source
@@ -75,6 +78,7 @@ class _Page:
     encoding: str
     repairs: list[RepairEntry]
     direction: str | None  # the page's writing direction (``dir`` on <html> or <body>)
+    lexbor: Any = None  # lexbor's own tree of the page (see reader.ingest.parse.Parsed)
 
 
 def extract_file(path: str | os.PathLike[str], *, timer: StageTimer | None = None) -> Article:
@@ -120,10 +124,12 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
     page = _parse_page(source, path, timer)
     with timer.stage("metadata"):
         metadata = extract_metadata(page.tree, path=path)
+        record_accessed(metadata, page.tree, source)
     with timer.stage("clean"):
         remove_boilerplate(page.tree, metadata.consumed)
     with timer.stage("extract"):
-        body = find_article_body(page.tree, title=metadata.title or _document_title(page.tree))
+        title = metadata.title or _document_title(page.tree)
+        body = find_article_body(page.tree, title=title, as_parsed=page.lexbor)
     with timer.stage("sanitise"):
         context = SanitizeContext(base_url=metadata.url or source.base_url, resolve_image=source.resolve)
         if body is None:
@@ -136,9 +142,10 @@ def _build(data: bytes, source: Source, path: str, timer: StageTimer) -> Article
         # Nothing a reader could read or cite: a script-only shell, bare markup, or markup nested
         # deeper than the parser follows.  An empty, untitled "article" would only confuse.
         raise IngestError(f"{path}: no article found (the page has no title and no readable text)")
-    repairs = list(page.repairs)
     with timer.stage("repair"):
-        repairs.extend(find_unrepaired(text))
+        # Examples from the article's own text (a repair in stripped clutter is none a reader can find).
+        names = [*metadata.authors, *metadata.organizations, metadata.site or ""]
+        repairs = examples_in_article([*page.repairs, *find_unrepaired(text, names)], text)
     return _article(path, data, source, page, metadata, text, html, repairs, context)
 
 
@@ -152,12 +159,16 @@ def _parse_page(source: Source, path: str, timer: StageTimer) -> _Page:
         raise IngestError(f"{path}: too large for a saved page ({len(text) // 1_000_000} million characters)")
     with timer.stage("repair"):
         repaired = repair_text(text)
-        text, repairs = repaired.text, list(repaired.entries)
+        text, repairs = repaired.text, [*decoded.entries, *repaired.entries]
     with timer.stage("parse"):
         if source.markup == "text":
             text = text_to_html(text)
-        tree = parse_html(text, path)
-    return _Page(tree=tree, encoding=decoded.encoding, repairs=repairs, direction=page_direction(tree))
+        parsed = parse_page(text, path)
+        tree = parsed.tree
+        if parsed.recovered:
+            repairs.append(RepairEntry(f"recovered-unclosed-{parsed.recovered}", 1))
+    direction = page_direction(tree)
+    return _Page(tree, decoded.encoding, repairs, direction, lexbor=parsed.lexbor)
 
 
 def _document_title(tree: HtmlElement) -> str | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.errors import ArticleNotFoundError, StorageError
+from reader.library.annotation_store import move_user_data, move_user_data_back
 from reader.library.duplicates import DuplicateFinder, best_values, changed_values
 from reader.library.originals import Originals
 from reader.library.store import Store
@@ -226,9 +227,10 @@ class ArticleActions:
         clean = {name: clean_edit(name, value, keep) for name, value in chosen.items()}
         before = self.store.edit_snapshot(keep, list(clean))
         moved: list[tuple[str, int]] = []
-        # Per-article user data other than edits (annotations, when they come) moves to the kept article
-        # here, inside this transaction, and back in unmerge().
+        # The merged articles' highlights and notes move to the kept article (placed on its text), and it
+        # joins their collections, inside this transaction; unmerge() moves them back.
         with self.store.transaction() as conn:
+            joined = move_user_data(conn, keep, merged, kept.text)
             for source in sources:
                 files = [(source.content_hash, source.source_path, source.url)]
                 files += [
@@ -244,7 +246,7 @@ class ArticleActions:
             self.trash.put(conn, merged, merged_into=keep)
         self.index.sync()
         after = self.store.edit_snapshot(keep, list(clean))
-        return Merge(keep, merged, before, after, tuple(moved))
+        return Merge(keep, merged, before, after, tuple(moved), joined)
 
     def unmerge(self, merge: Merge) -> None:
         """Undo :meth:`merge_duplicates`: the merged articles come back, the kept one is as it was."""
@@ -259,6 +261,7 @@ class ArticleActions:
                     "UPDATE seen_hashes SET article_id = ? WHERE content_hash = ?", (source, content_hash)
                 )
             self.store.put_edit_snapshot(conn, merge.before)
+            move_user_data_back(conn, merge.keep, merge.merged, merge.joined, self.store.texts(merge.merged))
             self.trash.take_out(conn, merge.merged)
         self.index.sync()
 

@@ -7,7 +7,8 @@ missing original is copied back from its source file when that file still has
 the same bytes.  Damage inside the database itself is reported, never "repaired".  A rebuild of the
 index running in another process is reported as such (check again when it is done) and left alone.
 Articles whose page gave no text are listed as notes (they are in the library, marked "no text found");
-a mark that does not match the article's text is a problem, fixed on repair.
+a mark that does not match the article's text is a problem, fixed on repair.  A highlight whose offsets no
+longer cover its quote is a problem, placed again by its quote on repair; orphaned highlights are a note.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.errors import StorageError
+from reader.library.annotation_store import place_again
 from reader.library.index.manager import rebuild_in_progress
 from reader.library.originals import sha256_hex
-from reader.library.records import attention_for
 
 if TYPE_CHECKING:
     from reader.library.facade import Library
@@ -55,6 +56,7 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
         return report
     _check_originals(library, report, repair)
     _check_attention(library, report, repair)
+    _check_highlights(library, report, repair)
     pid = rebuild_in_progress(library.folder)
     if pid is not None:
         holder = f" (process {pid})" if pid else ""
@@ -68,9 +70,9 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
 
 
 def _check_attention(library: Library, report: CheckReport, repair: bool) -> None:
-    empty = library.store.attention_ids()
+    empty = library.store.needs_attention("no-text")
     if empty:
-        shown = ", ".join(str(i) for i in empty[:10]) + (" …" if len(empty) > 10 else "")
+        shown = ", ".join(str(i) for i in sorted(empty)[:10]) + (" …" if len(empty) > 10 else "")
         report.notes.append(
             f"{len(empty)} article(s) have no article text (marked “no text found”, under Needs "
             f"Attention): {shown}"
@@ -78,15 +80,36 @@ def _check_attention(library: Library, report: CheckReport, repair: bool) -> Non
     wrong = library.store.attention_problems()
     if not wrong:
         return
-    problem = f"store: {len(wrong)} article(s) with a wrong “no text found” mark (e.g. {wrong[0][0]})"
+    problem = f"store: {len(wrong)} article(s) with a wrong “needs attention” mark (e.g. {wrong[0][0]})"
     if not repair:
         report.problems.append(problem)
         return
     with library.store.transaction() as conn:
-        for article_id, _ in wrong:
-            text = library.store.text(article_id)
-            conn.execute("UPDATE articles SET attention = ? WHERE id = ?", (attention_for(text), article_id))
-    report.repaired.append(f"{problem} — marked them again from their text")
+        for article_id, right in wrong:
+            conn.execute("UPDATE articles SET attention = ? WHERE id = ?", (right, article_id))
+    report.repaired.append(f"{problem} — marked them again from their text and repair report")
+
+
+def _check_highlights(library: Library, report: CheckReport, repair: bool) -> None:
+    """Every placed highlight covers its quote on its article's text; orphaned ones are worth a note."""
+    orphaned = library.marks.orphaned()
+    if orphaned:
+        shown = ", ".join(str(i) for i in orphaned[:10]) + (" …" if len(orphaned) > 10 else "")
+        report.notes.append(
+            f"{len(orphaned)} article(s) have highlights no longer found in their text (kept, listed as "
+            f"orphaned): {shown}"
+        )
+    wrong = library.marks.misplaced()
+    if not wrong:
+        return
+    problem = f"store: {len(wrong)} highlight(s) not on the passage they quote (e.g. highlight {wrong[0][0]})"
+    if not repair:
+        report.problems.append(problem)
+        return
+    with library.store.transaction() as conn:
+        for article_id in sorted({article for _, article in wrong}):
+            place_again(conn, [h for h, a in wrong if a == article_id], library.store.text(article_id))
+    report.repaired.append(f"{problem} — placed them again by their quotes")
 
 
 def _check_index(library: Library, report: CheckReport, repair: bool) -> None:

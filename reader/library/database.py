@@ -121,6 +121,83 @@ _MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (first, second)
     );
     """,
+    # 5: the access date has a provenance (ingest now reads it from the saved page); the articles stored
+    # before knew only their import day
+    """
+    UPDATE articles SET provenance = json_set(provenance, '$.accessed', 'import-date')
+        WHERE json_extract(provenance, '$.accessed') IS NULL;
+    """,
+    # 6: the evidence weighed for each field (the date's claims, chosen and set aside); the "needs
+    # attention" mark becomes the reasons, as codes of reader.ingest.ATTENTION_REASONS ("no-text",
+    # "suspected-spam"…): damage the repair could not undo, from the stored repair report, besides no
+    # text.  (Lost link text is found by an import from now on: reports written before never looked.)
+    """
+    ALTER TABLE articles ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    UPDATE articles SET attention = nullif(trim(
+        CASE WHEN repairs LIKE '%"kind": "cjk-in-latin-text"%' THEN 'suspected-spam ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "replacement-character"%'
+                THEN 'unreadable-characters ' ELSE '' END
+        || CASE WHEN repairs LIKE '%"kind": "mojibake-left"%' THEN 'garbled-text ' ELSE '' END
+        || CASE WHEN trim(text, ' ' || char(9) || char(10) || char(13)) = '' THEN 'no-text' ELSE '' END
+    ), '');
+    """,
+    # 7: the user's reading: highlights (a W3C text-quote selector and a position; how they sit on the
+    # text now), Markdown notes, nested collections and their articles, saved searches.  Per-article rows
+    # reference articles ON DELETE CASCADE: they stay while the article is in the trash and go when it is
+    # emptied.  AUTOINCREMENT: a deleted highlight, note or collection that undo puts back keeps its id,
+    # which no newer one can have taken.  ``moved_from``: the duplicate a merge moved the row from.
+    # (IF NOT EXISTS: development libraries of the notes-core branch had these tables as migration 5.)
+    """
+    CREATE TABLE IF NOT EXISTS annotations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        quote TEXT NOT NULL,
+        anchoring TEXT NOT NULL DEFAULT 'exact',
+        colour TEXT NOT NULL,
+        comment TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE INDEX IF NOT EXISTS annotations_article ON annotations(article_id, start);
+    CREATE TABLE IF NOT EXISTS notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL,
+        moved_from INTEGER REFERENCES articles(id) ON DELETE SET NULL
+    );
+    CREATE INDEX IF NOT EXISTS notes_article ON notes(article_id);
+    CREATE TABLE IF NOT EXISTS collections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        parent_id INTEGER REFERENCES collections(id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS collections_parent ON collections(parent_id);
+    CREATE TABLE IF NOT EXISTS collection_items (
+        collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        added_at TEXT NOT NULL,
+        PRIMARY KEY (collection_id, article_id)
+    );
+    CREATE INDEX IF NOT EXISTS collection_items_article ON collection_items(article_id);
+    CREATE TABLE IF NOT EXISTS saved_searches (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        modified_at TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 

@@ -19,9 +19,13 @@ from types import TracebackType
 from typing import Any, Literal, get_args
 
 from reader.errors import LibraryLockedError, ReadOnlyLibraryError, StorageError
+from reader.ingest import ATTENTION_REASONS
 from reader.library import added, paths
 from reader.library.actions import PURGE_MARKER, ArticleActions
+from reader.library.annotation_store import AnnotationStore
+from reader.library.annotations import AnnotationActions
 from reader.library.check import CheckReport, check_library
+from reader.library.collections import CollectionActions, CollectionStore
 from reader.library.duplicates import DuplicateFinder
 from reader.library.index.analysis import Highlighter
 from reader.library.index.base import ENGINES, WHOOSH_COMFORT_LIMIT
@@ -30,6 +34,7 @@ from reader.library.lock import WriterLock
 from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
 from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
+from reader.library.scopes import Lookups, scoped
 from reader.library.store import Store
 from reader.library.trash import Trash
 from reader.library.types import (
@@ -53,10 +58,11 @@ __all__ = ["CheckReport", "IfLocked", "Library"]
 IfLocked = Literal["raise", "read-only"]
 
 
-class Library(ArticleActions):
+class Library(ArticleActions, AnnotationActions, CollectionActions):
     """One open library folder.  Use it from one thread at a time (or guard it with a lock).
 
-    The user's actions on articles (edits, the trash, duplicates) are :class:`ArticleActions`'.
+    The user's actions on articles (edits, the trash, duplicates) are :class:`ArticleActions`'; highlights
+    and notes :class:`AnnotationActions`'; collections and saved searches :class:`CollectionActions`'.
     """
 
     folder: Path
@@ -68,6 +74,8 @@ class Library(ArticleActions):
     index: IndexManager
     trash: Trash
     duplicates: DuplicateFinder
+    marks: AnnotationStore
+    groups: CollectionStore
     _lock: WriterLock | None
 
     # -- opening and closing -------------------------------------------------------------------------
@@ -148,6 +156,8 @@ class Library(ArticleActions):
         self.store = Store(paths.database_path(self.folder), read_only=self.read_only)
         self.trash = Trash(self.store)
         self.duplicates = DuplicateFinder(self.store)
+        self.marks = AnnotationStore(self.store)
+        self.groups = CollectionStore(self.store)
         self.originals = Originals(paths.originals_folder(self.folder))
         engine = self.store.setting("engine") or "whoosh"
         self.engine = engine if engine in ENGINES else "whoosh"
@@ -283,7 +293,7 @@ class Library(ArticleActions):
         :class:`~reader.errors.QueryError` for a malformed query; ``""`` matches every article.  When
         nothing matches, ``unmatched`` names the words no article contains.
         """
-        ast = parse_query(query, as_you_type=as_you_type)
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         sort = SortOrder(sort)
         engine = self.index.engine
         starts = self._added_starts()
@@ -325,9 +335,16 @@ class Library(ArticleActions):
         reverse: bool = False,
     ) -> list[int]:
         """Every matching id in order (``as_you_type`` and ``reverse`` as in :meth:`search`)."""
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         filters = added.resolved(filters, self._added_starts())
-        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        ast = self._completed(ast, filters)
         return ordered_ids(self.index.engine, self.store, ast, filters, SortOrder(sort), reverse)
+
+    def _scoped(self, ast: Node, filters: Filters | None) -> tuple[Node, Filters | None]:
+        """The query with collections, "has annotations" and a saved search made clauses (:mod:`.scopes`)."""
+        return scoped(
+            ast, filters, Lookups(self.collection_ids_named, self.groups.members_of, self.saved_search)
+        )
 
     def _added_starts(self) -> dict[str, int]:
         """Where each Date Added window starts now (see :mod:`.added`)."""
@@ -388,9 +405,10 @@ class Library(ArticleActions):
         facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
         the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
         """
+        ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
-        ast = self._completed(parse_query(query, as_you_type=as_you_type), filters)
+        ast = self._completed(ast, filters)
         engine = self.index.engine
         counts = engine.facets(ast, filters, every_value=every_value)
         if filters is not None and keep_own_facet_open:
@@ -445,6 +463,31 @@ class Library(ArticleActions):
             )
         return hits
 
+    # -- needing attention ---------------------------------------------------------------------------
+
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles that need attention (damage their repair could not undo, no text found),
+        newest import first; only those with ``reason`` (a code of :data:`ATTENTION_REASONS`) when given."""
+        if reason is not None and reason not in ATTENTION_REASONS:
+            raise StorageError(
+                f"unknown attention reason {reason!r}: choose one of {', '.join(ATTENTION_REASONS)}"
+            )
+        return self.store.needs_attention(reason)
+
+    def attention(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """Article id → why it needs attention (codes of :data:`ATTENTION_REASONS`), for those of ``ids``
+        (None: all) that need any."""
+        return self.store.attention_by_id(None if ids is None else [int(i) for i in ids])
+
+    def attention_counts(self) -> dict[str, int]:
+        """How many articles need attention for each reason (in :data:`ATTENTION_REASONS` order, reasons
+        with none left out); ``"total"`` counts each article once."""
+        reasons = self.store.attention_by_id()
+        counts = {
+            reason: n for reason in ATTENTION_REASONS if (n := sum(reason in r for r in reasons.values()))
+        }
+        return {"total": len(reasons), **counts}
+
     # -- writing -------------------------------------------------------------------------------------
 
     def import_paths(
@@ -493,6 +536,14 @@ class Library(ArticleActions):
         if previous is not None:
             self.index.discard(previous)
 
+    def reextract(self, ids: Sequence[int] | None = None) -> Iterator[ImportResult]:
+        """Extract articles again from their originals with the extractor Offprint has now, in place
+        (edits, highlights and notes kept; highlights placed again): see :mod:`.reextract`."""
+        self._require_writable("extract articles again")
+        from reader.library.reextract import reextract
+
+        return reextract(self, ids)
+
     def check(self, *, repair: bool = False) -> CheckReport:
         if repair:
             self._require_writable("repair the library")
@@ -511,6 +562,7 @@ class Library(ArticleActions):
             "index_bytes": self.index.engine.size_bytes(),
             "index_documents": self.index.engine.doc_count(),
             "generation": self.store.generation(),
+            **self.marks.counts(),
         }
         if self.engine == "whoosh" and count > WHOOSH_COMFORT_LIMIT:
             stats["suggestion"] = (

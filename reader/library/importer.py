@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.errors import IngestError, StorageError, swallowed
 from reader.ingest import Article, find_pages
+from reader.library.annotation_store import reanchor_article, reanchored_note
 from reader.library.duplicates import DuplicateFinder
 from reader.library.index.manager import IndexManager
 from reader.library.originals import Originals, sha256_hex
@@ -463,7 +464,9 @@ class Importer:
                 kept = f"kept the earlier version: {worse}"
                 return ImportResult(source, ImportStatus.KEPT, same_url, earlier.title, note=kept), None
             self.store.replace_extracted(conn, same_url, article, source, done.signature)
-            result = ImportResult(source, ImportStatus.UPDATED, same_url, title, note=no_text_note(article))
+            moved = reanchor_article(conn, same_url, earlier.text, article.text)
+            remark = no_text_note(article) or reanchored_note(moved)
+            result = ImportResult(source, ImportStatus.UPDATED, same_url, title, note=remark)
             return result, earlier.content_hash
         article_id = self.store.insert_article(conn, article, source, done.signature)
         remark = no_text_note(article) or self._looks_like(article_id, done.signature)

@@ -8,7 +8,8 @@ Grammar (operators are upper case; lower-case ``and``/``or``/``not`` are words):
     atom    := "(" query ")" | [field ":"] value
     value   := '"' words '"' | word ["*"] | word "~" [1|2] | range
 
-Fields: ``title: author: site: series: topic:`` (text), ``year:2026`` or ``year:2020..2024``,
+Fields: ``title: author: site: series: topic:`` (text), ``note:`` (the user's comments and notes),
+``collection:`` (a collection's name, or its path ``Arctic/Shipping``), ``year:2026`` or ``year:2020..2024``,
 ``date:2025-01..2026-06`` (either end may be left open).  A malformed query raises
 :class:`reader.errors.QueryError` naming the query, the column and the problem.
 
@@ -36,6 +37,10 @@ TEXT_FIELDS = {
     "series": "series",
     "topic": "topics",
     "topics": "topics",
+    "note": "notes",  # the user's comments on highlights and notes
+    "notes": "notes",
+    "collection": "collections",  # the user's collections, by name (the library resolves the names)
+    "collections": "collections",
 }
 RANGE_FIELDS = ("year", "date")
 MAX_FUZZY = 2
@@ -89,6 +94,17 @@ class DateRange:
 
 
 @dataclass(frozen=True)
+class Keyword:
+    """Articles with any of ``values`` in a keyword field: a facet (``series``, ``topics``, ``authors``,
+    ``sites``), ``flags`` (``annotated``) or ``id`` (article ids: a collection's articles).  Never parsed
+    from a query: the library makes it of ``collection:NAME``, of the collections and "has annotations"
+    filters and of saved searches."""
+
+    field: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class And:
     children: tuple[Node, ...]
 
@@ -108,7 +124,7 @@ class MatchAll:
     pass
 
 
-Node = Term | Phrase | Prefix | Typed | Fuzzy | DateRange | And | Or | Not | MatchAll
+Node = Term | Phrase | Prefix | Typed | Fuzzy | DateRange | Keyword | And | Or | Not | MatchAll
 TextClause = Term | Phrase | Prefix | Typed | Fuzzy
 
 _TOKEN = re.compile(
@@ -340,7 +356,7 @@ class _Parser:
                 self.pos += 1
                 return self.range_value(field, value)
             if field not in TEXT_FIELDS:
-                known = "title: author: site: series: topic: year: date:"
+                known = "title: author: site: series: topic: note: collection: year: date:"
                 raise self.fail(f"unknown field {field}: (known fields: {known})", token)
             field = TEXT_FIELDS[field]
             token = value
@@ -468,7 +484,7 @@ def has_typed(node: Node) -> bool:
     return isinstance(node, Not) and has_typed(node.child)
 
 
-_FIELD_NAMES = {"authors": "author", "topics": "topic"}
+_FIELD_NAMES = {"authors": "author", "topics": "topic", "notes": "note", "collections": "collection"}
 
 
 def clause_text(clause: TextClause) -> str:

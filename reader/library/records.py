@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from reader.ingest import Article
+from reader.ingest import Article, RepairEntry, attention_reasons
 from reader.library.index.base import IndexDoc, date_key
 from reader.library.types import EDITABLE_FIELDS, EXTRACTED_FIELDS, LIST_FIELDS, StoredArticle
+
+#: The provenance of an access date that is the import day (the page and its file told none).
+IMPORT_DATE = "import-date"
 
 #: Every citation field a StoredArticle carries (extracted, editable or both), in the class's order.
 _CITATION_FIELDS = tuple(dict.fromkeys(EXTRACTED_FIELDS + EDITABLE_FIELDS))
@@ -35,9 +38,10 @@ def extracted_values(article: Article) -> dict[str, Any]:
 def effective_values(
     extracted: Mapping[str, Any], edits: Mapping[str, Any], imported_at: str
 ) -> dict[str, Any]:
-    """The values in effect: extracted, the import date as the access date, then the user's edits."""
+    """The values in effect: extracted (the import day as the access date when the page told none), then
+    the user's edits."""
     effective = dict(extracted)
-    effective["accessed"] = imported_at[:10]
+    effective["accessed"] = extracted.get("accessed") or imported_at[:10]
     effective.update({name: value for name, value in edits.items() if name in EDITABLE_FIELDS})
     return effective
 
@@ -55,13 +59,23 @@ def sort_keys(effective: Mapping[str, Any]) -> tuple[str, str, str, int]:
     )
 
 
-#: The mark of an article whose page gave no article text (it shows under Needs Attention).
+def provenance_json(article: Article) -> str:
+    """The ``provenance`` column: ingest's sources, and ``import-date`` for an access date it did not find."""
+    provenance = dict(article.provenance)
+    if not article.accessed:
+        provenance["accessed"] = IMPORT_DATE
+    return json.dumps(provenance)
+
+
+#: What the import says of an article whose page gave no article text (it shows under Needs Attention).
 NO_TEXT = "no text found"
 
 
-def attention_for(text: str) -> str | None:
-    """Why an article with this text needs the user's eye, or None."""
-    return None if text.strip() else NO_TEXT
+def attention_for(text: str, repairs: Iterable[RepairEntry | Mapping[str, Any]] = ()) -> str | None:
+    """The ``attention`` column: why an article with this text and repair report needs the user's eye,
+    as the codes of ``reader.ingest.ATTENTION_REASONS`` space-separated ("no-text", "suspected-spam
+    lost-link-text"), or None when nothing does."""
+    return " ".join(attention_reasons(repairs, text)) or None
 
 
 def repairs_json(article: Article) -> str:
@@ -81,10 +95,11 @@ def stored_article(row: sqlite3.Row, edits: Mapping[str, Any], resources: Mappin
         html=row["html"],
         repairs=json.loads(row["repairs"]),
         provenance=json.loads(row["provenance"]),
+        evidence=json.loads(row["evidence"]),
+        attention=(row["attention"] or "").split(),
         edited=set(edits),
         extracted=json.loads(row["extracted"]),
         resources=dict(resources),
-        attention=row["attention"],
         trashed_at=row["trashed_at"],
         **{name: _citation_value(name, effective.get(name)) for name in _CITATION_FIELDS},
     )

@@ -28,24 +28,18 @@ from reader.library.records import (
     effective_values,
     extracted_values,
     index_doc,
+    provenance_json,
     repairs_json,
     sort_keys,
     stored_article,
     utc_now,
 )
 from reader.library.signatures import TextSignature
-from reader.library.types import EditSnapshot, SortOrder, StoredArticle
+from reader.library.types import EditSnapshot, StoredArticle
+from reader.library.user_data import with_user_data
 
 #: The articles not in the trash (every read of "the library" goes through it).
 LIVE = "id NOT IN (SELECT article_id FROM trash)"
-
-# A sort order's column, the value that means "none" (sorted last either way), and whether it ascends.
-_SORT_COLUMNS: dict[SortOrder, tuple[str, str, bool]] = {
-    SortOrder.DATE: ("sort_date", "0", False),
-    SortOrder.TITLE: ("sort_title", "''", True),
-    SortOrder.AUTHOR: ("sort_author", "''", True),
-    SortOrder.SITE: ("sort_site", "''", True),
-}
 
 
 class Store:
@@ -241,40 +235,6 @@ class Store:
         return str(row[0])
 
     @reads
-    def sorted_ids(self, ids: Sequence[int] | None, sort: SortOrder, *, reverse: bool = False) -> list[int]:
-        """``ids`` (None: all) ordered by a metadata column (``reverse``: the other way round); the
-        articles without a value for it (undated, untitled, in no series) last either way."""
-        if sort == SortOrder.SERIES:
-            return self._by_series(ids, reverse=reverse)
-        if sort == SortOrder.ADDED:
-            # The store numbers articles in the order they come in: newest added first is highest id first
-            # (no sort of the table: this is the list's order whenever there is no query).
-            every = ids if ids is not None else self.all_ids()
-            return sorted(every, reverse=not reverse)
-        column, empty, ascending = _SORT_COLUMNS.get(sort, _SORT_COLUMNS[SortOrder.DATE])
-        direction = "ASC" if ascending != reverse else "DESC"
-        ties = "ASC" if reverse else "DESC"  # newest import first; exactly the other way when reversed
-        order = f"({column} = {empty}), {column} {direction}, id {ties}"
-        rows = self._conn.execute(f"SELECT id FROM articles WHERE {LIVE} ORDER BY {order}")
-        if ids is None:
-            return [row[0] for row in rows]
-        wanted = set(ids)
-        return [row[0] for row in rows if row[0] in wanted]
-
-    def _by_series(self, ids: Sequence[int] | None, *, reverse: bool) -> list[int]:
-        """By the first series (case folded), then oldest first within a series (its reading order)."""
-        rows = self._conn.execute(
-            "SELECT id, coalesce(json_extract(effective, '$.series[0]'), ''), sort_date FROM articles"
-            f" WHERE {LIVE}"
-        ).fetchall()
-        wanted = set(ids) if ids is not None else None
-        keyed = [
-            (str(row[1]).casefold(), row[2], row[0]) for row in rows if (wanted is None or row[0] in wanted)
-        ]
-        in_series = sorted((key for key in keyed if key[0]), reverse=reverse)
-        return [key[2] for key in in_series] + sorted(key[2] for key in keyed if not key[0])
-
-    @reads
     def organization_names(self) -> set[str]:
         """Every organisation named as an author (the index counts them among the authors)."""
         rows = self._conn.execute(
@@ -293,27 +253,45 @@ class Store:
     @reads
     def index_docs(self, ids: Sequence[int] | None = None, batch: int = 500) -> Iterator[IndexDoc]:
         """The index's view of articles (effective values), streamed in id order; the trash is left out."""
+        columns, docs = "id, effective, text, imported_at", with_user_data  # the user's comments, collections
         if ids is None:
             last = 0
-            while True:
-                rows = self._conn.execute(
-                    "SELECT id, effective, text, imported_at FROM articles"
-                    f" WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?",
-                    (last, batch),
-                ).fetchall()
-                if not rows:
-                    return
-                for row in rows:
-                    yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
+            while rows := self._conn.execute(
+                f"SELECT {columns} FROM articles WHERE id > ? AND {LIVE} ORDER BY id LIMIT ?", (last, batch)
+            ).fetchall():
+                yield from docs(self._conn, [index_doc(r[0], json.loads(r[1]), r[2], r[3]) for r in rows])
                 last = rows[-1][0]
+            return
         for chunk in chunks(list(ids), batch):
             marks = ",".join("?" * len(chunk))
-            for row in self._conn.execute(
-                f"SELECT id, effective, text, imported_at FROM articles WHERE id IN ({marks}) AND {LIVE}"
-                " ORDER BY id",
-                chunk,
-            ):
-                yield index_doc(row[0], json.loads(row[1]), row[2], row[3])
+            rows = self._conn.execute(
+                f"SELECT {columns} FROM articles WHERE id IN ({marks}) AND {LIVE} ORDER BY id", chunk
+            ).fetchall()
+            yield from docs(self._conn, [index_doc(r[0], json.loads(r[1]), r[2], r[3]) for r in rows])
+
+    @reads
+    def needs_attention(self, reason: str | None = None) -> list[int]:
+        """Ids of the articles in the library (not the trash) that need attention, for ``reason`` only when
+        given (a code of ``reader.ingest.ATTENTION_REASONS``), newest import first."""
+        # INDEXED BY: a scan would read every article's text to reach the mark (the last column)
+        query = (
+            f"SELECT id FROM articles INDEXED BY articles_attention WHERE attention IS NOT NULL AND {LIVE}"
+        )
+        params: tuple[str, ...] = ()
+        if reason is not None:
+            query += " AND (' ' || attention || ' ') LIKE ?"
+            params = (f"% {reason} %",)
+        return [row[0] for row in self._conn.execute(query + " ORDER BY imported_at DESC, id DESC", params)]
+
+    @reads
+    def attention_by_id(self, ids: Sequence[int] | None = None) -> dict[int, list[str]]:
+        """id → the reasons it needs attention, for the articles in the library (of ``ids``) that need any."""
+        rows = self._conn.execute(
+            "SELECT id, attention FROM articles INDEXED BY articles_attention"
+            f" WHERE attention IS NOT NULL AND {LIVE}"
+        )
+        wanted = set(ids) if ids is not None else None
+        return {row[0]: row[1].split() for row in rows if wanted is None or row[0] in wanted}
 
     @reads
     def stats(self) -> dict[str, Any]:
@@ -348,12 +326,14 @@ class Store:
         )
 
     @reads
-    def attention_problems(self) -> list[tuple[int, str]]:
-        """(id, what is wrong) for each article whose attention mark does not match its text."""
+    def attention_problems(self) -> list[tuple[int, str | None]]:
+        """(id, the right mark) for each article whose attention mark does not match its text and repair
+        report."""
         found = []
-        for row in self._conn.execute("SELECT id, text, attention FROM articles"):
-            if row[2] != attention_for(row[1]):
-                found.append((row[0], attention_for(row[1]) or "no mark"))
+        for row in self._conn.execute("SELECT id, text, repairs, attention FROM articles"):
+            right = attention_for(row[1], json.loads(row[2]))
+            if row[3] != right:
+                found.append((row[0], right))
         return found
 
     @reads
@@ -382,8 +362,8 @@ class Store:
         cursor = conn.execute(
             """INSERT INTO articles (content_hash, url, source_path, imported_at, updated_at, kind, encoding,
                    extracted, provenance, effective, sort_title, sort_author, sort_site, sort_date,
-                   text, html, repairs, attention)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   text, html, repairs, evidence, attention)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article.content_hash,
                 article.url or None,
@@ -393,13 +373,14 @@ class Store:
                 article.kind,
                 article.encoding,
                 json.dumps(extracted),
-                json.dumps(article.provenance),
+                provenance_json(article),
                 json.dumps(effective),
                 *sort_keys(effective),
                 article.text,
                 article.html,
                 repairs_json(article),
-                attention_for(article.text),
+                json.dumps(article.evidence),
+                attention_for(article.text, article.repairs),
             ),
         )
         article_id = int(cursor.lastrowid or 0)
@@ -429,7 +410,7 @@ class Store:
             """UPDATE articles SET content_hash = ?, url = ?, source_path = ?, updated_at = ?, kind = ?,
                    encoding = ?, extracted = ?, provenance = ?, effective = ?, sort_title = ?,
                    sort_author = ?, sort_site = ?, sort_date = ?, text = ?, html = ?, repairs = ?,
-                   attention = ?
+                   evidence = ?, attention = ?
                WHERE id = ?""",
             (
                 article.content_hash,
@@ -439,13 +420,14 @@ class Store:
                 article.kind,
                 article.encoding,
                 json.dumps(extracted),
-                json.dumps(article.provenance),
+                provenance_json(article),
                 json.dumps(effective),
                 *sort_keys(effective),
                 article.text,
                 article.html,
                 repairs_json(article),
-                attention_for(article.text),
+                json.dumps(article.evidence),
+                attention_for(article.text, article.repairs),
                 article_id,
             ),
         )

@@ -6,7 +6,7 @@ These types are the contract between ``reader.library`` and its callers
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any, get_origin, get_type_hints
@@ -65,6 +65,12 @@ class Filters:
     # The start of that window, Unix seconds, inclusive: what the engines read (the library fills it in
     # from ``added`` at each search, so "today" is always today).
     added_since: int | None = None
+    # The user's own groupings: articles in any of these collections (ids; an article in a subcollection is
+    # not in its parent, as in Zotero), only articles with highlights or notes, and a saved search's query
+    # and filters ANDed with these (its id).  The library turns them into query clauses before the engines.
+    collections: list[int] = field(default_factory=list)
+    has_annotations: bool = False
+    saved_search: int | None = None
 
     def without(self, facet: str) -> Filters:
         """These filters with the values of one facet (a name in ``FACETS``) cleared."""
@@ -82,6 +88,9 @@ class Filters:
             or self.date_to
             or self.added
             or self.added_since is not None
+            or self.collections
+            or self.has_annotations
+            or self.saved_search is not None
         )
 
 
@@ -194,7 +203,9 @@ class StoredArticle:
     excerpt: str | None = field(metadata=_EXTRACTED_ONLY)
     series: list[str] = field(metadata=_CITATION)
     topics: list[str] = field(metadata=_CITATION)
-    accessed: str | None = field(metadata=_EDITABLE_ONLY)  # YYYY-MM-DD: the user's own, else the import date
+    # YYYY-MM-DD: when the page was saved (its saver's note, the MHTML Date:, the file's time), else the
+    # import day; provenance["accessed"] says which.
+    accessed: str | None = field(metadata=_CITATION)
     text: str
     html: str
     repairs: list[dict[str, Any]]
@@ -202,7 +213,12 @@ class StoredArticle:
     edited: set[str] = field(default_factory=set)
     extracted: dict[str, Any] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)  # reference in html → media type
-    attention: str | None = None  # why the article needs the user's eye ("no text found"), if it does
+    # Per field, the claims ingest weighed to decide it (the date's, chosen and set aside), as ingest's
+    # ``Article.evidence``.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    # Why the article needs the user's eye: codes of ``reader.ingest.ATTENTION_REASONS`` ("no-text",
+    # "suspected-spam", "lost-link-text"…); empty when nothing does.
+    attention: list[str] = field(default_factory=list)
     # A key of ITEM_TYPES (None: not known); last, with a default, so articles built by hand need not name it.
     item_type: str | None = field(default=None, metadata=_CITATION)
     trashed_at: str | None = None  # ISO 8601, UTC, while the article is in the trash
@@ -216,6 +232,33 @@ ITEM_TYPES = {
     "webpage": "Web page",
     "report": "Report",
 }
+
+
+#: Where an access date came from (``provenance["accessed"]``), as the app and ``offprint show`` say it.
+ACCESSED_SOURCES: Mapping[str, str] = {
+    "mhtml:Date": "the MHTML archive's Date header",
+    "singlefile": "SingleFile's saved date",
+    "savepage-we": "Save Page WE's saved date",
+    "webscrapbook": "WebScrapBook's capture time",
+    "httrack": "HTTrack's mirror date",
+    "monolith": "monolith's saved date",
+    "wayback": "the day the Wayback Machine served it",
+    "saver-note": "a saver's note in the page",
+    "file-mtime": "the file's modification time",
+    "import-date": "the import day",
+}
+
+
+def source_of(article: StoredArticle, name: str) -> str:
+    """Where the value of field ``name`` came from, in words: "your edit", "the file's modification
+    time", "json-ld:NewsArticle"…, or "" when nothing is recorded."""
+    if name in article.edited:
+        return "your edit"
+    recorded = article.provenance.get(name, "")
+    if name == "accessed":
+        return ACCESSED_SOURCES.get(recorded, recorded)
+    return recorded
+
 
 #: The fields ingest extracts and the store keeps as found (``StoredArticle.extracted``), in order.
 EXTRACTED_FIELDS = tuple(f.name for f in fields(StoredArticle) if f.metadata.get("extracted"))
@@ -318,3 +361,126 @@ class Merge:
     before: EditSnapshot  # the kept article's own values before the merge
     after: EditSnapshot  # … and after it (the chosen values)
     moved: tuple[tuple[str, int], ...]  # (content hash, the merged article it came from): now the kept one's
+    joined: tuple[int, ...] = ()  # the collections the kept article joined because a merged one was in them
+
+
+#: The highlight colours (Zotero's palette and names), the first the default.
+COLOURS = ("yellow", "red", "green", "blue", "purple")
+
+
+class Anchoring(StrEnum):
+    """How a highlight sits on its article's text now."""
+
+    EXACT = "exact"  # its quote, at its place (found again exactly after the text changed, too)
+    FUZZY = "fuzzy"  # placed on a passage close to its quote after the text changed: worth a look
+    ORPHANED = "orphaned"  # its passage is no longer in the text: kept, listed, shown apart, never dropped
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A highlight on an article's text, with the user's colour, comment and tags.
+
+    Where it is, as the W3C Web Annotation model says it: a TextQuoteSelector (``exact``, the text as it
+    was highlighted, with up to 32 characters of ``prefix`` and ``suffix`` around it) and a
+    TextPositionSelector (``start``, ``end``: character offsets into ``StoredArticle.text``).  When the
+    text changes (a newer save, a better extraction) the library places it again and records how
+    (``anchoring``); ``quote`` is the text it covers now.  An orphaned highlight keeps its last place as
+    a hint and its quote as highlighted.
+    """
+
+    id: int
+    article_id: int
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    quote: str
+    colour: str = COLOURS[0]
+    comment: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""  # ISO 8601, UTC
+    modified: str = ""
+    anchoring: Anchoring = Anchoring.EXACT
+
+    @property
+    def anchored(self) -> bool:
+        """Whether it is on the text now (``start``/``end`` are where); False when orphaned."""
+        return self.anchoring is not Anchoring.ORPHANED
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "quote": self.quote,
+            "comment": self.comment,
+            "colour": self.colour,
+            "tags": list(self.tags),
+            "anchored": self.anchored,
+            "anchoring": self.anchoring.value,
+            "start": self.start,
+            "end": self.end,
+            "exact": self.exact,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "created": self.created,
+            "modified": self.modified,
+        }
+
+
+@dataclass(frozen=True)
+class Note:
+    """A Markdown note of the user's, on one article (or on none: ``article_id`` None)."""
+
+    id: int
+    article_id: int | None
+    text: str  # Markdown
+    created: str = ""  # ISO 8601, UTC
+    modified: str = ""
+
+    @property
+    def title(self) -> str:
+        """Its first line without Markdown's heading marks (what a list of notes shows)."""
+        first = next((line for line in self.text.splitlines() if line.strip()), "")
+        return first.lstrip("#").strip()
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A user's collection (nested: ``parent`` is the one it is inside, None at the top).
+
+    ``count`` is how many articles of the library (not the trash) are in it directly; ``children`` the
+    collections inside it, by name (:meth:`Library.collections` gives the tree).
+    """
+
+    id: int
+    name: str
+    parent: int | None = None
+    count: int = 0
+    children: tuple[Collection, ...] = ()
+
+    def walk(self) -> Iterator[Collection]:
+        """This collection, then every one inside it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class CollectionRecord:
+    """A deleted collection with everything inside it: what :meth:`Library.restore_collection` puts back."""
+
+    collections: tuple[tuple[int, str, int | None, str], ...]  # (id, name, parent, created), parents first
+    members: tuple[tuple[int, int, str], ...]  # (collection id, article id, added)
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A saved search: a query and filters with a name, live (its articles are whatever match now)."""
+
+    id: int
+    name: str
+    query: str
+    filters: Filters = field(default_factory=Filters)
+    created: str = ""
+    modified: str = ""

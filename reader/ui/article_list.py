@@ -195,6 +195,8 @@ class ArticleListView(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
+        self.setDragEnabled(True)  # rows dragged onto a collection in the sidebar join it
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         header = self.horizontalHeader()
         header.setObjectName("articleListHeader")
         header.setSectionsMovable(True)

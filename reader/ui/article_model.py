@@ -9,6 +9,7 @@ browser does).  The columns are :data:`COLUMNS`; each sorts by one of the librar
 from __future__ import annotations
 
 import html
+import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,15 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from reader.library import SearchHit, SortOrder
 
@@ -97,6 +106,10 @@ def cell_tooltip(hit: SearchHit, column: int) -> str:
     if key == "title":  # the whole title, and while searching the whole passage that matched
         return f"<p><b>{html.escape(hit.title)}</b></p><p>{hit.snippet}</p>" if hit.snippet else hit.title
     return cell_text(hit, column)
+
+
+#: What a drag of rows out of the list carries: the article ids as a JSON list.
+ARTICLES_MIME = "application/x-offprint-article-ids"
 
 
 class ArticleModel(QAbstractTableModel):
@@ -214,6 +227,21 @@ class ArticleModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # dragging rows (onto a collection) ------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLES_MIME]
+
+    def mimeData(self, indexes: Sequence[_Index]) -> QMimeData:
+        """The dragged rows' article ids, in the list's order (a JSON list under :data:`ARTICLES_MIME`)."""
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        ids = [article_id for row in rows if (article_id := self.id_at(row)) is not None]
+        mime = QMimeData()
+        mime.setData(ARTICLES_MIME, json.dumps(ids).encode("utf-8"))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction  # the articles stay where they are; a collection gains them
 
     # paging ----------------------------------------------------------------------------------------
     def _request_page(self, page_number: int) -> None:

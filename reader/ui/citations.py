@@ -49,7 +49,7 @@ class Copied:
         if self.kind == "bibliography" and self.count > 1:
             noun = "bibliography entries"
         articles = "" if self.count == 1 else f" for {self.count} articles"
-        return f"Copied {noun}{articles}: {self.text[:90]}"
+        return f"Copied {noun}{articles}: {' '.join(self.text.split())[:90]}"
 
 
 _COPIED_NOUNS = {
@@ -96,8 +96,10 @@ class CitationService(QObject):
 
     copied = Signal(object)  # Copied
     failed = Signal(str)
-    styles_loaded = Signal(list)  # list[StyleInfo]
+    styles_loaded = Signal(list)  # list[StyleInfo]: every installed style, common and user ones first
     styles_failed = Signal(str)
+    style_added = Signal(object, list)  # the StyleInfo added from a file, and the styles now
+    style_refused = Signal(str)  # why a .csl file could not be added (names the file)
     exported = Signal(str, int)  # path, count
 
     def __init__(
@@ -112,6 +114,7 @@ class CitationService(QObject):
         self.pool.setMaxThreadCount(1)
         self.pool.setExpiryTimeout(-1)  # the thread never retires, so the Citer never changes threads
         self.last: Copied | None = None
+        self.locale = ""  # the user's citation locale for styles that declare none ("": American English)
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.setInterval(WARM_DELAY_MS)
@@ -120,19 +123,42 @@ class CitationService(QObject):
 
     # styles ----------------------------------------------------------------------------------------
     def load_styles(self) -> None:
+        """Load every installed style (the index is read from its cache, or built once, off the GUI)."""
         self._run(
-            lambda citer: citer.styles(),
+            lambda citer: citer.styles(installed=True),
             self._store_styles,
             self._styles_failed,
         )
+
+    def add_style_file(self, path: str) -> None:
+        """Check and add a ``.csl`` file; ``style_added`` or ``style_refused`` answers."""
+
+        def work(citer: Citer) -> tuple[StyleInfo, list[StyleInfo]]:
+            added = citer.add_style_file(path)
+            return added, citer.styles(installed=True)
+
+        def done(answer: tuple[StyleInfo, list[StyleInfo]]) -> None:
+            self._store_styles(answer[1], quiet=True)
+            self.style_added.emit(*answer)
+
+        self._run(work, done, self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, cite.CitationError):
+            logger.info("a style file was refused: %s", error)
+            self.style_refused.emit(str(error))
+        else:
+            log_failure(logger, "adding a citation style failed", error)
+            self.style_refused.emit(f"The style could not be added: {error}")
 
     def _styles_failed(self, error: BaseException) -> None:
         log_failure(logger, "the citation styles could not be loaded", error)
         self.styles_failed.emit(str(error))
 
-    def _store_styles(self, styles: list[StyleInfo]) -> None:
+    def _store_styles(self, styles: list[StyleInfo], *, quiet: bool = False) -> None:
         self._styles = {s.id: s for s in styles}
-        self.styles_loaded.emit(styles)
+        if not quiet:
+            self.styles_loaded.emit(styles)
 
     def warm_soon(self, style: str) -> None:
         """Prepare ``style`` once the window has settled, so the first copy is quick."""
@@ -153,22 +179,22 @@ class CitationService(QObject):
 
     # copying ---------------------------------------------------------------------------------------
     def copy_bibliography(self, ids: Sequence[int], style: str) -> None:
+        """Copy the entries as Zotero's Quick Copy does: its HTML (one block per entry) and plain text."""
+
         def work(citer: Citer) -> Copied:
             items = self._items(ids)
-            text = "\n".join(citer.bibliography(items, style, "text"))
-            html = "\n".join(citer.bibliography(items, style, "html"))
-            return Copied("bibliography", text, html, len(items))
+            copied = citer.copy_bibliography(items, style, locale=self.locale or None)
+            return Copied("bibliography", copied.text, copied.html, len(items))
 
         self._run(work, self._deliver)
 
     def copy_citation(self, ids: Sequence[int], style: str) -> None:
+        """Copy one citation cluster for all ``ids`` (a note style gives its note), as Zotero does."""
+
         def work(citer: Citer) -> Copied:
             items = self._items(ids)
-            info = self._styles.get(style)
-            fmt_call = citer.note if info is not None and info.note_style else citer.citation
-            return Copied(
-                "citation", fmt_call(items, style, "text"), fmt_call(items, style, "html"), len(items)
-            )
+            copied = citer.copy_citation(items, style, locale=self.locale or None)
+            return Copied("citation", copied.text, copied.html, len(items))
 
         self._run(work, self._deliver)
 
@@ -177,8 +203,8 @@ class CitationService(QObject):
             item = self._items([article_id])[0]
             return Copied(
                 "passage",
-                citer.passage(passage, item, style, "text"),
-                citer.passage(passage, item, style, "html"),
+                citer.passage(passage, item, style, "text", locale=self.locale or None),
+                citer.passage(passage, item, style, "html", locale=self.locale or None),
                 1,
             )
 
@@ -204,6 +230,27 @@ class CitationService(QObject):
             return path, len(items)
 
         self._run(work, lambda answer: self.exported.emit(*answer))
+
+    def compose_note(
+        self, ids: Sequence[int], style: str, on_done: Callable[[str], None], *, heading: str = "Annotations"
+    ) -> None:
+        """Create Note from Annotations: the Markdown of a note quoting every highlight of ``ids`` with
+        its in-text citation in ``style`` and its comment, then the bibliography (``reader.cite``'s
+        composition, as ``offprint notes export`` writes it); "" when none has a highlight."""
+
+        def work(citer: Citer) -> str:
+            wanted = list(ids)
+            found = self.runner.locked(
+                lambda library: [(library.get(i), library.annotations(i)) for i in wanted]
+            )
+            annotated = [
+                cite.Annotated(cite.article_to_csl(article, item_id=str(article.id)), passages)
+                for article, passages in found
+            ]
+            body = cite.note_from_annotations(annotated, citer, style)
+            return f"# {heading}\n\n{body}" if body else ""
+
+        self._run(work, on_done)
 
     # plumbing --------------------------------------------------------------------------------------
     def _items(self, ids: Sequence[int]) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -49,11 +49,19 @@ FACET_TITLES = {
 SIDEBAR_ORDER = ("series", "years", "added", "topics", "authors", "sites")
 ADDED_LABELS = {"last-import": "Last import", "today": "Today", "week": "This week", "month": "This month"}
 MAX_CHIPS = 6
+#: The user's own scopes, chosen in the collections sidebar rather than from the index's facets: kept
+#: with the facets' ticks, so one Filters, one chip bar and one "Clear filters" cover them all.
+SCOPES = ("collections", "saved_search", "annotated")
+SCOPE_TITLES = {"collections": "Collection", "saved_search": "Saved search", "annotated": "Has annotations"}
+ANNOTATED = "yes"
 
 
 def filters_to_selection(filters: Filters) -> dict[str, set[str]]:
     selection = {facet: {str(v) for v in getattr(filters, facet)} for facet in FACETS}
     selection["added"] = {filters.added} if filters.added in ADDED_WINDOWS else set()
+    selection["collections"] = {str(i) for i in filters.collections}
+    selection["saved_search"] = set() if filters.saved_search is None else {str(filters.saved_search)}
+    selection["annotated"] = {ANNOTATED} if filters.has_annotations else set()
     return selection
 
 
@@ -67,6 +75,10 @@ def selection_to_filters(selection: Mapping[str, set[str]]) -> Filters:
             setattr(result, facet, values)
     added = sorted(selection.get("added", set()))
     result.added = added[0] if added else None
+    result.collections = sorted(int(v) for v in selection.get("collections", set()) if v.isdigit())
+    saved = [int(v) for v in selection.get("saved_search", set()) if v.isdigit()]
+    result.saved_search = saved[0] if saved else None
+    result.has_annotations = bool(selection.get("annotated"))
     return result
 
 
@@ -92,7 +104,7 @@ class FacetSidebar(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.organizations: set[str] = set()
         self._splitting = False  # authors' names are being split off the GUI thread
-        self._selection: dict[str, set[str]] = {facet: set() for facet in SIDEBAR_ORDER}
+        self._selection: dict[str, set[str]] = {facet: set() for facet in SIDEBAR_ORDER + SCOPES}
         self._counted_query: str | None = None  # the query of the counts shown
         # The facet of the last tick ("" for all of them), until the counts of its answer are shown
         self._ticked_in: str | None = None
@@ -157,7 +169,7 @@ class FacetSidebar(QScrollArea):
         return selection_to_filters(self._selection)
 
     def set_filters(self, filters: Filters, *, notify: bool = True) -> None:
-        self._selection = {**{facet: set() for facet in SIDEBAR_ORDER}, **filters_to_selection(filters)}
+        self._selection = {**{f: set() for f in SIDEBAR_ORDER + SCOPES}, **filters_to_selection(filters)}
         for facet, section in self.sections.items():
             section.set_ticked(self._selection[facet])
         if notify:
@@ -166,14 +178,24 @@ class FacetSidebar(QScrollArea):
     def toggle_value(self, facet: str, value: str, on: bool | None = None) -> None:
         chosen = self._selection[facet]
         want = (value not in chosen) if on is None else on
-        if want and self.sections[facet].kind.exclusive:
+        section = self.sections.get(facet)  # None for a scope (a collection, a saved search)
+        if want and (
+            facet in ("saved_search", "annotated") or (section is not None and section.kind.exclusive)
+        ):
             chosen.clear()
         if want:
             chosen.add(value)
         else:
             chosen.discard(value)
         self._ticked_in = facet
-        self.sections[facet].set_ticked(chosen)
+        if section is not None:
+            section.set_ticked(chosen)
+        self.filters_changed.emit(self.filters())
+
+    def choose_scope(self, scope: str, values: set[str]) -> None:
+        """Set a scope's values outright (a click on a collection chooses it alone)."""
+        self._selection[scope] = set(values)
+        self._ticked_in = scope
         self.filters_changed.emit(self.filters())
 
     def clear_filters(self) -> None:
@@ -272,6 +294,8 @@ class ChipBar(QWidget):
         self._clear.setFlat(True)
         self._clear.clicked.connect(self.clear_requested)
         self.chips: list[QToolButton] = []
+        # The label of a scope's value (a collection's name for its id); the collections sidebar sets it.
+        self.scope_label: Callable[[str, str], str] = lambda scope, value: f"{SCOPE_TITLES[scope]} {value}"
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         probe = QToolButton(self)
         probe.setText("Series ✕")
@@ -289,12 +313,15 @@ class ChipBar(QWidget):
         chosen = [(facet, str(value)) for facet in FACETS for value in getattr(filters, facet)]
         if filters.added:
             chosen.append(("added", filters.added))
+        scopes = filters_to_selection(filters)
+        chosen = [(scope, value) for scope in SCOPES for value in sorted(scopes[scope])] + chosen
         for facet, value in chosen[:MAX_CHIPS]:
             chip = QToolButton(self)
             chip.setObjectName("chip")
-            chip.setText(f"{chip_label(facet, value)}  ✕")
-            chip.setToolTip(f"Remove the filter {chip_label(facet, value)}")
-            chip.setAccessibleName(f"Remove filter {chip_label(facet, value)}")
+            text = self.scope_label(facet, value) if facet in SCOPES else chip_label(facet, value)
+            chip.setText(f"{text}  ✕")
+            chip.setToolTip(f"Remove the filter {text}")
+            chip.setAccessibleName(f"Remove filter {text}")
             chip.clicked.connect(lambda _c=False, f=facet, v=value: self.chip_removed.emit(f, v))
             self._layout.addWidget(chip)
             self.chips.append(chip)

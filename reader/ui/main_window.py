@@ -48,17 +48,18 @@ from .menus import build_actions, build_menus_and_toolbar, build_theme_group, li
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
 from .reader_pane import ReaderPane
+from .research import Research
 from .search_bar import SearchBar
 from .settings import Settings
 from .shortcuts import ShortcutsWindow
-from .style_picker import StylePicker
+from .style_picker import StyleController, StylePicker
 from .themes import apply_app_palette, resolve_theme
 from .undo import UndoController
 from .view_controller import ViewController, VisibleSelection
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
-    from reader.cite import Citer, StyleInfo
+    from reader.cite import Citer
     from reader.library import Library
 
 IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.citations = CitationService(
             self.runner, citer_factory or default_citer_factory(self._style_dirs()), self
         )
+        self.style_controller = StyleController(self.style_box, self.citations, self.settings, self)
         self.importer = ImportController(self.runner, self)
         self.undo = UndoController(self.runner, self)
         self.operations = ArticleOperations(self.runner, self, undo=self.undo)
@@ -115,6 +117,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_actions(self)
         self.theme_group = build_theme_group(self)
         build_menus_and_toolbar(self, self.actions_by_name, self.theme_group)
+        self.research = Research(self)  # highlights, notes, collections, saved searches
         self._connect()
         self._restore_settings()
         self._show_startup_notices()
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 600, 480])
+        self.splitter.setSizes([230, 480, 620])  # the reader with its annotations sidebar beside it
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)
@@ -185,9 +188,8 @@ class MainWindow(QMainWindow):
         self.citations.styles_failed.connect(
             lambda message: self.show_status(f"Citation styles are not available: {message}")
         )
-        self.citations.styles_loaded.connect(self._fill_styles)
+        self.citations.styles_loaded.connect(lambda _styles: self.citations.warm_soon(self.current_style()))
         self.citations.exported.connect(lambda path, n: self.show_status(f"Exported {n} articles to {path}"))
-        self.style_box.style_chosen.connect(self._on_style_changed)
         self.operations.edited.connect(self._after_edit)
         self.operations.removed.connect(self._after_remove)
         self.operations.restored.connect(
@@ -239,6 +241,7 @@ class MainWindow(QMainWindow):
         s.set_list_order(self.article_pane.order.to_setting())
         s.set_list_header(self.article_pane.header_state())
         self.reader_pane.remember_position()
+        self.research.save_layout()
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -248,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self, timeout_ms: int = 15_000) -> None:
         """Stop background work before the library closes: cancel an import, let running jobs finish."""
+        self.research.close()  # open notes save first
         self.importer.cancel()
         self.citations.stop_warming()
         self._import_refresh.stop()
@@ -437,14 +441,6 @@ class MainWindow(QMainWindow):
     def current_style(self) -> str:
         return self.style_box.current_style()
 
-    def _fill_styles(self, styles: list[StyleInfo]) -> None:
-        self.style_box.set_styles(styles)
-        self.citations.warm_soon(self.current_style())
-
-    def _on_style_changed(self, style: str) -> None:
-        self.settings.set_citation_style(style)
-        self.citations.warm(style)
-
     def copy_bibliography(self) -> None:
         if ids := self._ids_or_hint():
             self.citations.copy_bibliography(ids, self.current_style())
@@ -454,11 +450,7 @@ class MainWindow(QMainWindow):
             self.citations.copy_citation(ids, self.current_style())
 
     def copy_passage(self) -> None:
-        passage = self.reader.selected_passage()
-        if not passage or self.current_id is None:
-            self.show_status("Select a passage in the article first, then Copy with Citation.")
-            return
-        self._copy_passage_text(passage)
+        self.research.annotations.copy_passage()  # the selection, or the highlight at the cursor
 
     def _copy_passage_text(self, passage: str) -> None:
         if self.current_id is not None:

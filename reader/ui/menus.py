@@ -218,4 +218,5 @@ def list_context_menu(window: MainWindow, actions: dict[str, QAction]) -> QMenu:
             created.addSeparator()
         else:
             created.addAction(actions[name])
+    window.research.extend_list_menu(created)  # Add to Collection, Remove from …
     return created

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library import EDITABLE_FIELDS, ITEM_TYPES, LIST_FIELDS, BulkEdit, StoredArticle
+from reader.library import ACCESSED_SOURCES, EDITABLE_FIELDS, ITEM_TYPES, LIST_FIELDS, BulkEdit, StoredArticle
 
 from .name_rows import AuthorRows
 
@@ -108,8 +108,9 @@ def provenance_text(article: StoredArticle, name: str) -> str:
     """Where the field's value came from: "edited by you", "from the page's JSON-LD", "the import date"…"""
     if name in article.edited:
         return "edited by you"
-    if name == "accessed":
-        return "the import date"
+    if name == "accessed":  # when the page was saved: the saver's note, the MHTML Date:, the file's time
+        saved_by = article.provenance.get("accessed", "import-date")
+        return "from " + ACCESSED_SOURCES.get(saved_by, saved_by)
     value = getattr(article, name)
     if not value:
         return "not found in the page"
@@ -301,8 +302,8 @@ class MetadataDialog(QDialog):
         for name, new in self.values().items():
             if name in self._reverted:
                 extracted = self.article.extracted.get(name)
-                if name == "accessed":
-                    extracted = self.article.imported_at[:10]
+                if name == "accessed":  # the day the page was saved, else the import day
+                    extracted = extracted or self.article.imported_at[:10]
                 if new == (list(extracted or []) if name in LIST_FIELDS else (extracted or None)):
                     continue
             old = getattr(self.article, name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -68,7 +68,10 @@ class SearchAnswer:
                 "The Trash is empty." if not self.query else f"Nothing in the Trash matches “{self.query}”."
             )
         if self.view == ATTENTION and not self.query and self.filters.is_empty():
-            return "No article needs attention: every article has its text."
+            return (
+                "No article needs attention: every article has its text, and none has damage left that "
+                "Offprint could not repair."
+            )
         if self.view == DUPLICATES and not self.query and self.filters.is_empty():
             return "No duplicates found: no two articles share a URL or their text."
         if self.library_count == 0:
@@ -100,6 +103,7 @@ def search(
     articles, those needing attention, those in duplicate sets (set by set), or the Trash (whose
     articles are out of the index: its list is filtered by title).  The query is read as typed so far
     (the last word also as the start of a longer one); the ids come in the list's order."""
+    filters = existing_scopes(library, filters)
     attention = library.attention_ids()
     duplicates: int | None = None
     if view == TRASH:
@@ -131,6 +135,21 @@ def search(
         attention_count=len(attention),
         duplicate_count=duplicates,
     )
+
+
+def existing_scopes(library: Library, filters: Filters) -> Filters:
+    """``filters`` without a collection or saved search the library no longer has (deleted meanwhile,
+    from the command line, or remembered from another library): the list shows what the rest selects,
+    and the sidebar lifts the stale chip when it next reads the collections."""
+    if not filters.collections and filters.saved_search is None:
+        return filters
+    known = {c.id for top in library.collections() for c in top.walk()}
+    searches = {s.id for s in library.saved_searches()} if filters.saved_search is not None else set()
+    collections = [i for i in filters.collections if i in known]
+    saved = filters.saved_search if filters.saved_search in searches else None
+    if collections == filters.collections and saved == filters.saved_search:
+        return filters
+    return replace(filters, collections=collections, saved_search=saved)
 
 
 def _trash_ids(library: Library, query: str) -> list[int]:

@@ -1,24 +1,27 @@
-"""The right-hand pane: the open article (with its find bar), its Repairs & Sources report and its
-original saved source, as tabs.  It loads what it shows off the GUI thread and remembers, per
-article, how far the user had read."""
+"""The right-hand pane: the open article (with its find bar and its annotations sidebar), its Repairs &
+Sources report and its original saved source, as tabs.  It loads what it shows off the GUI thread (the
+article with its highlights and notes in one call) and remembers, per article, how far the user had
+read."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from reader.library import StoredArticle
+from reader.library import Annotation, Note, StoredArticle
 
+from .annotating_reader import AnnotatingReader
+from .annotations_panel import AnnotationsPanel
 from .error_report import log_failure, quiet_failure
 from .find_bar import FindBar
-from .reader_view import ReaderView, words_to_highlight
+from .reader_view import words_to_highlight
 from .repairs_panel import RepairsPanel
 from .settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from .themes import Theme
@@ -38,6 +41,8 @@ class OpenedArticle:
     article: StoredArticle
     words: list[str]  # texts to mark as search hits
     resources: dict[str, bytes] | None  # the page's own images; None: keep the ones already loaded
+    annotations: list[Annotation] = field(default_factory=list)  # its highlights, in reading order
+    notes: list[Note] = field(default_factory=list)
 
 
 def decode_original(data: bytes) -> str:
@@ -65,8 +70,10 @@ class ReaderPane(QTabWidget):
         self.highlight_query = ""  # the query whose words the reader currently marks
         self._original_loaded_for: int | None = None
 
-        self.reader = ReaderView(self)
+        self.reader = AnnotatingReader(self)
         self.find_bar = FindBar(self.reader, self)
+        self.annotations_panel = AnnotationsPanel(self)
+        self.annotations_panel.set_read_only(bool(runner.library.read_only))
         self.repairs = RepairsPanel(self)
         self.original = QPlainTextEdit(self)
         self.original.setObjectName("originalView")
@@ -80,9 +87,17 @@ class ReaderPane(QTabWidget):
         layout.setSpacing(0)
         layout.addWidget(self.reader, 1)
         layout.addWidget(self.find_bar)
+        self.article_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.article_splitter.setObjectName("articleSplitter")
+        self.article_splitter.addWidget(reading)
+        self.article_splitter.addWidget(self.annotations_panel)
+        self.article_splitter.setStretchFactor(0, 3)
+        self.article_splitter.setStretchFactor(1, 1)
+        self.article_splitter.setSizes([560, 240])
+        self.article_splitter.setChildrenCollapsible(False)
         self.setObjectName("readerTabs")
         self.setDocumentMode(True)
-        self.addTab(reading, "Article")
+        self.addTab(self.article_splitter, "Article")
         self.addTab(self.repairs, "Repairs && Sources")
         self.addTab(self.original, "Original")
         self.currentChanged.connect(self._on_tab_changed)
@@ -100,7 +115,10 @@ class ReaderPane(QTabWidget):
             resources = {
                 name: data for name in article.resources if (data := library.resource(article_id, name))
             }
-            return OpenedArticle(article, words_to_highlight(article.text, matches), resources)
+            words = words_to_highlight(article.text, matches)
+            return OpenedArticle(
+                article, words, resources, library.annotations(article_id), library.notes(article_id)
+            )
 
         self.runner.call_latest(
             work, lambda answer: self.show_opened(answer, query), self._failed, channel="article"
@@ -112,6 +130,8 @@ class ReaderPane(QTabWidget):
         self.current_article = article
         self.highlight_query = query
         self.reader.show_article(article, answer.words, answer.resources)
+        self.reader.set_annotations(answer.annotations)
+        self.annotations_panel.show_article_annotations(answer.annotations, answer.notes)
         self.repairs.show_article(article)
         self._original_loaded_for = None
         if self.currentIndex() == TAB_ORIGINAL:
@@ -124,7 +144,11 @@ class ReaderPane(QTabWidget):
 
     def show_edited(self, article: StoredArticle) -> None:
         """The open article changed in the store (an edit): show the new version, same highlights."""
-        self.show_opened(OpenedArticle(article, list(self.reader.hit_words), None), self.highlight_query)
+        notes = self.annotations_panel.notes_shown()
+        opened = OpenedArticle(
+            article, list(self.reader.hit_words), None, list(self.reader.annotations), notes
+        )
+        self.show_opened(opened, self.highlight_query)
 
     def close_article(self, message: str | None = None) -> None:
         """No article open any more (it was removed, or the results no longer show it); the tabs stay."""
@@ -135,6 +159,7 @@ class ReaderPane(QTabWidget):
             lambda _library: None, lambda _none: None, channel="article"
         )  # drop a late open
         self.reader.show_placeholder(message) if message else self.reader.show_placeholder()
+        self.annotations_panel.show_article_annotations([], [], open_article=False)
         self.repairs.show_article(None)
         self.original.clear()
         self._original_loaded_for = None
@@ -162,6 +187,7 @@ class ReaderPane(QTabWidget):
         log_failure(logger, "an article could not be opened", error)
         self.current_article = None
         self.reader.show_placeholder(f"This article cannot be shown: {error}")
+        self.annotations_panel.show_article_annotations([], [], open_article=False)
         self.repairs.show_article(None)
 
     def remember_position(self) -> None:
@@ -219,6 +245,11 @@ class ReaderPane(QTabWidget):
         self.runner.call_latest(work, show, fail, channel="original")
 
     # -- reading comfort ---------------------------------------------------------------------------
+    def toggle_annotations(self) -> None:
+        """Ctrl+Shift+H: the annotations sidebar shown or hidden (the reader takes its room)."""
+        self.setCurrentIndex(TAB_ARTICLE)
+        self.annotations_panel.setVisible(not self.annotations_panel.isVisible())
+
     def open_find(self) -> None:
         self.setCurrentIndex(TAB_ARTICLE)
         self.find_bar.open_bar()

@@ -16,7 +16,7 @@ from functools import cache
 from string import Template
 from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QPoint, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -33,9 +33,10 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFrameFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
-from reader.library import Match, StoredArticle
+from reader.ingest import damage_tooltip, describe_repairs
+from reader.library import ATTENTION_REASONS, Match, StoredArticle
 from reader.resources import resource_path
 
 from .themes import THEMES, Theme
@@ -43,6 +44,7 @@ from .themes import THEMES, Theme
 MEASURE_CHARS = 70  # a comfortable line length for reading
 LINE_HEIGHT_PERCENT = 145
 MAX_HIGHLIGHTS = 5000
+MAX_DAMAGE_MARKS = 500
 FILTER_SCHEME = "offprint-filter"
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 _DATA_URL = re.compile(r"^data:(image/[\w.+-]+)?(;charset=[\w-]+)?(;base64)?,(.*)$", re.S | re.I)
@@ -121,8 +123,23 @@ def parse_filter_link(url: QUrl) -> tuple[str, str] | None:
     return (facet, unquote(value)) if facet and value else None
 
 
-def header_html(article: StoredArticle) -> str:
-    """Title, authors · date · site, then the series and topic chips (links the pane turns into filters)."""
+def damage_notice(article: StoredArticle) -> str:
+    """The line under the header of an article with damage its repair left: what is marked, how often."""
+    counts: dict[str, int] = {}
+    for note in describe_repairs(article.repairs):
+        if note.flagged:
+            counts[note.reason] = counts.get(note.reason, 0) + note.count
+    if not counts:
+        return ""
+    what = "; ".join(f"{ATTENTION_REASONS.get(reason, reason)} ({n})" for reason, n in counts.items())
+    return (
+        f"⚠ Needs attention, marked in the text: {what}. Hover over a mark; details under Repairs & Sources."
+    )
+
+
+def header_html(article: StoredArticle, damage_colour: str = "#c0392b") -> str:
+    """Title, authors · date · site, the series and topic chips (links the pane turns into filters), and a
+    line saying what damage is marked in the text."""
     esc = html.escape
     people = ", ".join(article.authors or article.organizations)
     meta = " · ".join(esc(p) for p in (people, article.date or "", article.site or "") if p)
@@ -139,15 +156,20 @@ def header_html(article: StoredArticle) -> str:
         parts.append(f'<p class="op-meta">{meta}</p>')
     if article.url:
         parts.append(f'<p class="op-meta"><a href="{esc(article.url)}">{esc(article.url)}</a></p>')
-    parts.append(f'<p class="op-chips">{" &nbsp;".join(chips)}</p>')
+    if chips:  # Qt drops an empty paragraph: write none, so header_blocks counts what is there
+        parts.append(f'<p class="op-chips">{" &nbsp;".join(chips)}</p>')
+    notice = damage_notice(article)
+    if notice:
+        parts.append(f'<p class="op-meta" style="color:{esc(damage_colour)}">{esc(notice)}</p>')
     return "".join(parts)
 
 
 def header_blocks(article: StoredArticle) -> int:
-    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips)."""
+    """How many text blocks :func:`header_html` makes (title, meta line, URL line, chips, damage line)."""
     people = article.authors or article.organizations
     has_meta = bool(people or article.date or article.site or article.edited)
-    return 1 + int(has_meta) + int(bool(article.url)) + 1
+    has_chips = bool(article.series or article.topics)
+    return 1 + int(has_meta) + int(bool(article.url)) + int(has_chips) + int(bool(damage_notice(article)))
 
 
 class ReaderView(QTextBrowser):
@@ -172,6 +194,7 @@ class ReaderView(QTextBrowser):
         self._query_selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         self.hit_words: list[str] = []  # the texts currently marked as search hits
+        self.damage_marked = 0  # places marked as damage the repair could not undo
         self.show_placeholder()
 
     # content -------------------------------------------------------------------------------------
@@ -197,7 +220,10 @@ class ReaderView(QTextBrowser):
         self.article = article
         self._find_selections = []
         self._apply_css()
-        self.setHtml(header_html(article) + _as_rich_text(article.html or _paragraphs(article.text)))
+        self.setHtml(
+            header_html(article, self.theme.damage) + _as_rich_text(article.html or _paragraphs(article.text))
+        )
+        self.damage_marked = mark_damage(self.document(), article, self.theme)
         self._apply_line_height()
         self._apply_measure()
         self.set_query_hits(query_hits or [])
@@ -344,11 +370,39 @@ class ReaderView(QTextBrowser):
             menu.addSeparator()
             action = menu.addAction("Copy with Citation")
             action.triggered.connect(lambda: self.copy_with_citation_requested.emit(passage))
+        self.extend_menu(menu, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def extend_menu(self, menu: QMenu, position: QPoint) -> None:
+        """Room for a subclass's own items in the context menu (the highlights' items)."""
+
     def selected_passage(self) -> str:
         return self.textCursor().selectedText().replace("\u2029", "\n").strip()
+
+
+def mark_damage(document: QTextDocument, article: StoredArticle, theme: Theme) -> int:
+    """Mark, in the article's body, every place its repair report flags as damage left as saved (a stray
+    CJK run, lost link text, U+FFFD…): a wavy underline, a tint, and a tooltip saying what it is.
+    Returns how many places were marked."""
+    marked = 0
+    body_block = document.findBlockByNumber(header_blocks(article))
+    body_start = body_block.position() if body_block.isValid() else 0
+    for note in describe_repairs(article.repairs):
+        if not note.flagged:
+            continue
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(theme.damage))
+        fmt.setBackground(QColor(theme.damage_background))
+        fmt.setToolTip(damage_tooltip(note.kind))
+        for needle in note.marks:
+            cursor = document.find(needle, body_start, QTextDocument.FindFlag.FindCaseSensitively)
+            while not cursor.isNull() and marked < MAX_DAMAGE_MARKS:
+                cursor.mergeCharFormat(fmt)
+                marked += 1
+                cursor = document.find(needle, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+    return marked
 
 
 # Qt's rich text knows no HTML5 sectioning tags and lays them out inline (an image would sit at the

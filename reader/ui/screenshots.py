@@ -2,7 +2,11 @@
 
 The main window on the sample library (the bundled ``corpus/`` imported into a temp folder, or
 ``--library DIR``) with a search active, a series filter ticked and an article open, in the light and
-the dark theme: ``OUTDIR/main-light.png`` and ``OUTDIR/main-dark.png``.
+the dark theme: ``OUTDIR/main-light.png`` and ``OUTDIR/main-dark.png``.  Then the reader with highlights,
+their comments in the annotations sidebar, a selection with the highlight bar under it, and collections
+and a saved search in the sidebar: ``OUTDIR/reader-light.png`` (on the sample library the highlights,
+the note, the collection and the saved search are made for the picture; a ``--library`` of your own is
+only read, and shows what it holds).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.library import Library
+
     from .main_window import MainWindow
 
 WINDOW_SIZE = (1440, 900)
@@ -87,9 +93,36 @@ def render(
             finally:
                 window.close()
                 QThreadPool.globalInstance().waitForDone(10_000)
+        written.append(_shoot_reading(outdir, scratch, library, make_examples=library_folder is None))
     finally:
         library.close()
     return written
+
+
+def _shoot_reading(outdir: Path, scratch: Path, library: Library, *, make_examples: bool) -> Path:
+    """The reader with highlights and the annotations sidebar, the light theme."""
+    from PySide6.QtCore import QThreadPool
+
+    from .headless import wait_until
+    from .main_window import MainWindow
+    from .reading_shot import stage_reading
+    from .settings import Settings, file_qsettings
+
+    settings = Settings(file_qsettings(scratch / "settings-reading.ini"))
+    settings.set_theme("light")
+    settings.dismiss_sample_offer(library.folder)
+    window = MainWindow(library, settings)
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        wait_until(functools.partial(_searched_once, window), what="the first search")
+        stage_reading(window, make_examples=make_examples)
+        path = outdir / "reader-light.png"
+        window.grab().save(str(path))
+        return path
+    finally:
+        window.close()
+        QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _searched_once(window: MainWindow) -> bool:

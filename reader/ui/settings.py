@@ -50,6 +50,13 @@ class Settings:
     def set_splitter_state(self, name: str, data: QByteArray) -> None:
         self.store.setValue(f"splitters/{name}", data)
 
+    def annotations_sidebar(self) -> bool:
+        """Whether the annotations sidebar beside the reader is shown (it is, until hidden)."""
+        return str(self.store.value("reader/annotations_sidebar", "1")) != "0"
+
+    def set_annotations_sidebar(self, shown: bool) -> None:
+        self.store.setValue("reader/annotations_sidebar", "1" if shown else "0")
+
     # reading ---------------------------------------------------------------------------------------
     def theme(self) -> str:
         value = str(self.store.value("reader/theme", "system"))
@@ -89,6 +96,22 @@ class Settings:
 
     def set_citation_style(self, style: str) -> None:
         self.store.setValue("citations/style", style)
+
+    def recent_styles(self) -> list[str]:
+        """The styles chosen lately, the latest first."""
+        raw = str(self.store.value("citations/recent", "") or "")
+        return [style for style in raw.split("\n") if style]
+
+    def add_recent_style(self, style: str, keep: int = 8) -> None:
+        recent = [style, *(s for s in self.recent_styles() if s != style)][:keep]
+        self.store.setValue("citations/recent", "\n".join(recent))
+
+    def citation_locale(self) -> str:
+        """The language for styles that declare none ("": American English, as Zotero's default)."""
+        return str(self.store.value("citations/locale", "") or "")
+
+    def set_citation_locale(self, locale: str) -> None:
+        self.store.setValue("citations/locale", locale)
 
     def last_filters(self) -> Filters:
         raw = self.store.value("search/filters", "")

@@ -42,7 +42,9 @@ SHORTCUTS: dict[str, Shortcut] = {
     "show_original_file": Shortcut(("Ctrl+Shift+F",), "Show the original file in its folder", "Library"),
     "copy_bibliography": Shortcut(("Ctrl+Shift+C",), "Copy bibliography entry", "Citations"),
     "copy_citation": Shortcut(("Ctrl+Shift+A",), "Copy in-text citation", "Citations"),
-    "copy_passage": Shortcut(("Ctrl+Alt+C",), "Copy the selected passage with its citation", "Citations"),
+    "copy_passage": Shortcut(
+        ("Ctrl+Alt+C",), "Copy the selected passage (or the highlight) with its citation", "Citations"
+    ),
     "find": Shortcut(("Ctrl+F",), "Find in article", "Reading"),
     "find_next": Shortcut(("F3",), "Next match", "Reading"),
     "find_previous": Shortcut(("Shift+F3",), "Previous match", "Reading"),
@@ -52,9 +54,25 @@ SHORTCUTS: dict[str, Shortcut] = {
     "repairs": Shortcut(("Ctrl+R",), "Show the repairs and sources", "Reading"),
     "original": Shortcut(("Ctrl+U",), "View the original saved source", "Reading"),
     "article": Shortcut(("Ctrl+Shift+R",), "Back to the article", "Reading"),
+    "highlight_yellow": Shortcut(("Ctrl+Alt+1",), "Highlight the selection in yellow", "Annotating"),
+    "highlight_red": Shortcut(("Ctrl+Alt+2",), "Highlight the selection in red", "Annotating"),
+    "highlight_green": Shortcut(("Ctrl+Alt+3",), "Highlight the selection in green", "Annotating"),
+    "highlight_blue": Shortcut(("Ctrl+Alt+4",), "Highlight the selection in blue", "Annotating"),
+    "highlight_purple": Shortcut(("Ctrl+Alt+5",), "Highlight the selection in purple", "Annotating"),
+    "comment": Shortcut(
+        ("Ctrl+Alt+M",), "Comment on the selection, or on the highlight at the cursor", "Annotating"
+    ),
+    "annotations_sidebar": Shortcut(("Ctrl+Shift+H",), "Show or hide the annotations sidebar", "Annotating"),
+    "new_note": Shortcut(("Ctrl+Alt+N",), "New note on the open article", "Annotating"),
+    "annotations_view": Shortcut(("Ctrl+Shift+L",), "Every highlight in the library", "Annotating"),
+    "new_collection": Shortcut(("Ctrl+Shift+N",), "New collection…", "Collections"),
+    "save_search": Shortcut(("Ctrl+Shift+S",), "Save the current search and filters…", "Collections"),
     "shortcuts": Shortcut(("F1",), "Keyboard shortcuts", "Help"),
     "quit": Shortcut(("Ctrl+Q",), "Quit", "Help"),
 }
+
+
+GROUPS = ("Search", "Library", "Citations", "Reading", "Annotating", "Collections", "Help")
 
 
 def key_sequences(name: str) -> list[QKeySequence]:
@@ -75,7 +93,7 @@ class ShortcutsWindow(QDialog):
         table.setAccessibleName("Shortcut list")
         rows = sorted(
             SHORTCUTS.values(),
-            key=lambda s: ["Search", "Library", "Citations", "Reading", "Help"].index(s.group),
+            key=lambda s: GROUPS.index(s.group),
         )
         for row, shortcut in enumerate(rows):
             keys = " or ".join(

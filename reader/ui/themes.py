@@ -24,8 +24,11 @@ class Theme:
     find_current: str
     chip: str
     dark: bool
+    damage: str = "#c0392b"  # the wavy underline under damage the repair could not undo
+    damage_background: str = "#f9d5ce"
 
 
+# fmt: off
 THEMES: dict[str, Theme] = {
     "light": Theme(
         "light", "#fcfcfa", "#1f1f1f", "#6a6a6a", "#1a5fb4", "#fff0a0", "#ffd7a8", "#ff9f43", "#e8eef8", False
@@ -34,9 +37,11 @@ THEMES: dict[str, Theme] = {
         "sepia", "#f4ecd8", "#3f3222", "#7a6a55", "#8a4b08", "#f2d77e", "#f0c090", "#e08a3c", "#eadcbc", False
     ),
     "dark": Theme(
-        "dark", "#1d1f23", "#dcdad5", "#9a9a9a", "#8ab4f8", "#5c4f10", "#6b4420", "#b3641c", "#2c3340", True
+        "dark", "#1d1f23", "#dcdad5", "#9a9a9a", "#8ab4f8", "#5c4f10", "#6b4420", "#b3641c", "#2c3340", True,
+        damage="#ff7b6b", damage_background="#47251f",
     ),
 }
+# fmt: on
 
 
 def system_prefers_dark() -> bool:
@@ -74,6 +79,10 @@ def dark_palette() -> QPalette:
         palette.setColor(group, QPalette.ColorRole.Mid, QColor("#3a3c41"))
         palette.setColor(group, QPalette.ColorRole.Dark, QColor("#18191c"))
         palette.setColor(group, QPalette.ColorRole.Shadow, QColor("#000000"))
+    # Disabled widgets keep the dark surfaces (a disabled button was drawn light grey on the dark window).
+    for role, colour in ((QPalette.ColorRole.Button, window), (QPalette.ColorRole.Window, window)):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, colour)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, base)
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#77766f"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#77766f"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#77766f"))

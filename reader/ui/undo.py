@@ -81,21 +81,23 @@ class LibraryCommand(QUndoCommand):
         redo: Callable[[Library], Any],
         undo: Callable[[Library], Any],
         ids: Sequence[int],
+        on_done: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(text)
         self.controller = controller
         self._redo, self._undo = redo, undo
         self.ids = list(ids)
+        self.on_done = on_done
         self._done = True  # pushed after the action itself succeeded
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self.controller.run(f"redo {self.text()}", self._redo)
+        self.controller.run(f"redo {self.text()}", self._redo, self.on_done)
 
     def undo(self) -> None:
-        self.controller.run(f"undo {self.text()}", self._undo)
+        self.controller.run(f"undo {self.text()}", self._undo, self.on_done)
 
 
 class UndoController(QObject):
@@ -111,8 +113,11 @@ class UndoController(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # undo, undo, redo run in the order asked
 
-    def run(self, what: str, operation: Callable[[Library], Any]) -> None:
-        """Run ``operation`` (an undo or a redo, ``what`` says which) after those asked before it."""
+    def run(
+        self, what: str, operation: Callable[[Library], Any], on_done: Callable[[str], None] | None = None
+    ) -> None:
+        """Run ``operation`` (an undo or a redo, ``what`` says which) after those asked before it; then
+        ``on_done`` (or ``changed``) gets what was done."""
 
         def failed(error: BaseException) -> None:
             log_failure(logger, f"could not {what}", error)
@@ -122,12 +127,24 @@ class UndoController(QObject):
         done = f"{'Undid' if what.startswith('undo') else 'Redid'} {what.split(' ', 1)[1]}."
         run_in_background(
             lambda: self.runner.locked(operation),
-            lambda _answer: self.changed.emit(done),
+            lambda _answer: (on_done or self.changed.emit)(done),
             failed,
             pool=self.pool,
         )
 
     # -- the actions, recorded once done -----------------------------------------------------------
+    def record(
+        self,
+        text: str,
+        redo: Callable[[Library], Any],
+        undo: Callable[[Library], Any],
+        ids: Sequence[int] = (),
+        on_done: Callable[[str], None] | None = None,
+    ) -> None:
+        """An action already done, undone by ``undo`` and done again by ``redo`` (library operations);
+        ``on_done`` refreshes what they change instead of the window's whole refresh (``changed``)."""
+        self.stack.push(LibraryCommand(self, text, redo, undo, ids, on_done))
+
     def edited(self, text: str, before: Sequence[EditSnapshot], after: Sequence[EditSnapshot]) -> None:
         ids = [s.article_id for s in after]
         self.stack.push(

@@ -12,7 +12,7 @@ import pytest
 from reader import cli
 from reader.commands import cite as cite_command
 from reader.errors import ArticleNotFoundError
-from reader.library.types import Filters, SortOrder, StoredArticle
+from reader.library.types import Filters, Note, SortOrder, StoredArticle
 
 
 def _article(
@@ -68,6 +68,9 @@ class FakeLibrary:
 
     def styles_folder(self) -> Path:
         return self._styles
+
+    def notes(self, article_id: int) -> list[Note]:
+        return [Note(1, 1, "Compare with the Guardian's account.")] if article_id == 1 else []
 
     def close(self) -> None:
         pass
@@ -131,6 +134,21 @@ def test_cite_csl_json_formats_each_record_on_its_own(
 
 
 @pytest.mark.usefixtures("citer")
+def test_cite_locale_applies_to_styles_that_declare_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps([{"type": "webpage", "title": "Harbour", "author": [{"family": "Baev"}]}]))
+    _, english, _ = _run(capsys, "cite", "--csl-json", str(path), "--style", "apa", "--in-text")
+    _, german, _ = _run(
+        capsys, "cite", "--csl-json", str(path), "--style", "apa", "--in-text", "--locale", "de-DE"
+    )
+    assert (english, german) == ("(Baev, n.d.)\n", "(Baev, o.\u00a0J.)\n")
+    # Cite Them Right declares British English: a chosen language does not change it
+    _, harvard, _ = _run(capsys, "cite", "--csl-json", str(path), "--style", "harvard", "--locale", "de-DE")
+    assert harvard == "Baev (no date) Harbour.\n"
+
+
 def test_cite_csl_json_unknown_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "items.json"
     path.write_text("[]", encoding="utf-8")
@@ -165,21 +183,64 @@ def test_export_ris_keeps_crlf(
     assert _run(capsys, "export", "--format", "ris", "-o", str(target))[0] == 0
     data = target.read_bytes()
     assert data.count(b"TY  - BLOG\r\n") == 3 and b"\n" not in data.replace(b"\r\n", b"")
+    assert data.count(b"N1  - Compare with the Guardian's account.\r\n") == 1  # its note, as Zotero writes it
+    assert _run(capsys, "export", "--format", "ris", "--no-notes", "-o", str(target))[0] == 0
+    assert b"N1  -" not in target.read_bytes()
 
 
 def test_export_csl_json_to_stdout(library: FakeLibrary, capfdbinary: pytest.CaptureFixture[bytes]) -> None:
     assert cli.main(["export", "--format", "csl-json", "--include-series"]) == 0
     items = json.loads(capfdbinary.readouterr().out.decode("utf-8"))
     assert [i["title"] for i in items][2] == "Europe’s answer"
-    assert items[0]["collection-title"] == "War"
+    # Zotero's blogPost holds no series: exporting one would only lose it on the way in
+    assert "collection-title" not in items[0]
+    assert items[2]["author"] == [{"family": "von der Leyen", "given": "Ursula"}]  # as Zotero reads names
 
 
 def test_styles_lists_ids_aliases_and_titles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "styles", "--library", str(tmp_path))
     assert code == 0
-    first = out.splitlines()[0].split(None, 2)
-    assert first == ["apa", "apa", "APA Style 7th edition"]
+    first = out.splitlines()[0].split(None, 3)
+    assert first == ["apa", "apa", "author-date", "APA Style 7th edition"]
     assert any(line.split()[:2] == ["nlm-citation-sequence", "vancouver"] for line in out.splitlines())
+
+
+def test_styles_all_lists_every_installed_style_and_search_finds_by_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = _run(capsys, "styles", "--all", "--library", str(tmp_path))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) > 10_000 and lines[0].split()[0] == "apa"
+    code, out, _ = _run(capsys, "styles", "--search", "nature", "--library", str(tmp_path))
+    assert code == 0 and out.splitlines()[0].split()[0] == "nature"
+    code, out, _ = _run(
+        capsys, "styles", "--search", "medicine", "numeric", "--json", "--library", str(tmp_path)
+    )
+    rows = json.loads(out)
+    assert rows[0]["id"] == "nlm-citation-sequence" and rows[0]["alias"] == "vancouver"
+    assert {"id", "title", "format", "fields", "parent"} <= set(rows[0])
+    code, _, err = _run(capsys, "styles", "--search", "zzqx", "--library", str(tmp_path))
+    assert code == 1 and "no style matches 'zzqx'" in err
+
+
+def test_styles_add_puts_a_file_in_the_library_or_names_its_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    style = tmp_path / "lab.csl"
+    style.write_text(
+        '<?xml version="1.0"?><style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info>'
+        "<title>Lab (APA)</title><id>http://example.org/styles/lab</id>"
+        '<link href="http://www.zotero.org/styles/apa" rel="independent-parent"/></info></style>',
+        encoding="utf-8",
+    )
+    code, out, err = _run(capsys, "styles", "--add", str(style), "--library", str(tmp_path / "lib"))
+    assert code == 0 and err == "added lab: Lab (APA)\n"
+    assert any(line.split()[0] == "lab" for line in out.splitlines())
+    assert (tmp_path / "lib" / "styles" / "lab.csl").is_file()
+    broken = tmp_path / "broken.csl"
+    broken.write_text("<style", encoding="utf-8")
+    code, _, err = _run(capsys, "styles", "--add", str(broken), "--library", str(tmp_path / "lib"))
+    assert code == 2 and err.startswith(f"offprint: {broken}: not a CSL style: the XML is malformed")
 
 
 def test_a_style_file_that_cannot_be_used_is_named_on_stderr_and_the_rest_listed(

@@ -118,23 +118,43 @@ def test_organisations_are_authors_only_without_a_person() -> None:
 
 
 @pytest.mark.parametrize(
-    ("site", "url", "provenance", "expected"),
+    ("site", "url", "expected"),
     [
-        ("PRIO Blogs", "https://www.prio.org/comments/1", {}, "post-weblog"),
-        ("Example", "https://example.substack.com/p/x", {}, "post-weblog"),
-        ("Example", "https://example.org/blog/2026/x", {}, "post-weblog"),
-        ("The Guardian", "https://www.theguardian.com/world/x", {}, "article-newspaper"),
-        ("Kyiv News Today", "https://kyiv.example/x", {}, "article-newspaper"),
-        ("Example", "https://example.org/x", {"title": "json-ld:NewsArticle"}, "article-newspaper"),
-        ("The New Yorker", "https://www.newyorker.com/x", {}, "article-magazine"),
-        ("Lab Magazine", "https://lab.example/x", {}, "article-magazine"),
-        ("PRIO", "https://www.prio.org/publications/1", {}, "webpage"),
+        ("PRIO Blogs", "https://www.prio.org/comments/1", "post-weblog"),
+        ("Example", "https://example.substack.com/p/x", "post-weblog"),
+        ("Example", "https://example.org/blog/2026/x", "post-weblog"),
+        ("The Guardian", "https://www.theguardian.com/world/x", "article-newspaper"),
+        ("Kyiv News Today", "https://kyiv.example/x", "article-newspaper"),
+        ("The New Yorker", "https://www.newyorker.com/x", "article-magazine"),
+        ("Lab Magazine", "https://lab.example/x", "article-magazine"),
+        ("PRIO", "https://www.prio.org/publications/1", "webpage"),
     ],
 )
-def test_item_type_from_what_the_page_said(
-    site: str, url: str, provenance: dict[str, str], expected: str
+def test_an_article_stored_without_an_item_type_is_typed_by_its_names(
+    site: str, url: str, expected: str
 ) -> None:
-    assert guess_csl_type(_stored(site=site, url=url, provenance=provenance)) == expected
+    assert guess_csl_type(_stored(site=site, url=url)) == expected
+
+
+def test_the_recorded_item_type_wins_over_the_names() -> None:
+    # ingest found a NewsArticle on a site whose name says blog; the user made another one a report
+    assert guess_csl_type(_stored(site="PRIO Blogs", item_type="article-newspaper")) == "article-newspaper"
+    report = article_to_csl(_stored(item_type="report", series=["Policy Briefs"]), include_series=True)
+    assert report["type"] == "report" and report["publisher"] == "PRIO Blogs"
+    assert "container-title" not in report and report["collection-title"] == "Policy Briefs"
+    # a value that is no item type (an old edit, a hand-made record) falls back to the names
+    assert guess_csl_type(_stored(site="PRIO Blogs", item_type="video")) == "post-weblog"
+
+
+def test_topics_become_the_keyword_variable_and_spaces_are_kept() -> None:
+    item = article_to_csl(
+        _stored(
+            topics=["Climate", "Housing "], title="北へ移る\u3000潮見 \t\n at\u00a0sea", accessed="2026-05-02"
+        )
+    )
+    assert item["keyword"] == "Climate, Housing"
+    assert item["title"] == "北へ移る\u3000潮見 at\u00a0sea"  # ideographic and no-break spaces stay
+    assert item["accessed"] == {"date-parts": [[2026, 5, 2]]}
 
 
 @pytest.mark.parametrize(

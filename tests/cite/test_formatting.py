@@ -38,10 +38,21 @@ def test_apa_entry_and_in_text(citer: Citer, prio_item: dict[str, Any]) -> None:
     assert citer.citation([prio_item], "apa") == "(Baev, 2026)"
 
 
-def test_apa_html_italicises_only_the_blog_name(citer: Citer, prio_item: dict[str, Any]) -> None:
+def test_apa_html_italicises_only_the_blog_name_and_links_the_url(
+    citer: Citer, prio_item: dict[str, Any]
+) -> None:
     entry = citer.bibliography([prio_item], "apa", "html")[0]
     assert re.findall(r"<i>(.*?)</i>", entry) == ["PRIO Blogs"]
-    assert re.sub(r"</?i>", "", entry) == citer.bibliography([prio_item], "apa")[0]
+    # Zotero's wrap_url_and_doi: the URL is a live link in a rich paste
+    assert entry.endswith(f'<a href="{PRIO_URL}">{PRIO_URL}</a>')
+    assert re.sub(r"</?i>|<a [^>]*>|</a>", "", entry) == citer.bibliography([prio_item], "apa")[0]
+
+
+def test_apa_capitalises_the_subtitle_as_zotero_does(citer: Citer, prio_item: dict[str, Any]) -> None:
+    item = dict(prio_item, title="Hydrogen at Brackwater: a port bets on the next fuel")
+    assert ": A port bets on the next fuel." in citer.bibliography([item], "apa")[0]
+    # not a Zotero-named style: the subtitle is left as the page wrote it
+    assert "Brackwater: a port bets on the next fuel," in citer.bibliography([item], "ieee")[0]
 
 
 def test_chicago_author_date_17th(citer: Citer, prio_item: dict[str, Any]) -> None:

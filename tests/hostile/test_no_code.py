@@ -231,14 +231,32 @@ def test_citation_html_escapes_titles_names_and_urls() -> None:
         assert " & " not in html, f"an unescaped ampersand: {html}"
         tree = lxml.html.fragment_fromstring(html, create_parent="div")
         for element in tree.iter():  # markup in a title is shown as text, never becomes markup
-            assert element.tag in {"div", "p", "i", "b", "span", "sup", "sub"}, html
-            assert set(element.attrib) <= {"style", "class"}, html
+            assert element.tag in {"div", "p", "i", "b", "span", "sup", "sub", "a"}, html
+            if element.tag == "a":  # Zotero's wrap_url_and_doi: the article's own address, as a link
+                assert set(element.attrib) == {"href"} and element.get("href") == item["URL"], html
+            elif element.get("class") == "Z3988":  # Zotero's COinS: metadata in a title, never markup
+                assert set(element.attrib) == {"class", "title"} and not len(element), html
+            else:
+                assert set(element.attrib) <= {"style", "class"}, html
     shown = lxml.html.fragment_fromstring(outputs[0], create_parent="div").text_content()
     assert '<script>alert("t")</script>' in shown.replace("“", '"').replace("”", '"')
     assert (
         "Tides & <img src=x onerror=alert(1)> Harbours" in shown
         and "O'Brien <b onclick=x()>" in shown.replace("’", "'")
     )
+
+
+def test_a_script_address_never_becomes_a_link_in_a_citation() -> None:
+    pytest.importorskip("reader.cite.facade")
+    from reader.cite import article_to_csl
+    from reader.cite.facade import Citer
+    from reader.ingest import Article
+
+    for url in ("javascript:alert(1)", "data:text/html,<script>x</script>", "JavaScript:void(0)"):
+        item = article_to_csl(Article(path="x.html", title="Harbours", site="Tides", url=url))
+        assert "URL" not in item
+        html = Citer().copy_bibliography([item], "apa").html
+        assert "<a " not in html and "javascript" not in html.lower()
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

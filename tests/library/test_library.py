@@ -108,6 +108,13 @@ def test_facets_follow_the_query_and_filters(filled: Library) -> None:
 # -- edits, duplicates, removal ----------------------------------------------------------------------
 
 
+@ONE_ENGINE
+def test_a_page_that_tells_no_save_date_is_accessed_on_its_import_day(filled: Library) -> None:
+    article = filled.get(by_title(filled, "Café culture in Vienna"))
+    assert article.accessed == article.imported_at[:10]
+    assert article.provenance["accessed"] == "import-date" and article.extracted["accessed"] is None
+
+
 def test_edits_apply_everywhere_and_survive_reimport(filled: Library, tmp_path: Path) -> None:
     article_id = by_title(filled, "Café culture in Vienna")
     edited = filled.update(article_id, title="Coffee houses of Vienna", authors=["A. Müller"], topics="Food")

@@ -179,7 +179,7 @@ def test_field_lists_come_from_the_article_types() -> None:
     assert set(EXTRACTED_FIELDS) <= ingest_fields  # the store copies each of them from ingest's Article
     assert EXTRACTED_FIELDS == (
         "title", "authors", "organizations", "date", "site", "url", "language", "excerpt", "series",
-        "topics", "item_type",
+        "topics", "accessed", "item_type",
     )  # fmt: skip
     assert EDITABLE_FIELDS == (
         "title", "authors", "organizations", "date", "site", "url", "language", "series", "topics",

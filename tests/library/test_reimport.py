@@ -112,7 +112,7 @@ def test_a_first_import_without_text_is_marked_for_attention_or_fails(tmp_path: 
         marked = results["empty.html"]
         assert marked.status is ImportStatus.IMPORTED and marked.note.startswith("no text found")
         assert library.attention_ids() == [marked.article_id]
-        assert library.get(marked.article_id).attention == "no text found"
+        assert library.get(marked.article_id).attention == ["no-text"]
         failed = results["head.html"]
         assert failed.status is ImportStatus.FAILED and "head.html" in failed.error
         report = library.check()

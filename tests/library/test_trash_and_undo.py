@@ -121,7 +121,9 @@ def test_a_library_from_before_the_trash_is_migrated(tmp_path: Path, filled: Lib
     conn.executescript(
         "DROP TABLE trash; DROP TABLE kept_originals; DROP TABLE text_bands; DROP TABLE text_signatures;"
         " DROP TABLE distinct_pairs; DROP INDEX articles_attention;"
-        " ALTER TABLE articles DROP COLUMN attention;"
+        " DROP TABLE annotations; DROP TABLE notes; DROP TABLE collection_items; DROP TABLE collections;"
+        " DROP TABLE saved_searches;"
+        " ALTER TABLE articles DROP COLUMN attention; ALTER TABLE articles DROP COLUMN evidence;"
         " UPDATE articles SET text = '' WHERE id = 1; PRAGMA user_version = 3;"
     )
     conn.close()

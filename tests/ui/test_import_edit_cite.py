@@ -149,10 +149,39 @@ def test_ctrl_shift_c_copies_the_bibliography_entry_as_html_and_text(
     item = article_to_csl(article, item_id=str(article.id))
     style = window.current_style()
     mime = QApplication.clipboard().mimeData()
-    assert mime.text() == "\n".join(citer.bibliography([item], style, "text"))
-    assert mime.hasHtml() and article.title.split()[0] in mime.html()
+    assert mime.text() == citer.bibliography([item], style, "text")[0] + "\n"  # Zotero's plain text
+    assert mime.hasHtml() and mime.html() == citer.copy_bibliography([item], style).html
     surname = article.authors[0].split()[-1]
     assert article.title in mime.text() and surname in mime.text()
+
+
+def test_three_copied_entries_paste_as_three_paragraphs(open_window, library_folder: Path, qtbot) -> None:
+    """A rich paste of several entries must give one paragraph per entry, never one run-on paragraph."""
+    pytest.importorskip("reader.cite.facade")
+    from PySide6.QtGui import QTextDocument
+
+    window = open_window(library_folder)
+    selection = window.list_view.selectionModel()
+    for row in range(3):
+        selection.select(window.model.index(row, 0), selection.SelectionFlag.Select)
+    window.list_view.setFocus()
+    with qtbot.waitSignal(window.citations.copied, timeout=30_000) as copied:
+        qtbot.keyClick(
+            window.list_view,
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    assert copied.args[0].count == 3
+    mime = QApplication.clipboard().mimeData()
+    document = QTextDocument()
+    document.setHtml(mime.html())
+    block, paragraphs = document.begin(), []
+    while block.isValid():
+        if block.text().strip():
+            paragraphs.append(" ".join(block.text().split()))
+        block = block.next()
+    lines = [" ".join(line.split()) for line in mime.text().splitlines()]
+    assert len(lines) == 3 and paragraphs == lines
 
 
 def test_ctrl_shift_a_copies_one_citation_for_several_articles(
@@ -294,3 +323,24 @@ def test_pages_passed_on_the_command_line_are_imported_once_the_window_is_open(
     qtbot.waitUntil(lambda: window.result_count == 2, timeout=30_000)
     assert window.runner.locked(lambda lib: lib.count()) == 2
     shut(window, library)
+
+
+def test_the_editor_shows_where_the_accessed_date_came_from_and_edits_it(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        window.list_view.setCurrentIndex(window.model.index(0, 0))
+    article = window.current_article
+    dialog = MetadataDialog(article, window)
+    qtbot.addWidget(dialog)
+    assert dialog.fields["accessed"].text() == article.accessed
+    assert dialog.rows["accessed"].source.text() == "from the file's modification time"
+    dialog.fields["accessed"].setText("2026-05-02")
+    dialog.item_type.setCurrentIndex(dialog.item_type.findData("article-magazine"))
+    assert dialog.changed_fields() == {"item_type": "article-magazine", "accessed": "2026-05-02"}
+    with qtbot.waitSignal(window.article_saved, timeout=10_000):
+        window.save_edits(article.id, dialog.changed_fields())
+    stored = window.library.get(article.id)
+    assert (stored.accessed, stored.item_type) == ("2026-05-02", "article-magazine")
+    assert MetadataDialog(stored, window).rows["accessed"].source.text() == "edited by you"

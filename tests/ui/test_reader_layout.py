@@ -47,3 +47,12 @@ def test_a_figure_stands_apart_from_the_paragraph_before_it_with_its_caption_bel
     assert image_block.strip() == "\ufffc", f"the image shares a line with text: {image_block!r}"
     blocks = [b for b in view.toPlainText().split("\n") if b.strip()]
     assert blocks.index("The transect at low tide.") == blocks.index("\ufffc") + 1
+
+
+def test_a_search_word_in_the_first_paragraph_is_marked_when_the_article_has_no_chips(qtbot) -> None:
+    # Qt drops an empty paragraph: with no series or topic chips the body starts one block earlier.
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.show_article(_article("<p>Kelp forests grow fast.</p><p>The divers came back in May.</p>"), ["Kelp"])
+    marked = [s.cursor.block().text() for s in view._query_selections]
+    assert "Kelp forests grow fast." in marked

@@ -4,37 +4,87 @@
 :func:`reader.ingest.body.leftovers.remove_leftovers` finds inside it; the input tree is consumed.
 Readability's scorer decides, trafilatura is asked when the scorer comes back with next to nothing or
 with a list of links, a wrapper around the page's own marked article is narrowed to it, and a page too
-large to score is taken whole.
+large to score is taken whole.  Then the second opinions of :mod:`.candidates` (resiliparse always,
+trafilatura's precision mode when resiliparse reads much more) may overrule the answer.
 """
 
 from __future__ import annotations
 
-import copy
-import logging
+from typing import Any
 
 import lxml.html
-from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.errors import swallowed
-from reader.ingest.body.dom import child_nodes, inner_text, link_density, new_element, set_child_nodes
+from reader.ingest.body.candidates import (
+    READABILITY,
+    RESILIPARSE,
+    TRAFILATURA_PRECISION,
+    Reading,
+    article_from_text,
+    best_reading,
+    needs_second_opinions,
+    resiliparse_text,
+    trafilatura_article,
+)
+from reader.ingest.body.dom import holds_prose, inner_text, link_density, new_element
 from reader.ingest.body.leftovers import remove_leftovers
 from reader.ingest.body.readability import PROSE_PARAGRAPH_CHARS, Readability
-
-logger = logging.getLogger(__name__)
+from reader.ingest.body.sanitize import CONTROL_CONTAINERS
 
 HUGE_PAGE_CHARS = 4_000_000  # beyond this (a book-length dump), scoring costs minutes: take the container
 FALLBACK_BELOW_CHARS = 250  # a Readability result this short on a page with much text is suspect
 FALLBACK_PAGE_CHARS = 1500
 
 
-def find_article_body(root: HtmlElement, *, title: str | None) -> HtmlElement | None:
-    """The article ``<div>`` found in a cleaned page tree, less the boilerplate left inside it, or None."""
+def find_article_body(root: HtmlElement, *, title: str | None, as_parsed: Any = None) -> HtmlElement | None:
+    """The article ``<div>`` found in a cleaned page tree, less the boilerplate left inside it, or None.
+
+    ``as_parsed`` is lexbor's tree of the whole page (resiliparse's), which resiliparse reads; without it
+    resiliparse reads the cleaned page."""
+    readings = read_article(root, title=title, as_parsed=as_parsed)
+    return best_reading(readings).article if len(readings) > 1 else readings[0].article
+
+
+def read_article(
+    root: HtmlElement, *, title: str | None, as_parsed: Any = None, everyone: bool = False
+) -> list[Reading]:
+    """Readability's reading of the page first, then the second opinions the page needs (all of them
+    when ``everyone``: the chooser's fitting script compares them on every page)."""
+    for control in list(root.iter(*CONTROL_CONTAINERS, "label")):
+        if holds_prose(control):  # left open, it swallowed the story; other readers drop controls whole
+            control.drop_tag()
+    too_large = _too_large(root)
+    # The cleaned page as the other readers see it (Readability's preparation changes the tree).
+    markup = "" if too_large else lxml.html.tostring(root, encoding="unicode")
     article = choose_article(root, title=title)
     if article is not None:
         article = narrow_to_marked_article(article)
         remove_leftovers(article)
+    own = Reading(READABILITY, inner_text(article) if article is not None else "", article)
+    if too_large:
+        return [own]
+    quick_text = resiliparse_text(as_parsed if as_parsed is not None else markup)
+    quick = Reading(RESILIPARSE, quick_text)
+    if not everyone and not needs_second_opinions(own, quick):
+        return [own]
+    quick.article = _cleaned(article_from_text(markup, quick_text))
+    readings = [own, quick]
+    # Its precision mode only: with the recall mode too the chooser scored the same on held-out pages
+    # (benchmarks/fit_chooser.py) and trafilatura took twice as long.
+    other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True)
+    if other is not None:
+        readings.append(Reading(TRAFILATURA_PRECISION, inner_text(other), _cleaned(other)))
+    return readings
+
+
+def _cleaned(article: HtmlElement) -> HtmlElement:
+    remove_leftovers(article)
     return article
+
+
+def _too_large(root: HtmlElement) -> bool:
+    body = root.find("body")
+    return len(inner_text(body if body is not None else root)) > HUGE_PAGE_CHARS
 
 
 MARKED_SHARE = 0.6  # of the chosen text that the page's own article container must hold to be preferred
@@ -83,7 +133,7 @@ def choose_article(root: HtmlElement, *, title: str | None) -> HtmlElement | Non
     mostly_links = article is not None and found and link_density(article, found) > 0.5
     if page_chars < FALLBACK_PAGE_CHARS or (found >= FALLBACK_BELOW_CHARS and not mostly_links):
         return article
-    alternative = trafilatura_article(root)
+    alternative = trafilatura_article(root)  # recall mode
     if alternative is None:
         return article
     alternative_chars = len(inner_text(alternative))
@@ -104,33 +154,4 @@ def whole_container(root: HtmlElement) -> HtmlElement:
     if container is not None:
         container.tail = None
         article.append(container)
-    return article
-
-
-def trafilatura_article(root: HtmlElement) -> HtmlElement | None:
-    """trafilatura's reading of the same (cleaned) tree as a ``<div>``, or None."""
-    import trafilatura  # imported on first use: it is only a fallback and costs time to load
-
-    try:
-        markup = trafilatura.extract(
-            copy.deepcopy(root),
-            output_format="html",
-            include_tables=True,
-            include_images=True,
-            include_links=True,
-            include_comments=False,
-            favor_recall=True,
-        )
-    except Exception:  # a library failure leaves Readability's answer standing
-        swallowed(logger, "trafilatura's reading of the page (Readability's answer stands)")
-        return None
-    if not markup:
-        return None
-    try:
-        document = lxml.html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return None
-    body = document.find("body")
-    article = new_element("div")
-    set_child_nodes(article, child_nodes(body if body is not None else document))
     return article

@@ -34,6 +34,16 @@ def is_hidden(element: HtmlElement) -> bool:
     return False
 
 
+PROSE_CHARS = 80  # a paragraph at least this long is prose, never a control's label
+
+
+def holds_prose(element: HtmlElement) -> bool:
+    """Does the element hold paragraphs of prose (two at least)?  A form control left open swallows the
+    story after it (browsers show what follows an unclosed ``<form>``, ``<button>`` or ``<select>``)."""
+    paragraphs = element.iter("p", "blockquote", "li", "h1", "h2", "h3", "h4", "pre")
+    return sum(1 for paragraph in paragraphs if len(paragraph.text_content()) >= PROSE_CHARS) >= 2
+
+
 def class_and_id(element: HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 

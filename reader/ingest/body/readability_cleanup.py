@@ -8,7 +8,15 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import HtmlElement
 
-from reader.ingest.body.dom import class_and_id, has_ancestor, inner_text, link_density, remove, text_density
+from reader.ingest.body.dom import (
+    class_and_id,
+    has_ancestor,
+    holds_prose,
+    inner_text,
+    link_density,
+    remove,
+    text_density,
+)
 from reader.ingest.body.readability_rules import (
     AD_WORDS,
     CHAR_THRESHOLD,
@@ -57,6 +65,8 @@ def clean_tag(article: HtmlElement, tag: str) -> None:
     for element in list(article.iter(tag)):
         if is_embed and VIDEOS.search(" ".join(element.attrib.values())):
             continue
+        if tag in ("select", "button") and holds_prose(element):
+            continue  # left open, it holds the story: the sanitiser keeps the story and drops the control
         remove(element)
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from reader.ingest.body.dom import new_element
+from reader.ingest.body.dom import holds_prose, new_element
 from reader.ingest.model import Resource
 
 ALLOWED_TAGS = frozenset(
@@ -39,6 +39,9 @@ DROPPED_TAGS = frozenset(
         "param", "portal", "nav", "aside",
     }
 )  # fmt: skip
+# Form controls that hold the article's paragraphs were left open by the page (browsers show what follows
+# an unclosed <form>, <button> or <select> inside it): the control goes, the paragraphs stay.
+CONTROL_CONTAINERS = frozenset({"form", "button", "select"})
 CELL_ATTRIBUTES = ("colspan", "rowspan")
 SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif|bmp);base64,[A-Za-z0-9+/=\s]+$", re.I)
 LAZY_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-url")
@@ -82,6 +85,9 @@ def _copy_element(element: HtmlElement, target: HtmlElement, context: SanitizeCo
     if ":" in tag:
         tag = tag.rsplit(":", 1)[1]
     tag = RENAMED_TAGS.get(tag, tag)
+    if tag in CONTROL_CONTAINERS and holds_prose(element):
+        _copy_children(element, target, context)  # an unclosed control that swallowed the story
+        return
     if tag in DROPPED_TAGS:
         return
     if tag not in ALLOWED_TAGS:

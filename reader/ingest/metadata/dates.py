@@ -12,7 +12,7 @@ import re
 
 from dateutil import parser as dateparser
 
-from reader.ingest.metadata.vocabulary import FOREIGN_MONTHS
+from reader.ingest.metadata.vocabulary import FOREIGN_MONTHS, PUBLISHED_LABELS, UPDATED_WORDS
 
 # Anything but another digit may follow the day: "2017-03-13|19h18", "2026-06-22T10:00", "2026-06-22 EST".
 ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -22,7 +22,8 @@ COMPACT_DATE = re.compile(r"^\s*((?:19|20)\d{2})(\d{2})(\d{2})(?:$|T|\d{4,6}\b)"
 # "2019/05/14", "2019.05.14", and the Korean "2023. 2. 5." (a space after each dot).
 YMD_SLASH = re.compile(r"\b((?:19|20)\d{2})(?:/|\.\s?)(\d{1,2})(?:/|\.\s?)(\d{1,2})\b")
 CJK_DATE = re.compile(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
-DMY_OR_MDY = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d{2})\b")
+# "01.02.2022", "4. 2. 2022", "02/01/2022": the separator is captured (dots are written day first).
+DMY_OR_MDY = re.compile(r"\b(\d{1,2})([/.\-])\s?(\d{1,2})\2\s?((?:19|20)\d{2})(?!\d)")
 EPOCH = re.compile(r"^\s*(1[0-9]{9})(?:\d{3})?\s*$")
 MONTH_WORD = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=[\s,\d]|$)", re.IGNORECASE
@@ -35,7 +36,7 @@ _NOISE = re.compile(
     r"publié|veröffentlicht|publicado|pubblicato|gepubliceerd|uhr|h)\b[:.]?",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"(\d)(?:st|nd|rd|th|er)\b", re.IGNORECASE)
 MIN_YEAR = 1990
 
 
@@ -99,11 +100,18 @@ def parse_date(text: str | None, *, now: dt.date | None = None, loose: bool = Fa
     return _parse_written(text, now=now, loose=loose)
 
 
+def _english_month(match: re.Match[str]) -> str:
+    word = match.group(1)
+    return FOREIGN_MONTHS.get(word.lower()) or FOREIGN_MONTHS.get(word.casefold()) or word
+
+
 def _parse_written(text: str, *, now: dt.date | None, loose: bool) -> str | None:
-    text = _FOREIGN.sub(lambda m: FOREIGN_MONTHS[m.group(1).lower()], text)
+    text = _FOREIGN.sub(_english_month, text)
     match = DMY_OR_MDY.search(text)
     if match and not MONTH_WORD.search(text):
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if match.group(2) == ".":
+            return _make(year, second, first, now)  # "01.02.2022": dots are written day first everywhere
         if first > 12 >= second:
             return _make(year, second, first, now)
         if second > 12 >= first:
@@ -142,18 +150,29 @@ def find_written_date(text: str, *, now: dt.date | None = None) -> str | None:
 
 
 _UPDATED_PART = re.compile(
-    r"(?:last\s+)?(?:updated|modified|edited|aktualisiert|mis\s+à\s+jour|actualizado|atualizado|aggiornato)"
-    r".*?(?=\b(?:published|posted|publié|veröffentlicht|publicado|pubblicato)\b|[|•·]|$)",
+    r"(?:" + "|".join(w.replace(" ", r"\s+") for w in UPDATED_WORDS) + r")"
+    r".*?(?=(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in PUBLISHED_LABELS if w not in {"date", "data"})
+    + r")\b|[|•·/]|$)",
     re.IGNORECASE,
 )
-_MONTHS_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|" + "|".join(
-    sorted(FOREIGN_MONTHS, key=len, reverse=True)
+
+
+def without_updated(text: str) -> str:
+    """``text`` without its "Updated …" part ("Published 3 May 2021 | Updated 4 May" keeps the first)."""
+    return _UPDATED_PART.sub(" ", text)
+
+
+_MONTHS_RE = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:"
+    + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
 _WRITTEN_DMY = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + _MONTHS_RE + r")\s*,?\s+(?:19|20)\d{2}\b", re.IGNORECASE
+    r"\b\d{1,2}(?:st|nd|rd|th|er)?\.?\s+(?:" + _MONTHS_RE + r")\s*,?\s+(?:19|20)\d{2}(?!\d)", re.IGNORECASE
 )
 _WRITTEN_MDY = re.compile(
-    r"\b(?:" + _MONTHS_RE + r")\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s+(?:19|20)\d{2}\b", re.IGNORECASE
+    r"\b(?:" + _MONTHS_RE + r")\s+\d{1,2}(?:st|nd|rd|th)?\s*,?\s+(?:19|20)\d{2}(?!\d)", re.IGNORECASE
 )
 _ISO_IN_TEXT = re.compile(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b")
 _UTC_MARK = re.compile(r"(?:Z|[+-]00:?00)\s*$", re.IGNORECASE)
@@ -163,6 +182,12 @@ _OFFSET_MARK = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d
 def utc_stamp(text: str | None) -> bool:
     """Whether a timestamp is written in UTC ("…Z", "…+00:00"), which hides the publisher's own day."""
     return bool(text) and bool(re.search(r"T?\d\d:\d\d", text or "")) and bool(_UTC_MARK.search(text or ""))
+
+
+def local_offset_stamp(text: str | None) -> bool:
+    """Whether a timestamp carries its own, non-UTC offset ("2019-02-10T09:30:10+01:00"): its calendar
+    date is then the publisher's own."""
+    return bool(text) and bool(_OFFSET_MARK.search(text or ""))
 
 
 def _instant(text: str) -> dt.datetime | None:

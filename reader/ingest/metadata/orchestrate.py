@@ -18,6 +18,7 @@ from reader.errors import swallowed
 from reader.ingest.metadata.authors import decide_authors, decide_site_owner_author
 from reader.ingest.metadata.excerpt import decide_excerpt
 from reader.ingest.metadata.headline import decide_title, main_h1
+from reader.ingest.metadata.item_type import decide_item_type
 from reader.ingest.metadata.jsonld import read_jsonld
 from reader.ingest.metadata.language import decide_language
 from reader.ingest.metadata.page import Metadata, Page
@@ -25,6 +26,7 @@ from reader.ingest.metadata.published import decide_date
 from reader.ingest.metadata.scan import body_of, scan_body, short_text
 from reader.ingest.metadata.signals import collect_signals
 from reader.ingest.metadata.site import decide_site
+from reader.ingest.metadata.site_spelled import spell_out_site
 from reader.ingest.metadata.topics import decide_series_and_topics
 from reader.ingest.metadata.url import decide_url
 
@@ -51,10 +53,12 @@ FIELD_STAGES: tuple[Callable[[Page], None], ...] = (
     decide_site,
     decide_authors,
     decide_title,
+    spell_out_site,
     decide_site_owner_author,
     decide_date,
     decide_excerpt,
     decide_series_and_topics,
+    decide_item_type,
     keep_only_small_consumed,
 )
 

@@ -36,7 +36,11 @@ class Metadata:
     excerpt: str | None = None
     series: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    item_type: str | None = None  # CSL: post-weblog, article-newspaper, article-magazine, webpage, report
+    accessed: str | None = None  # YYYY-MM-DD: when the page was saved (see metadata.accessed)
     provenance: dict[str, str] = field(default_factory=dict)
+    # Per field, every claim weighed and its verdict ("chosen", "agrees", "set aside") with the reason.
+    evidence: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     consumed: list[lxml.html.HtmlElement] = field(default_factory=list)
 
 

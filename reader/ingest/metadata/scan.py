@@ -16,6 +16,7 @@ import lxml.etree
 import lxml.html
 
 from reader.ingest.metadata.signals import PageSignals, add_body_signal
+from reader.ingest.metadata.vocabulary import PUBLISHED_LABELS
 
 INLINE_TAGS = {"span", "strong", "em", "b", "i", "small", "a", "time", "font", "cite", "label", "abbr", "u"}
 BYLINE_CLASS = re.compile(
@@ -40,6 +41,15 @@ LABEL_START = re.compile(
     r"themen|mots|sujet|th[eè]me|etiqueta|tema|t[oó]pico|argoment|onderwerp|trefwoord)",
     re.IGNORECASE,
 )
+# A label saying the date after it is the publication's ("Datum: 18.10.2021", "Published on March 3").
+_LABEL_WORDS = r"(?:" + "|".join(label.replace(" ", r"\s+") for label in PUBLISHED_LABELS) + r")"
+_AFTER_LABEL = r"\s*(?:am|on|le|el|il|op|den|em|dne|the)?\s*[:.]?\s*"
+DATE_LABEL = re.compile(r"^\W*" + _LABEL_WORDS + r"\b" + _AFTER_LABEL, re.IGNORECASE)
+# The same label inside a line ("… Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023").
+DATE_LABEL_ANYWHERE = re.compile(r"(?<![^\W\d])" + _LABEL_WORDS + r"\b" + _AFTER_LABEL, re.IGNORECASE)
+_DATE_LABEL_FIRST = frozenset(label[0] for label in PUBLISHED_LABELS) | {
+    label[0].upper() for label in PUBLISHED_LABELS
+}
 _BY_WORD = re.compile(r"(?:^|[^\w])by\b|^\s*(?:par|por|von|door)\s", re.IGNORECASE)
 SKIP_TAGS = {
     "script",
@@ -92,6 +102,8 @@ class BodyScan:
     series_links: list[lxml.html.HtmlElement] = field(default_factory=list)
     # Microformat publication stamps (hAtom ``class="published"``, h-entry ``dt-published``).
     published: list[lxml.html.HtmlElement] = field(default_factory=list)
+    # Elements whose own text starts with a publication-date label ("Datum:", "Published on").
+    date_labels: list[lxml.html.HtmlElement] = field(default_factory=list)
     # Elements whose class or id may name the site's logo or brand ("navbar-brand", "site-title").
     brands: list[lxml.html.HtmlElement] = field(default_factory=list)
     h1_position: int = -1
@@ -129,9 +141,18 @@ def scan_body(
         if text and len(text) < 400 and (stripped := text.strip()):
             if len(stripped) <= 200 and LABEL_START.match(stripped) and not _inside_code(el):
                 labels.append(el)
+            if stripped[0] in _DATE_LABEL_FIRST and len(stripped) <= 120 and DATE_LABEL.match(stripped):
+                scan.date_labels.append(el)
             if len(stripped) < 300 and _may_have_by(stripped) and _has_by(stripped) and not _inside_code(el):
                 by_texts.append((position, el))
         tail = el.tail
+        if (
+            tail
+            and (stripped := tail.strip())
+            and stripped[0] in _DATE_LABEL_FIRST
+            and DATE_LABEL.match(stripped)
+        ):
+            scan.date_labels.append(el)  # "<br>Erschienen am: 01.11.2023"
         if (
             tail
             and len(tail) < 300

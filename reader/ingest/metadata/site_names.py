@@ -87,6 +87,12 @@ FEED_NAME = re.compile(
     r"^(?P<name>.+?)\s*(?:»|&raquo;|[-–—:|])?\s*(?:(?:rss|atom)\s+)?(?:feed|flux|fil|rss|atom)(?:\s+rss)?\s*$",
     re.IGNORECASE,
 )
+# "RSS Feed for Tim Ferriss' Blog", "Posts on 'Web Ink Now' (Atom)" (Blogger): the name after the words.
+FEED_FOR_NAME = re.compile(
+    r"^(?:(?:rss|atom)\s+)?(?:feed|flux|posts)\s+(?:for|of|on|von|de|du)\s+(?P<q>['\"‘“]?)(?P<name>.+?)"
+    r"(?P=q)?\s*(?:\((?:rss|atom)[^)]*\))?$",
+    re.IGNORECASE,
+)
 FEED_NOT_SITE = re.compile(r"comment|kommentar|réponse|topic|tag|categor|author|auteur", re.IGNORECASE)
 
 
@@ -96,10 +102,10 @@ def site_from_feed_titles(titles: list[str]) -> str | None:
     Feeds of comments, tags or authors are skipped: they name something narrower than the site.
     """
     for title in titles:
-        match = FEED_NAME.match(title)
+        match = FEED_NAME.match(title) or FEED_FOR_NAME.match(title)
         if not match or FEED_NOT_SITE.search(title):
             continue
-        name = match.group("name").strip(" -–—:|»")
+        name = match.group("name").strip(" -–—:|»'\"‘’“”")
         if plausible_site(name, page_is_cjk=bool(CJK_LETTERS.search(name))) and len(name) >= 2:
             return name
     return None

@@ -170,6 +170,11 @@ GENERIC_SITE_NAMES: frozenset[str] = frozenset({
 GENERIC_BRANDS: frozenset[str] = frozenset({
     "home", "menu", "logo", "skip to content", "skip to main content", "toggle navigation", "search",
 })  # fmt: skip
+# Small words an abbreviation may leave out ("WSJ": The Wall Street Journal; "BMFSFJ": … für … und …).
+ACRONYM_SKIPPABLE_WORDS: frozenset[str] = frozenset({
+    "the", "of", "for", "and", "on", "in", "at", "a", "an", "de", "du", "la", "le", "les", "des", "di",
+    "del", "della", "von", "van", "für", "und", "der", "die", "das", "y", "e", "et", "i", "og", "och",
+})  # fmt: skip
 # Words of a section's generic label ("News Center", "U.S.", "World Edition"), folded.
 SECTION_WORDS: frozenset[str] = frozenset({
     "news", "center", "centre", "newsroom", "room", "blog", "blogs", "home", "edition", "world",
@@ -183,22 +188,92 @@ NAME_SMALL_WORDS: frozenset[str] = frozenset({
 
 # --- dates and languages ---------------------------------------------------------------------------------
 
-# French, German, Spanish, Portuguese, Italian and Dutch month names -> English.
+# Month names and their usual abbreviations -> English, for the languages whose dates are written day (or
+# month) then year: French, German (with Austria's Jänner), Spanish, Portuguese, Italian, Dutch, the
+# Scandinavian languages, Finnish, Romanian, Turkish, and the genitive forms Polish, Czech, Russian and
+# Ukrainian write in a date ("21 stycznia 2022", "21. ledna 2022", "21 января 2022").  Abbreviations that
+# are common words elsewhere ("set", "out", "gen", "ago") are left out.
 FOREIGN_MONTHS: dict[str, str] = {
-    "janvier": "january", "février": "february", "fevrier": "february", "mars": "march", "avril": "april",
-    "mai": "may", "juin": "june", "juillet": "july", "août": "august", "aout": "august",
+    # French
+    "janvier": "january", "janv": "january", "février": "february", "fevrier": "february",
+    "févr": "february", "fév": "february", "mars": "march", "avril": "april", "avr": "april",
+    "mai": "may", "juin": "june", "juillet": "july", "juil": "july", "août": "august", "aout": "august",
     "septembre": "september", "octobre": "october", "novembre": "november", "décembre": "december",
-    "januar": "january", "februar": "february", "märz": "march", "juni": "june", "juli": "july",
-    "oktober": "october", "dezember": "december", "enero": "january", "febrero": "february",
-    "marzo": "march", "abril": "april", "mayo": "may", "junio": "june", "julio": "july",
-    "agosto": "august", "septiembre": "september", "setiembre": "september", "octubre": "october",
-    "noviembre": "november", "diciembre": "december", "janeiro": "january", "fevereiro": "february",
-    "março": "march", "maio": "may", "junho": "june", "julho": "july", "setembro": "september",
-    "outubro": "october", "novembro": "november", "dezembro": "december", "gennaio": "january",
-    "febbraio": "february", "aprile": "april", "maggio": "may", "giugno": "june", "luglio": "july",
-    "settembre": "september", "ottobre": "october", "dicembre": "december", "januari": "january",
-    "februari": "february", "maart": "march", "mei": "may", "augustus": "august",
+    "déc": "december",
+    # German
+    "januar": "january", "jänner": "january", "jän": "january", "februar": "february",
+    "feber": "february", "märz": "march", "mär": "march", "mrz": "march", "juni": "june", "juli": "july",
+    "oktober": "october", "okt": "october", "dezember": "december", "dez": "december",
+    # Spanish
+    "enero": "january", "ene": "january", "febrero": "february", "marzo": "march", "abril": "april",
+    "abr": "april", "mayo": "may", "junio": "june", "julio": "july", "agosto": "august",
+    "septiembre": "september", "setiembre": "september", "octubre": "october", "noviembre": "november",
+    "diciembre": "december", "dic": "december",
+    # Portuguese
+    "janeiro": "january", "fevereiro": "february", "fev": "february", "março": "march", "maio": "may",
+    "junho": "june", "julho": "july", "setembro": "september", "outubro": "october",
+    "novembro": "november", "dezembro": "december",
+    # Italian
+    "gennaio": "january", "febbraio": "february", "aprile": "april", "maggio": "may", "giugno": "june",
+    "giu": "june", "luglio": "july", "lug": "july", "settembre": "september", "ottobre": "october",
+    "ott": "october", "dicembre": "december",
+    # Dutch
+    "januari": "january", "februari": "february", "maart": "march", "mrt": "march", "mei": "may",
+    "augustus": "august",
+    # Swedish, Danish, Norwegian
+    "marts": "march", "maj": "may", "augusti": "august", "desember": "december",
+    # Finnish (the partitive a date uses)
+    "tammikuuta": "january", "helmikuuta": "february", "maaliskuuta": "march", "huhtikuuta": "april",
+    "toukokuuta": "may", "kesäkuuta": "june", "heinäkuuta": "july", "elokuuta": "august",
+    "syyskuuta": "september", "lokakuuta": "october", "marraskuuta": "november", "joulukuuta": "december",
+    # Romanian
+    "ianuarie": "january", "februarie": "february", "martie": "march", "aprilie": "april",
+    "iunie": "june", "iulie": "july", "septembrie": "september", "octombrie": "october",
+    "noiembrie": "november", "decembrie": "december",
+    # Turkish
+    "ocak": "january", "şubat": "february", "mart": "march", "nisan": "april", "mayıs": "may",
+    "haziran": "june", "temmuz": "july", "ağustos": "august", "eylül": "september", "ekim": "october",
+    "kasım": "november", "aralık": "december",
+    # … and as written without Turkish letters (and in capitals: "KASIM" does not fold to "kasım")
+    "subat": "february", "mayis": "may", "agustos": "august", "eylul": "september", "kasim": "november",
+    "aralik": "december",
+    # Polish (genitive)
+    "stycznia": "january", "lutego": "february", "marca": "march", "kwietnia": "april", "maja": "may",
+    "czerwca": "june", "lipca": "july", "sierpnia": "august", "września": "september",
+    "października": "october", "listopada": "november", "grudnia": "december",
+    # Czech (genitive)
+    "ledna": "january", "února": "february", "března": "march", "dubna": "april", "května": "may",
+    "června": "june", "července": "july", "srpna": "august", "září": "september", "října": "october",
+    "listopadu": "november", "prosince": "december",
+    # Russian (genitive)
+    "января": "january", "февраля": "february", "марта": "march", "апреля": "april", "мая": "may",
+    "июня": "june", "июля": "july", "августа": "august", "сентября": "september",
+    "октября": "october", "ноября": "november", "декабря": "december",
+    # Ukrainian (genitive)
+    "січня": "january", "лютого": "february", "березня": "march", "квітня": "april",
+    "травня": "may", "червня": "june", "липня": "july", "серпня": "august", "вересня": "september",
+    "жовтня": "october", "листопада": "november", "грудня": "december",
 }  # fmt: skip
+
+# Labels saying the date after them is the publication's, in the languages of FOREIGN_MONTHS.
+PUBLISHED_LABELS: tuple[str, ...] = (
+    "published", "publication date", "date published", "date of publication", "posted", "written",
+    "date", "datum", "veröffentlicht", "veröffentlichung", "veröffentlichungsdatum", "erscheinungsdatum",
+    "geschrieben",
+    "erstellt", "erschienen", "publié", "publiée", "date de publication", "publicado", "publicada",
+    "fecha", "fecha de publicación", "pubblicato", "pubblicata", "data", "data di pubblicazione",
+    "data de publicação", "gepubliceerd", "publicatiedatum", "publicerad", "publiceret", "publisert",
+    "udgivet", "julkaistu", "opublikowano", "data publikacji", "publikováno", "datum vydání",
+    "опубликовано", "дата публикации", "опубліковано", "yayınlanma", "yayın tarihi", "publicat",
+)  # fmt: skip
+
+# Words saying a date is when the page was changed, not first published.
+UPDATED_WORDS: tuple[str, ...] = (
+    "last updated", "updated", "last modified", "modified", "edited", "letzte änderung",
+    "zuletzt geändert", "zuletzt aktualisiert", "aktualisiert", "geändert", "mis à jour", "actualizado",
+    "actualización", "atualizado", "aggiornato", "bijgewerkt", "uppdaterad", "opdateret", "oppdatert",
+    "päivitetty", "zaktualizowano", "aktualizováno", "обновлено", "güncellendi",
+)  # fmt: skip
 
 # The commonest words of each language, for a guess when the page declares none.
 STOPWORDS: dict[str, frozenset[str]] = {

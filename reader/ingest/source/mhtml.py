@@ -1,4 +1,5 @@
-"""MHTML archives (``.mhtml``, ``.mht``): the ``text/html`` part and the images saved with it.
+"""MHTML archives (``.mhtml``, ``.mht``): the ``text/html`` part, the images saved with it, and the
+archive's ``Date:`` (when it was saved, read by :mod:`.saved_at`).
 
 The html part's transfer encoding is undone and its charset passed on as the declared one; its image
 parts become resources, addressable by ``cid:`` and by Content-Location.
@@ -15,6 +16,7 @@ from email.message import Message
 from reader.errors import IngestError, swallowed
 from reader.ingest.model import Resource
 from reader.ingest.source.record import MAX_RESOURCE_BYTES, MAX_RESOURCES, Source
+from reader.ingest.source.saved_at import from_mhtml_header
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ def read_mhtml(data: bytes, *, path: str) -> Source:
         markup="xhtml" if html_part.get_content_type() == "application/xhtml+xml" else "html",
         declared_charset=html_part.get_content_charset(),
         base_url=_header(html_part, "Content-Location"),
+        saved_at=from_mhtml_header(message),
     )
     for index, part in enumerate(parts):
         if part is html_part or not part.get_content_type().startswith("image/"):

@@ -6,7 +6,8 @@ It knows
 * MHTML archives (``.mhtml``, ``.mht``), read by :mod:`reader.ingest.source.mhtml`;
 * plain-text page dumps (``.txt``);
 * pages saved gzip-compressed, and pages saved under another kind's name (an archive saved as
-  ``.html``, a plain page saved as ``.mht``): what the bytes are wins over the name.
+  ``.html``, a plain page saved as ``.mht``): what the bytes are wins over the name;
+* the file's modification time, kept as the fallback day the page was saved (:mod:`.saved_at`).
 
 Every OS failure becomes an :class:`~reader.errors.IngestError` naming the file.
 """
@@ -23,6 +24,7 @@ from reader.errors import IngestError, UnsupportedFileError
 from reader.ingest.files import page_kind
 from reader.ingest.source.mhtml import read_mhtml
 from reader.ingest.source.record import Source
+from reader.ingest.source.saved_at import from_file
 from reader.ingest.source.saved_folder import saved_folder_resources
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a saved article page is far smaller; beyond this it is not one
@@ -148,4 +150,5 @@ def read_path(path: str | os.PathLike[str]) -> tuple[bytes, Source]:
     source = read_source(data, path=name, kind=kind)
     if source.kind in ("html", "xhtml"):
         source.resources.update(saved_folder_resources(Path(name)))
+    source.file_saved_at = from_file(name)
     return data, source

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.ingest.model import Resource
+from reader.ingest.source.saved_at import SavedAt
 
 MAX_RESOURCE_BYTES = 16 * 1024 * 1024
 MAX_RESOURCES = 500
@@ -27,6 +28,8 @@ class Source:
     declared_charset: str | None = None  # known from outside the markup (MHTML part header)
     base_url: str | None = None  # the MHTML html part's Content-Location
     resources: dict[str, Resource] = field(default_factory=dict)  # every way to refer to a resource -> it
+    saved_at: SavedAt | None = None  # when the container says the page was saved (an MHTML Date: header)
+    file_saved_at: SavedAt | None = None  # the file's modification time, when read from disk
 
     def resolve(self, reference: str) -> Resource | None:
         """The saved resource an ``<img src>`` refers to, or None (remote, missing or outside the page)."""

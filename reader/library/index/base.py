@@ -16,8 +16,9 @@ from reader.library.query import Node
 from reader.library.types import Filters, SortOrder
 
 # Bump when the fields or their analysis change: indexes rebuild on open.  3: runs of scripts without
-# spaces as bigrams, NFKC-folded words.  4: when each article was added.
-SCHEMA_VERSION = 4
+# spaces as bigrams, NFKC-folded words.  4: when each article was added.  5: the user's comments and
+# notes and "annotated" flag.
+SCHEMA_VERSION = 5
 ENGINES = ("whoosh", "tantivy")
 DEFAULT_ENGINE = "whoosh"
 # Beyond this many articles whoosh's prefix and phrase queries get slow; the app suggests tantivy.
@@ -27,10 +28,21 @@ PREFIX_EXPANSION_CAP = 64
 ORDER_ID_SPAN = 10**10  # an order key is date_key * ORDER_ID_SPAN + article id
 # Where an unfielded word is looked for, and what a match there weighs: the title and the authors
 # above the text, so an article about a word (or by a person) comes before one that mentions it.
-FIELD_BOOSTS = {"title": 3.0, "authors": 2.5, "body": 1.0, "site": 1.5, "series": 1.5, "topics": 1.5}
+# The user's own comments and notes count less than the text: they say what the reader thought of it.
+FIELD_BOOSTS = {
+    "title": 3.0,
+    "authors": 2.5,
+    "body": 1.0,
+    "site": 1.5,
+    "series": 1.5,
+    "topics": 1.5,
+    "notes": 0.5,
+}
 # The facets both engines index as exact values (a ``k_<facet>`` field each) and count; years and the
 # Date Added windows come from the date and added fields.
 FACET_FIELDS = ("series", "topics", "authors", "sites")
+#: The keyword fields that are the user's (``query.Keyword`` clauses on them come from the library).
+USER_KEYWORDS = ("flags",)
 # Where an unfielded prefix, and the word being typed, are completed; the first letter or two of a
 # word only in the short fields (the text too when none of them has such a word): one or two letters
 # begin a word of nearly every text, and completing them there is the slowest query there is.
@@ -84,6 +96,10 @@ class IndexDoc:
     # added in each second under "added" (the second as a string); the library makes Date Added windows
     # of those counts (a library gets a few distinct seconds per import, never more than its articles).
     added: int = 0
+    # The user's own: comments on highlights and notes (text, ``note:``) and flags ("annotated": it has
+    # highlights or notes).  Collections are not indexed: a search in one is given its articles' ids.
+    notes: str = ""
+    flags: list[str] = field(default_factory=list)
 
     @property
     def date_key(self) -> int:

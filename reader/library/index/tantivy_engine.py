@@ -37,6 +37,7 @@ from reader.library.index.base import (
     FIELD_BOOSTS,
     PREFIX_EXPANSION_CAP,
     PREFIX_WEIGHT,
+    USER_KEYWORDS,
     IndexDoc,
     IndexPage,
     break_ties,
@@ -52,7 +53,7 @@ TOKENIZER = "offprint"
 # "Every value" of a facet, in tantivy's terms aggregation (its buckets are capped in all): more than a
 # sidebar can list, fewer than the cap.
 EVERY_VALUE_LIMIT = 10_000
-TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics")
+TEXT_FIELDS = ("title", "body", "authors", "site", "series", "topics", "notes")
 
 
 def make_analyzer() -> tantivy.TextAnalyzer:
@@ -75,6 +76,8 @@ def make_schema() -> tantivy.Schema:
         builder.add_text_field(
             f"k_{facet}", stored=False, fast=True, tokenizer_name="raw", index_option="basic"
         )
+    for name in USER_KEYWORDS:
+        builder.add_text_field(f"k_{name}", stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("date", indexed=True, fast=True)
     builder.add_unsigned_field("order", fast=True)
     builder.add_unsigned_field("year", indexed=True, fast=True)
@@ -110,6 +113,8 @@ def _document(doc: IndexDoc) -> tantivy.Document:
         "k_topics": doc.topics,
         "k_authors": doc.authors,
         "k_sites": [doc.site] if doc.site else [],
+        "notes": [doc.notes],
+        "k_flags": doc.flags,
     }
     for name, values in texts.items():
         for value in values:
@@ -346,6 +351,13 @@ class TantivyQueries(QueryTranslator[tantivy.Query]):
             lower_bound=low or 1,
             upper_bound=high if high is not None else 99_999_999,
         )
+
+    def keyword(self, field: str, values: tuple[str, ...]) -> tantivy.Query:
+        if not values:
+            return tantivy.Query.empty_query()
+        if field == "id":
+            return tantivy.Query.term_set_query(self._schema, "id", [int(v) for v in values])
+        return tantivy.Query.term_set_query(self._schema, f"k_{field}", list(values))
 
     def negate(self, inner: tantivy.Query) -> tantivy.Query:
         return tantivy.Query.boolean_query(

@@ -4,8 +4,9 @@ Both engines read the AST the same way, and this is that reading: a word is look
 field, weighted by ``FIELD_BOOSTS``, unless the query names one; a word the analyser makes several
 terms of is the phrase of those terms; a lone character of a script without spaces is a prefix (it
 is indexed alone and inside bigrams); a prefix of two or more such characters is the phrase of its
-bigrams, found anywhere in a word; a fuzzy word is its first term; NOT of nothing, and an AND or OR
-of nothing, are nothing.
+bigrams, found anywhere in a word; a fuzzy word is its first term; a keyword clause (a collection's
+article ids, a facet value or a flag the library asks for) is the engine's exact-value lookup; NOT of
+nothing, and an AND or OR of nothing, are nothing.
 
 Each engine subclasses :class:`QueryTranslator` to build its own query objects, and keeps to itself
 what its index does differently: completing the word being typed (whoosh keeps per-letter tables of
@@ -27,6 +28,7 @@ from reader.library.query import (
     And,
     DateRange,
     Fuzzy,
+    Keyword,
     MatchAll,
     Node,
     Not,
@@ -74,6 +76,8 @@ class QueryTranslator(ABC, Generic[Q]):
             return self.fuzzy(node.field, stems[0], node.distance) if stems else None
         if isinstance(node, DateRange):
             return self.date_range(node.low, node.high)
+        if isinstance(node, Keyword):
+            return self.keyword(node.field, node.values)
         if isinstance(node, Not):
             inner = self.translate(node.child)
             return self.negate(inner) if inner is not None else None
@@ -131,6 +135,11 @@ class QueryTranslator(ABC, Generic[Q]):
     @abstractmethod
     def date_range(self, low: int | None, high: int | None) -> Q:
         """Publication dates (YYYYMMDD) from ``low`` to ``high``, inclusive; None: open."""
+
+    @abstractmethod
+    def keyword(self, field: str, values: tuple[str, ...]) -> Q:
+        """Documents with any of ``values`` in the keyword field ``field``: a facet, a flag of
+        ``USER_KEYWORDS``, or ``id`` (article ids); none when ``values`` is empty."""
 
     @abstractmethod
     def negate(self, inner: Q) -> Q:

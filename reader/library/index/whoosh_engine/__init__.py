@@ -22,7 +22,8 @@ By job:
 - :mod:`.postings` — postings read a block at a time, cached per segment; the OR of terms;
 - :mod:`.scoring` — idf × BM25's saturated term frequency;
 - :mod:`.completions` — a prefix's most frequent completions, per-letter tables per segment;
-- :mod:`.columns` — the value columns: facet counts, filters tested on them, the date order.
+- :mod:`.columns` — the value columns: facet counts, filters tested on them, the date order;
+- :mod:`.id_sets` — a collection's article ids as a query, found from each segment's order column.
 
 An index's table of contents pickles its schema, which names the analyser's classes as
 ``reader.library.index.whoosh_engine.FoldingStemTokenizer`` and ``...FastPositions``: they must stay

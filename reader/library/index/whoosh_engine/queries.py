@@ -18,6 +18,7 @@ from reader.library.index.analysis import fold_word, has_no_space_script, stem_h
 from reader.library.index.base import FIELD_BOOSTS, PREFIX_WEIGHT, completion_fields, prefix_cap
 from reader.library.index.translation import QueryTranslator, facet_choices, field_boosts
 from reader.library.index.whoosh_engine.completions import WHOOSH_PREFIX_CAP, Completions
+from reader.library.index.whoosh_engine.id_sets import IdSet
 from reader.library.index.whoosh_engine.postings import Postings, TermUnion
 from reader.library.index.whoosh_engine.schema import keyword_term
 from reader.library.query import Node, Phrase, Typed, filter_bound
@@ -86,6 +87,12 @@ class WhooshQueries(QueryTranslator[query.Query]):
 
     def date_range(self, low: int | None, high: int | None) -> query.Query:
         return query.NumericRange("date", low or 1, high)
+
+    def keyword(self, field: str, values: tuple[str, ...]) -> query.Query:
+        if field == "id":  # a collection's articles: thousands of ids, one pass over a column
+            return IdSet(frozenset(int(v) for v in values))
+        terms = [query.Term(f"k_{field}", keyword_term(v)) for v in values]
+        return query.Or(terms) if terms else query.NullQuery
 
     def negate(self, inner: query.Query) -> query.Query:
         return query.Not(inner)

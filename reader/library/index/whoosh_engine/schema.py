@@ -19,7 +19,7 @@ from whoosh.lang import stemmer_for_language
 from whoosh.support.charset import accent_map
 
 from reader.library.index.analysis import NO_SPACE_RUN, TOKEN, WORD, grams, has_no_space_script
-from reader.library.index.base import FACET_FIELDS, IndexDoc
+from reader.library.index.base import FACET_FIELDS, USER_KEYWORDS, IndexDoc
 
 VALUE_SEPARATOR = "\x1f"  # between the values of a facet column
 _COMMA_STAND_IN = "\u2063"  # keyword values are comma-separated; a comma inside a value becomes this
@@ -164,6 +164,7 @@ def make_schema() -> fields.Schema:
         site=_text_field(text),
         series=_text_field(text),
         topics=_text_field(text),
+        notes=_text_field(text),
         date=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         order=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
         added=fields.NUMERIC(int, bits=64, signed=False, sortable=True, stored=False),
@@ -172,6 +173,8 @@ def make_schema() -> fields.Schema:
     for facet in FACET_FIELDS:
         schema.add(f"k_{facet}", fields.KEYWORD(commas=True, lowercase=False))
         schema.add(f"c_{facet}", fields.COLUMN(columns.VarBytesColumn()))
+    for name in USER_KEYWORDS:
+        schema.add(f"k_{name}", fields.KEYWORD(commas=True, lowercase=False))
     return schema
 
 
@@ -208,6 +211,8 @@ def fields_of(doc: IndexDoc) -> dict[str, Any]:
         "order": doc.order_key,
         "added": doc.added,
         "language": doc.language or "",
+        "notes": doc.notes,
+        "k_flags": _keyword(doc.flags),
     }
     for facet, values in facet_values.items():
         record[f"k_{facet}"] = _keyword(values)
