@@ -9,7 +9,8 @@ index build (docs/s), index size ÷ text size, open time, p50/p95 latency of eac
 app's search field sends it (search as you type: the last word also a prefix; 20 hits with
 snippets and facet counts; wall time, and the process's CPU time, which stays meaningful on a busy
 shared machine), then the keystroke sequences (typing "harbour levy" and four other two-word
-queries letter by letter into a freshly opened library: p50, p95 and the slowest keystroke), peak
+queries letter by letter into a freshly opened library: p50, p95 and the slowest keystroke), the same
+typing inside a collection of 1,000 of the articles (the search scoped by ``Filters.collections``), peak
 memory; then import pages/s end to end on 2 workers over the dev-set pages.
 
 Environment: ``OFFPRINT_BENCH_SIZES`` (default ``10000,100000``); ``OFFPRINT_BENCH_SOURCES`` (default
@@ -313,6 +314,35 @@ def step_keys(folder: str, source: str = "synthetic") -> dict[str, Any]:
     }
 
 
+COLLECTION_SIZE = 1000
+
+
+def step_collection_keys(folder: str, source: str = "synthetic") -> dict[str, Any]:
+    """Type the keystroke sequences inside a collection of COLLECTION_SIZE articles (a seeded sample): the
+    search field's query (20 hits with snippets, facet counts) scoped to the collection, as the app sends
+    it when the collection is chosen in the sidebar."""
+    from reader.library import Filters, Library
+
+    with Library.open(folder) as library:
+        ids = sorted(library.store.all_ids())
+        chosen = random.Random(SEED + 3).sample(ids, min(COLLECTION_SIZE, len(ids)))
+        collection = library.create_collection("benchmark")
+        library.add_to_collection(chosen, collection.id)
+    library = Library.open(folder, read_only=True)
+    scope = Filters(collections=[collection.id])
+    library.search("", scope, limit=20)  # what the list shows when the collection is chosen
+    wall: list[float] = []
+    cpu: list[float] = []
+    for typed in _typed_sequences(source):
+        for end in range(1, len(typed) + 1):
+            begun, begun_cpu = time.perf_counter(), time.process_time()
+            library.search(typed[:end].strip(), scope, limit=20)
+            wall.append((time.perf_counter() - begun) * 1000)
+            cpu.append((time.process_time() - begun_cpu) * 1000)
+    library.close()
+    return {"wall": _latency(wall), "cpu": _latency(cpu), "keystrokes": len(wall), "members": len(chosen)}
+
+
 def step_import(folder: str, engine: str, pages: str) -> dict[str, Any]:
     """Import the dev-set pages end to end with 2 worker processes."""
     from reader.library import Library
@@ -354,6 +384,7 @@ def _print_engine(
     build: dict[str, Any],
     search: dict[str, Any],
     keys: dict[str, Any],
+    scoped: dict[str, Any],
 ) -> None:
     print(
         f"  {engine} @ {size:,}: build {build['build_docs_s']:,.0f} docs/s ({build['build_s']:.1f} s, "
@@ -372,6 +403,11 @@ def _print_engine(
         f"p50 {field['p50_ms']:.1f} ms, p95 {field['p95_ms']:.1f} ms, slowest {field['max_ms']:.1f} ms "
         f"(CPU p95 {cpu['p95_ms']:.1f} ms); as the app asks (all ids, 100 snippets, facets): "
         f"p95 {app['p95_ms']:.1f} ms, slowest {app['max_ms']:.1f} ms"
+    )
+    wall, cpu = scoped["wall"], scoped["cpu"]
+    print(
+        f"    keystrokes inside a collection of {scoped['members']:,}: p50 {wall['p50_ms']:.1f} ms, "
+        f"p95 {wall['p95_ms']:.1f} ms (CPU p50 {cpu['p50_ms']:.1f} ms, p95 {cpu['p95_ms']:.1f} ms)"
     )
 
 
@@ -421,7 +457,8 @@ def main() -> None:
                     build = _run_step("step_build", str(folder), engine)
                     keys = _run_step("step_keys", str(folder), source)  # first: a library just opened
                     search = _run_step("step_search", str(folder), source)
-                    _print_engine(size, engine, fill, build, search, keys)
+                    scoped = _run_step("step_collection_keys", str(folder), source)  # writes a collection
+                    _print_engine(size, engine, fill, build, search, keys, scoped)
                     shutil.rmtree(folder)
                 shutil.rmtree(base)
         if DEV_SET.is_dir():
