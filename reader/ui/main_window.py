@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QIcon,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._show_startup_notices()
+        self._focused_once = False
         self.run_search()  # the citation styles load after its answer, so they never delay the list
 
     # -- building ------------------------------------------------------------------------------------
@@ -243,6 +245,14 @@ class MainWindow(QMainWindow):
         self.reader_pane.remember_position()
         self.research.save_layout()
         s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # The first keys a user types go to the search field: left to itself Qt gives the focus to
+            # the first widget that takes it, the filters sidebar, where typing does nothing.
+            self._focused_once = True
+            self.search_bar.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
