@@ -45,6 +45,7 @@ from .engine_advice import EngineAdvisor
 from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
+from .library_views import ALL, TRASH
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
@@ -65,6 +66,8 @@ if TYPE_CHECKING:
 
 IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
 IMPORT_REFRESH_MS = 2000
+# Trashed articles are out of the index, and the Trash's list is filtered by title alone.
+TRASH_FACETS_NOTE = "Filters do not apply in the Trash"
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.library_count = 0
         self.result_count = 0
         self.search_count = 0  # answers shown so far (tests and the self-check wait on it)
+        self._facets_view = ALL  # the library view whose counts the sidebar shows
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Offprint — {library.folder.name}" + (" (read-only)" if self.read_only else ""))
         icon_file = resource_path("icons", "offprint.svg")
@@ -328,7 +332,11 @@ class MainWindow(QMainWindow):
             self.visible.forget()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
-        self.facets.set_counts(answer.facets, answer.query, hold_values=not answer.ids)
+        # Nothing found: the sidebar keeps its values (at 0) while the user types, but a view of its own
+        # (Needs Attention, Duplicates, the Trash) lists only what that view holds.
+        same_view, self._facets_view = answer.view == self._facets_view, answer.view
+        self.facets.set_note(TRASH_FACETS_NOTE if answer.view == TRASH else None)
+        self.facets.set_counts(answer.facets, answer.query, hold_values=not answer.ids and same_view)
         self.views.show_answer(answer)
         self.library_count = answer.library_count
         self.result_count = len(answer.ids)

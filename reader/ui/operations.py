@@ -111,15 +111,20 @@ def search(
         sidebar_counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     else:
         ids = library.search_ids(query, filters, sort=sort, reverse=reverse)
+        in_view: list[int] | None = None  # the articles of a view narrower than the library
         if view == ATTENTION:
+            in_view = list(attention)
             wanted = set(attention)
             ids = [i for i in ids if i in wanted]
         elif view == DUPLICATES:
-            in_sets = [i for found in library.duplicate_sets() for i in found.ids]
-            duplicates, matched = len(in_sets), set(ids)
-            ids = [i for i in in_sets if i in matched]
+            in_view = [i for found in library.duplicate_sets() for i in found.ids]
+            duplicates, matched = len(in_view), set(ids)
+            ids = [i for i in in_view if i in matched]
         # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
-        sidebar_counts = library.facets(query, filters, keep_own_facet_open=True, every_value=True)
+        # The counts are the view's: a value the view has no article of is not offered.
+        sidebar_counts = library.facets(
+            query, filters, keep_own_facet_open=True, every_value=True, only=in_view
+        )
     first = library.summaries(ids[:PAGE_SIZE], query=query if view != TRASH else "")
     unmatched = library.unmatched_words(query) if query and not ids and view != TRASH else []
     return SearchAnswer(

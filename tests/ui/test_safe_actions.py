@@ -335,3 +335,28 @@ def test_merging_duplicates_side_by_side_is_undone_and_redone(
     with qtbot.waitSignal(window.undo.changed, timeout=20_000):
         redo.trigger()
     assert window.library.count() == 1 and window.library.get(keep).title == chosen
+
+
+def test_the_filters_count_the_articles_of_the_view_shown(open_window, library_folder: Path, qtbot) -> None:
+    """Needs Attention (empty here) once listed every series and topic of the library beside an empty
+    list, and the Trash said "No series for these articles" of articles that have one."""
+    window = open_window(library_folder)
+    series = window.facets.sections["series"]
+    assert series.values_shown()  # All Articles: the library's series
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("attention")
+    assert window.model.ids() == []
+    assert {f: s.values_shown() for f, s in window.facets.sections.items() if s.values_shown()} == {}
+    assert series.empty.text() == "No series for these articles"
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("all")
+    assert series.values_shown()
+    trashed = _open_first(window, qtbot)
+    _asking(window, True)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.remove_selected()
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("trash")
+    assert window.model.ids() == [trashed]
+    assert not series.values_shown()
+    assert series.empty.isVisibleTo(window) and series.empty.text() == "Filters do not apply in the Trash"
