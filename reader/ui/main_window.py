@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             lambda merge: self._after_change(f"Merged {len(merge.merged) + 1} duplicates into one article.")
         )
         self.library_changed.connect(self._load_organizations)
+        self.library_changed.connect(self.views.count_duplicates)
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
         self.undo.changed.connect(self._after_change)
         self.undo.failed.connect(lambda message: self.show_error("Undo", message))
@@ -356,6 +357,7 @@ class MainWindow(QMainWindow):
         if self.search_count == 1:
             self.citations.load_styles()
             self._load_organizations()
+            self.views.count_duplicates()
         self.results_shown.emit()
 
     def _load_organizations(self) -> None:

@@ -11,6 +11,7 @@ End move the selection to the first and last article instead of only scrolling.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.library import Filters
 
+from .error_report import log_failure
 from .library_views import ALL, DUPLICATES, TRASH, LibraryViews, ViewBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .operations import SearchAnswer
+
+logger = logging.getLogger(__name__)
 
 
 class ViewController(QObject):
@@ -63,6 +67,15 @@ class ViewController(QObject):
     def _on_view_changed(self, view: str) -> None:
         self.bar.show_view(view, 0, read_only=self.window.read_only)
         self.view_changed.emit(view)
+
+    def count_duplicates(self) -> None:
+        """The Duplicates line's count, without opening the view (at start and after every change)."""
+        self.window.runner.call_latest(
+            lambda library: sum(len(found.ids) for found in library.duplicate_sets()),
+            lambda count: self.views.set_counts({"duplicates": count}),
+            lambda error: log_failure(logger, "the duplicates were not counted", error),
+            channel="duplicates",
+        )
 
     def show_answer(self, answer: SearchAnswer) -> None:
         counts: dict[str, int | None] = {"trash": answer.trash_count, "attention": answer.attention_count}

@@ -360,3 +360,19 @@ def test_the_filters_count_the_articles_of_the_view_shown(open_window, library_f
     assert window.model.ids() == [trashed]
     assert not series.values_shown()
     assert series.empty.isVisibleTo(window) and series.empty.text() == "Filters do not apply in the Trash"
+
+
+def test_the_duplicates_line_shows_its_count_before_it_is_opened(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    in_sets = [i for found in window.library.duplicate_sets() for i in found.ids]
+    assert in_sets
+    views = window.views.views
+    qtbot.waitUntil(lambda: views.counts["duplicates"] == len(in_sets), timeout=10_000)
+    assert views.item(2).text() == f"Duplicates  ({len(in_sets)})"
+    assert window.views.view == "all"
+    _asking(window, True)
+    window.list_view.setCurrentIndex(window.model.index(window.model.row_of(in_sets[0]), 0))
+    window.remove_selected()  # a duplicate to the Trash: the count follows
+    qtbot.waitUntil(lambda: views.counts["duplicates"] == len(in_sets) - 1, timeout=10_000)
