@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.views = ViewController(self)
         self.model = ArticleModel(self._fetch_page, self)
         self.article_pane = ArticlePane(self.model, self)
+        self.article_pane.add_above(self.views.bar)  # above the list it acts on: the sidebar never moves
         self.list_view = self.article_pane.view
         self.reader_pane = ReaderPane(self.runner, self.settings, self)
         self.tabs = self.reader_pane
@@ -163,7 +164,6 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.chip_bar)
-        layout.addWidget(self.views.bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 

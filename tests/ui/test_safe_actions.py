@@ -376,3 +376,22 @@ def test_the_duplicates_line_shows_its_count_before_it_is_opened(
     window.list_view.setCurrentIndex(window.model.index(window.model.row_of(in_sets[0]), 0))
     window.remove_selected()  # a duplicate to the Trash: the count follows
     qtbot.waitUntil(lambda: views.counts["duplicates"] == len(in_sets) - 1, timeout=10_000)
+
+
+def test_opening_the_trash_moves_nothing_in_the_sidebar(open_window, library_folder: Path, qtbot) -> None:
+    """The Trash's bar once went above the sidebar too and pushed it down a line: the next click on
+    "Duplicates" landed on "Needs Attention"."""
+    from PySide6.QtCore import QPoint
+
+    window = open_window(library_folder)
+    views = window.views.views
+    before = views.mapTo(window, QPoint(0, 0))
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        views.set_view("trash")
+    qtbot.waitUntil(lambda: window.views.bar.isVisible(), timeout=5_000)
+    qtbot.wait(50)  # the layout settles
+    assert views.mapTo(window, QPoint(0, 0)) == before
+    assert window.views.bar.empty_button.isVisible()
+    bar = window.views.bar.mapTo(window, QPoint(0, 0))
+    pane = window.article_pane.mapTo(window, QPoint(0, 0))
+    assert bar.x() >= pane.x()  # above the list it acts on
