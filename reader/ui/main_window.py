@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.result_count = 0
         self.search_count = 0  # answers shown so far (tests and the self-check wait on it)
         self._facets_view = ALL  # the library view whose counts the sidebar shows
+        self._open_after_search: int | None = None  # the article that takes the removed ones' place
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Offprint — {library.folder.name}" + (" (read-only)" if self.read_only else ""))
         icon_file = resource_path("icons", "offprint.svg")
@@ -350,6 +351,9 @@ class MainWindow(QMainWindow):
         self.article_pane.add_to_selection([i for i in chosen if i != keep])  # e.g. after a bulk edit
         if keep is None and chosen and (rows := self.model.rows_of(chosen[:1])):
             self.list_view.scrollTo(self.model.index(rows[0], 0))
+        successor, self._open_after_search = self._open_after_search, None
+        if successor is not None and (row := self.model.row_of(successor)) is not None:
+            self._select_row(row)
         self._answer_shown()
 
     def _answer_shown(self) -> None:
@@ -517,8 +521,24 @@ class MainWindow(QMainWindow):
         self.library_changed.emit()
 
     def _after_remove(self, count: int) -> None:
+        # The list still shows the removed rows: the article after them takes their place, selected and
+        # open, as in Zotero (the keyboard carries on from where it was; Del again removes the next one).
+        self._open_after_search = self._successor(self.article_pane.selected_ids())
         self.reader_pane.close_article()
         self._after_change(f"Moved {_articles(count)} to the Trash (Ctrl+Z brings them back).")
+
+    def _successor(self, removed: Sequence[int]) -> int | None:
+        """The article the list shows after the ``removed`` rows (or, at the end, the one before them)."""
+        rows = sorted(self.model.rows_of(removed))
+        if not rows:
+            return None
+        gone = set(removed)
+        after = range(rows[-1] + 1, self.model.rowCount())
+        for row in [*after, *range(rows[0] - 1, -1, -1)]:
+            article_id = self.model.id_at(row)
+            if article_id is not None and article_id not in gone:
+                return article_id
+        return None
 
     def _after_change(self, message: str | None) -> None:
         """After a removal, restore, deletion, merge, undo or redo: the list and the open article anew."""

@@ -395,3 +395,25 @@ def test_opening_the_trash_moves_nothing_in_the_sidebar(open_window, library_fol
     bar = window.views.bar.mapTo(window, QPoint(0, 0))
     pane = window.article_pane.mapTo(window, QPoint(0, 0))
     assert bar.x() >= pane.x()  # above the list it acts on
+
+
+def test_the_article_after_the_removed_ones_takes_their_place(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """Del, Del, Del walks down the list as in Zotero: the selection never drops to nothing."""
+    window = open_window(library_folder)
+    ids = window.model.ids()
+    _asking(window, True)
+    window.list_view.setFocus()
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        window.list_view.setCurrentIndex(window.model.index(1, 0))
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    assert window.model.ids() == [ids[0], *ids[2:]]
+    assert window.selected_ids() == [ids[2]] and window.current_id == ids[2]
+    assert window.list_view.currentIndex().row() == 1
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_End)
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)  # the last one: the one before it
+    assert window.selected_ids() == [ids[-2]] and window.current_id == ids[-2]
