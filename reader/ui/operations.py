@@ -183,9 +183,17 @@ class Edited:
     ids: list[int]
     article: StoredArticle | None
     count: int
+    selected: int = 0  # how many articles a bulk edit was made to (some may have had its values)
 
     @property
     def message(self) -> str:
+        if self.selected > self.count:  # else the user would think the edit missed the others
+            if not self.count:
+                return f"Nothing to change: the {self.selected} selected articles already had these values."
+            return (
+                f"Saved changes to {self.count} of the {self.selected} selected articles "
+                "(the others already had these values)."
+            )
         return f"Saved changes to {self.count} article{'s' if self.count != 1 else ''}."
 
 
@@ -299,7 +307,7 @@ class ArticleOperations(QObject):
             changed, before, after = answer
             if changed:
                 self.undo.edited(bulk_edit_name(edit), before, after)
-            self.edited.emit(Edited(changed, None, len(changed)))
+            self.edited.emit(Edited(changed, None, len(changed), selected=len(wanted)))
 
         self.runner.call(work, done, self._failed)
 

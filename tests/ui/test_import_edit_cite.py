@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from reader.library import BulkEdit
 from reader.library.types import ImportStatus
 from reader.ui.article_model import HitRole
 from reader.ui.metadata_editor import MetadataDialog
@@ -373,3 +374,31 @@ def test_the_editor_says_in_words_where_each_value_came_from(qtbot) -> None:
     assert shown["site"].text() == "from the end of the page title"
     assert shown["url"].text() == "from the canonical link"
     assert shown["item_type"].text() == "from the page's generator tag (WordPress 6.6.2)"
+
+
+def test_a_bulk_edit_says_how_many_of_the_selected_articles_it_changed(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """Adding a series two of three articles already had said "Saved changes to 1 article." as if the
+    edit had missed the other two."""
+    window = open_window(library_folder)
+    ids = window.model.ids()[:3]
+    window.library.update_many(ids[:2], BulkEdit(add={"series": ["Harbour Money"]}))
+
+    def bulk_add(series: str) -> str:
+        window.article_pane.add_to_selection(ids)
+        assert sorted(window.selected_ids()) == sorted(ids)
+        window.actions_by_name["bulk_edit"].trigger()
+        qtbot.waitUntil(lambda: window.operations.editor is not None, timeout=10_000)
+        dialog = window.operations.editor
+        dialog.add_series.setText(series)
+        with qtbot.waitSignal(window.operations.edited, timeout=10_000):
+            dialog.accept()
+        window.operations.editor = None
+        return window.statusBar().currentMessage()
+
+    assert bulk_add("Harbour Money") == (
+        "Saved changes to 1 of the 3 selected articles (the others already had these values)."
+    )
+    assert bulk_add("Harbour Money") == "Nothing to change: the 3 selected articles already had these values."
+    assert bulk_add("Tidal Records") == "Saved changes to 3 articles."
