@@ -84,6 +84,12 @@ class ViewController(QObject):
         self.views.set_counts(counts)
         shown = answer.trash_count if answer.view == TRASH else len(answer.ids)
         self.bar.show_view(answer.view, shown, read_only=self.window.read_only)
+        # The Edit menu offers what can be done here: restoring inside the Trash, emptying a Trash with
+        # something in it (else the menu item would do nothing and say nothing).
+        writable = not self.window.read_only
+        actions = self.window.actions_by_name
+        actions["restore"].setEnabled(writable and answer.view == TRASH and answer.trash_count > 0)
+        actions["empty_trash"].setEnabled(writable and answer.trash_count > 0)
 
     # -- the actions of the views ----------------------------------------------------------------
     def remove_or_delete(self, ids: Sequence[int]) -> None:

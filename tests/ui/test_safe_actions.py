@@ -417,3 +417,19 @@ def test_the_article_after_the_removed_ones_takes_their_place(
     with qtbot.waitSignal(window.article_shown, timeout=10_000):
         qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)  # the last one: the one before it
     assert window.selected_ids() == [ids[-2]] and window.current_id == ids[-2]
+
+
+def test_the_edit_menu_offers_restore_and_empty_trash_only_when_they_can_act(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    restore, empty = window.actions_by_name["restore"], window.actions_by_name["empty_trash"]
+    assert not restore.isEnabled() and not empty.isEnabled()  # nothing in the Trash
+    _open_first(window, qtbot)
+    _asking(window, True)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.remove_selected()
+    assert empty.isEnabled() and not restore.isEnabled()  # restoring is done from inside the Trash
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("trash")
+    assert empty.isEnabled() and restore.isEnabled()
