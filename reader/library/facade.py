@@ -12,7 +12,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -34,7 +34,7 @@ from reader.library.lock import WriterLock
 from reader.library.ordering import INDEX_SORTS, ordered_ids
 from reader.library.originals import Originals
 from reader.library.query import Node, clause_text, has_typed, parse_query, positive_terms, widened
-from reader.library.scopes import Lookups, scoped
+from reader.library.scopes import Lookups, scoped, within
 from reader.library.store import Store
 from reader.library.trash import Trash
 from reader.library.types import (
@@ -394,6 +394,7 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
         keep_own_facet_open: bool = True,
         as_you_type: bool = True,
         every_value: bool = False,
+        only: Iterable[int] | None = None,
     ) -> dict[str, dict[str, int]]:
         """Facet name (see ``FACETS``) → value → how many articles match the query and the filters.
 
@@ -404,8 +405,11 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
         ``as_you_type`` as in :meth:`search`.  ``every_value``: every value of each
         facet, not only the most frequent (a sidebar's filter box finds any author).  ``"added"`` counts
         the articles in each Date Added window (``ADDED_WINDOWS``; the last import's once one is recorded).
+        ``only``: count among these articles alone (a library view's, so the sidebar counts what it shows).
         """
         ast, filters = self._scoped(parse_query(query, as_you_type=as_you_type), filters)
+        if only is not None:
+            ast = within(ast, only)
         starts = self._added_starts()
         filters = added.resolved(filters, starts)
         ast = self._completed(ast, filters)
@@ -419,6 +423,8 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
             if filters.added_since is not None:
                 counts["added"] = engine.facets(ast, added.without_added(filters)).get("added", {})
         counts["added"] = added.window_counts(counts.get("added", {}), starts)
+        if only is not None:  # a view offers no Date Added window it has no article of
+            counts["added"] = {window: n for window, n in counts["added"].items() if n}
         return counts
 
     def organizations(self) -> set[str]:

@@ -45,6 +45,11 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_EXTRACTOR = "reader.ingest:extract_file"
 TIME_LIMIT = 30.0
+# A worker process that has not begun on its page this long after the page was sent is taken for
+# stuck too. A fresh worker imports the extractor first, which takes seconds on a loaded machine: that
+# wait does not count against the page's own TIME_LIMIT.
+STARTUP_LIMIT = 120.0
+_STARTED = "started"
 BATCH_SIZE = 25
 BATCH_SECONDS = 0.5
 # The index catches up with the store at most this often during an import (and once at the end):
@@ -115,6 +120,7 @@ def _worker_main(conn: Connection, spec: str, sign: bool = True) -> None:
         if task is None:
             return
         task_id, path = task
+        conn.send((_STARTED,))  # the time limit counts from here, not from a slow start of this process
         conn.send((task_id, *_extract_one(extract, path, sign)))
 
 
@@ -130,7 +136,11 @@ class _Worker:
     process: Any
     conn: Connection
     task: _Task | None = None
-    started: float = 0.0
+    started: float = 0.0  # when the task was sent, then when the worker said it began on it
+    running: bool = False  # the worker said it began on its task
+
+    def deadline(self, time_limit: float) -> float:
+        return self.started + time_limit + (0.0 if self.running else STARTUP_LIMIT)
 
 
 @dataclass
@@ -362,7 +372,7 @@ class Importer:
                     if worker is None:
                         break
                     task = tasks.popleft()
-                    worker.task, worker.started = task, time.monotonic()
+                    worker.task, worker.started, worker.running = task, time.monotonic(), False
                     tracker.current = shown(task.path)
                     worker.conn.send((task.number, str(task.path)))
                 if not pool.busy():
@@ -379,22 +389,26 @@ class Importer:
     def _collect(self, pool: _Pool, cancel: threading.Event) -> Iterator[_Done]:
         busy = pool.busy()
         now = time.monotonic()
-        nearest = min(w.started + self.time_limit for w in busy) - now
+        nearest = min(w.deadline(self.time_limit) for w in busy) - now
         ready = wait([w.conn for w in busy], timeout=max(0.0, min(0.1, nearest)))
         for worker in busy:
             task = worker.task
             assert task is not None
             if worker.conn in ready:
                 try:
-                    _, kind, value, text_signature = worker.conn.recv()
+                    message = worker.conn.recv()
                 except (EOFError, OSError):
                     logger.info("the extractor process died on %s; starting another", task.path)
                     pool.replace(worker)
                     yield _Done(task, error=f"{task.path}: the extractor crashed on this file")
                     continue
+                if message == (_STARTED,):
+                    worker.started, worker.running = time.monotonic(), True
+                    continue
+                _, kind, value, text_signature = message
                 worker.task = None
                 yield _done(task, kind, value, text_signature)
-            elif time.monotonic() - worker.started > self.time_limit:
+            elif time.monotonic() > worker.deadline(self.time_limit):
                 logger.info(
                     "%s took more than %g s; stopping its extractor process", task.path, self.time_limit
                 )

@@ -13,7 +13,7 @@ facet counts respect every scope because the scopes are part of the query.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.library.query import (
@@ -100,6 +100,12 @@ def filter_clauses(filters: Filters, lookups: Lookups) -> list[Node]:
     if filters.has_annotations:
         clauses.append(Keyword("flags", (ANNOTATED,)))
     return clauses
+
+
+def within(ast: Node, ids: Iterable[int]) -> Node:
+    """``ast`` limited to the articles ``ids`` (a library view's: those needing attention, those in
+    duplicate sets), as a collection limits it."""
+    return _and(ast, [Keyword("id", tuple(str(i) for i in ids))])
 
 
 def _and(ast: Node, extra: list[Node]) -> Node:

@@ -273,11 +273,15 @@ class ArticlePane(QWidget):
         self.header.customContextMenuRequested.connect(self._show_header_menu)
         self.reset_columns()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.message)
-        layout.addWidget(self.view, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.message)
+        self._layout.addWidget(self.view, 1)
+
+    def add_above(self, widget: QWidget) -> None:
+        """Put ``widget`` (a view's own actions, e.g. the Trash's) above the message and the list."""
+        self._layout.insertWidget(0, widget)
 
     # -- order ---------------------------------------------------------------------------------------
     def sort(self) -> tuple[SortOrder, bool]:

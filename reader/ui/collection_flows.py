@@ -360,6 +360,9 @@ class CollectionFlows(QObject):
         dialog.setLabelText(label)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(text)
+        # Qt's default fits the label, cutting the title ("New C…ection") and scrolling a longer name.
+        if (field := dialog.findChild(QLineEdit)) is not None:
+            field.setMinimumWidth(field.fontMetrics().averageCharWidth() * 48)
         dialog.textValueSelected.connect(lambda name: then(name) if name.strip() else None)
         self.dialog = dialog
         dialog.open()

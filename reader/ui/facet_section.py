@@ -254,6 +254,7 @@ class FacetSection(QWidget):
         self.list.toggle_requested.connect(lambda value: self.toggled.emit(self.facet, value))
         self.list.leave_up.connect(self._leave_up)
         self.list.leave_down.connect(lambda: self.leave_down.emit(self.facet))
+        self.note: str | None = None  # said instead of "No … for these articles" (e.g. in the Trash)
         self.empty = QLabel(f"No {title.lower()} for these articles", self)
         self.empty.setEnabled(False)  # greyed, as a hint
         self.empty.setIndent(6)
@@ -362,7 +363,7 @@ class FacetSection(QWidget):
         none = (
             f"No {self.title.lower()} match “{wanted}”"
             if wanted
-            else f"No {self.title.lower()} for these articles"
+            else self.note or f"No {self.title.lower()} for these articles"
         )
         self.empty.setText(none)
         if rows:

@@ -249,6 +249,11 @@ class FacetSidebar(QScrollArea):
         self._ticked_in = None
         self._split_new_authors(counts.get("authors", {}))
 
+    def set_note(self, note: str | None) -> None:
+        """What an empty facet says instead of "No series for these articles" (None: that)."""
+        for section in self.sections.values():
+            section.note = note
+
     # focus ---------------------------------------------------------------------------------------
     def focus_first_value(self) -> None:
         """Ctrl+1: the first value the sidebar lists, scrolled into sight."""

@@ -2,8 +2,8 @@
 
 A view chooses which articles the list shows (the search and the filters still apply inside it): every
 article, those whose page gave no text, those in duplicate sets, or the Trash.  Each line carries its
-count.  While the Trash is shown a bar above the list offers Restore and Empty Trash; while Duplicates
-is shown it offers Merge Duplicates (the side-by-side merge).
+count.  While the Trash is shown a bar above the list (not above the sidebar, which never moves) offers
+Restore and Empty Trash; while Duplicates is shown it offers Merge Duplicates (the side-by-side merge).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -94,11 +95,17 @@ class ViewBar(QFrame):
         self.delete_button.clicked.connect(self.delete_requested)
         self.empty_button.clicked.connect(self.empty_requested)
         self.merge_button.clicked.connect(self.merge_requested)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        layout.addWidget(self.label, 1)
+        self.label.setWordWrap(True)  # the bar sits above the list, which may be narrow
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addWidget(self.label)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
         for button in (self.restore_button, self.delete_button, self.empty_button, self.merge_button):
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
         self.show_view(ALL, 0)
 
     def show_view(self, view: str, count: int, *, read_only: bool = False) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QIcon,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QLabel,
@@ -44,6 +45,7 @@ from .engine_advice import EngineAdvisor
 from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
 from .import_dialog import ImportController
+from .library_views import ALL, TRASH
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .notice_bar import NoticeBar, as_sentence
 from .operations import ArticleOperations, Edited, SearchAnswer, search
@@ -64,6 +66,8 @@ if TYPE_CHECKING:
 
 IMPORT_FILTER = f"Saved pages ({FILE_DIALOG_PATTERNS});;All files (*)"
 IMPORT_REFRESH_MS = 2000
+# Trashed articles are out of the index, and the Trash's list is filtered by title alone.
+TRASH_FACETS_NOTE = "Filters do not apply in the Trash"
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
         self.library_count = 0
         self.result_count = 0
         self.search_count = 0  # answers shown so far (tests and the self-check wait on it)
+        self._facets_view = ALL  # the library view whose counts the sidebar shows
+        self._open_after_search: int | None = None  # the article that takes the removed ones' place
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"Offprint — {library.folder.name}" + (" (read-only)" if self.read_only else ""))
         icon_file = resource_path("icons", "offprint.svg")
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_settings()
         self._show_startup_notices()
+        self._focused_once = False
         self.run_search()  # the citation styles load after its answer, so they never delay the list
 
     # -- building ------------------------------------------------------------------------------------
@@ -132,6 +139,7 @@ class MainWindow(QMainWindow):
         self.views = ViewController(self)
         self.model = ArticleModel(self._fetch_page, self)
         self.article_pane = ArticlePane(self.model, self)
+        self.article_pane.add_above(self.views.bar)  # above the list it acts on: the sidebar never moves
         self.list_view = self.article_pane.view
         self.reader_pane = ReaderPane(self.runner, self.settings, self)
         self.tabs = self.reader_pane
@@ -157,7 +165,6 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice_bar)
         layout.addWidget(self.chip_bar)
-        layout.addWidget(self.views.bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
             lambda merge: self._after_change(f"Merged {len(merge.merged) + 1} duplicates into one article.")
         )
         self.library_changed.connect(self._load_organizations)
+        self.library_changed.connect(self.views.count_duplicates)
         self.operations.failed.connect(lambda message: self.show_error("Edit", message))
         self.undo.changed.connect(self._after_change)
         self.undo.failed.connect(lambda message: self.show_error("Undo", message))
@@ -243,6 +251,14 @@ class MainWindow(QMainWindow):
         self.reader_pane.remember_position()
         self.research.save_layout()
         s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once:
+            # The first keys a user types go to the search field: left to itself Qt gives the focus to
+            # the first widget that takes it, the filters sidebar, where typing does nothing.
+            self._focused_once = True
+            self.search_bar.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -318,7 +334,11 @@ class MainWindow(QMainWindow):
             self.visible.forget()
         self.list_view.set_snippet_rows(bool(answer.query))
         self.model.set_results(answer.ids, answer.query, answer.first_page)
-        self.facets.set_counts(answer.facets, answer.query, hold_values=not answer.ids)
+        # Nothing found: the sidebar keeps its values (at 0) while the user types, but a view of its own
+        # (Needs Attention, Duplicates, the Trash) lists only what that view holds.
+        same_view, self._facets_view = answer.view == self._facets_view, answer.view
+        self.facets.set_note(TRASH_FACETS_NOTE if answer.view == TRASH else None)
+        self.facets.set_counts(answer.facets, answer.query, hold_values=not answer.ids and same_view)
         self.views.show_answer(answer)
         self.library_count = answer.library_count
         self.result_count = len(answer.ids)
@@ -331,6 +351,9 @@ class MainWindow(QMainWindow):
         self.article_pane.add_to_selection([i for i in chosen if i != keep])  # e.g. after a bulk edit
         if keep is None and chosen and (rows := self.model.rows_of(chosen[:1])):
             self.list_view.scrollTo(self.model.index(rows[0], 0))
+        successor, self._open_after_search = self._open_after_search, None
+        if successor is not None and (row := self.model.row_of(successor)) is not None:
+            self._select_row(row)
         self._answer_shown()
 
     def _answer_shown(self) -> None:
@@ -338,6 +361,7 @@ class MainWindow(QMainWindow):
         if self.search_count == 1:
             self.citations.load_styles()
             self._load_organizations()
+            self.views.count_duplicates()
         self.results_shown.emit()
 
     def _load_organizations(self) -> None:
@@ -497,8 +521,24 @@ class MainWindow(QMainWindow):
         self.library_changed.emit()
 
     def _after_remove(self, count: int) -> None:
+        # The list still shows the removed rows: the article after them takes their place, selected and
+        # open, as in Zotero (the keyboard carries on from where it was; Del again removes the next one).
+        self._open_after_search = self._successor(self.article_pane.selected_ids())
         self.reader_pane.close_article()
         self._after_change(f"Moved {_articles(count)} to the Trash (Ctrl+Z brings them back).")
+
+    def _successor(self, removed: Sequence[int]) -> int | None:
+        """The article the list shows after the ``removed`` rows (or, at the end, the one before them)."""
+        rows = sorted(self.model.rows_of(removed))
+        if not rows:
+            return None
+        gone = set(removed)
+        after = range(rows[-1] + 1, self.model.rowCount())
+        for row in [*after, *range(rows[0] - 1, -1, -1)]:
+            article_id = self.model.id_at(row)
+            if article_id is not None and article_id not in gone:
+                return article_id
+        return None
 
     def _after_change(self, message: str | None) -> None:
         """After a removal, restore, deletion, merge, undo or redo: the list and the open article anew."""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from reader.library import ACCESSED_SOURCES, EDITABLE_FIELDS, ITEM_TYPES, LIST_FIELDS, BulkEdit, StoredArticle
 
 from .name_rows import AuthorRows
+from .repairs_panel import source_words
 
 FIELD_LABELS = {
     "item_type": "Item &type",
@@ -54,15 +55,6 @@ FIELD_LABELS = {
 EDITOR_ORDER = ("item_type", *(name for name in EDITABLE_FIELDS if name != "item_type"))
 #: Which of the library's value lists completes each field.
 COMPLETES_FROM = {"series": "series", "topics": "topics", "site": "sites", "organizations": "authors"}
-SOURCE_NAMES = {
-    "json-ld": "the page's JSON-LD",
-    "byline-text": "the byline",
-    "title-tag": "the page's <title>",
-    "html-lang": "the page's lang attribute",
-    "saved-from-comment": "the “saved from” note of the saved page",
-    "topics-block": "the page's topics block",
-    "series-block": "the page's series block",
-}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$|^https?://localhost(:\d+)?([/?#]\S*)?$", re.I)
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
@@ -117,7 +109,7 @@ def provenance_text(article: StoredArticle, name: str) -> str:
     source = article.provenance.get(name)
     if not source:
         return "extracted"
-    return "from " + SOURCE_NAMES.get(source, source.replace("meta:", "the meta tag ").replace("og:", "og:"))
+    return "from " + source_words(source)
 
 
 class ListCompleter(QCompleter):
@@ -145,6 +137,7 @@ class _FieldRow(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.source = QLabel(provenance, self)
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # "the page's <title>" is words, not markup
         self.source.setObjectName("fieldSource")
         self.source.setStyleSheet("color: palette(placeholder-text); font-size: small;")
         self.revert = QToolButton(self)

@@ -111,15 +111,20 @@ def search(
         sidebar_counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     else:
         ids = library.search_ids(query, filters, sort=sort, reverse=reverse)
+        in_view: list[int] | None = None  # the articles of a view narrower than the library
         if view == ATTENTION:
+            in_view = list(attention)
             wanted = set(attention)
             ids = [i for i in ids if i in wanted]
         elif view == DUPLICATES:
-            in_sets = [i for found in library.duplicate_sets() for i in found.ids]
-            duplicates, matched = len(in_sets), set(ids)
-            ids = [i for i in in_sets if i in matched]
+            in_view = [i for found in library.duplicate_sets() for i in found.ids]
+            duplicates, matched = len(in_view), set(ids)
+            ids = [i for i in in_view if i in matched]
         # Values within a facet combine with OR: a facet with ticked values keeps listing its other values.
-        sidebar_counts = library.facets(query, filters, keep_own_facet_open=True, every_value=True)
+        # The counts are the view's: a value the view has no article of is not offered.
+        sidebar_counts = library.facets(
+            query, filters, keep_own_facet_open=True, every_value=True, only=in_view
+        )
     first = library.summaries(ids[:PAGE_SIZE], query=query if view != TRASH else "")
     unmatched = library.unmatched_words(query) if query and not ids and view != TRASH else []
     return SearchAnswer(
@@ -178,9 +183,17 @@ class Edited:
     ids: list[int]
     article: StoredArticle | None
     count: int
+    selected: int = 0  # how many articles a bulk edit was made to (some may have had its values)
 
     @property
     def message(self) -> str:
+        if self.selected > self.count:  # else the user would think the edit missed the others
+            if not self.count:
+                return f"Nothing to change: the {self.selected} selected articles already had these values."
+            return (
+                f"Saved changes to {self.count} of the {self.selected} selected articles "
+                "(the others already had these values)."
+            )
         return f"Saved changes to {self.count} article{'s' if self.count != 1 else ''}."
 
 
@@ -294,7 +307,7 @@ class ArticleOperations(QObject):
             changed, before, after = answer
             if changed:
                 self.undo.edited(bulk_edit_name(edit), before, after)
-            self.edited.emit(Edited(changed, None, len(changed)))
+            self.edited.emit(Edited(changed, None, len(changed), selected=len(wanted)))
 
         self.runner.call(work, done, self._failed)
 

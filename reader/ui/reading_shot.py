@@ -97,6 +97,7 @@ def _search(window: MainWindow, filters: Filters) -> None:
 def _select_for_the_bar(window: MainWindow) -> None:
     """A fresh selection of a sentence in sight that no highlight covers, with the highlight bar under it."""
     reader = window.reader
+    reader.setFocus()  # the user selecting the passage is in the reader, not in the search field
     text = reader.article.text if reader.article is not None else ""
     taken = [(a.start, a.end) for a in reader.annotations]
     top = reader.verticalScrollBar().value()

@@ -56,9 +56,21 @@ def source_words(label: str) -> str:
     """Plain words for a provenance label ("meta:article:published_time" → "the meta tag …")."""
     if label in SOURCE_WORDS:
         return SOURCE_WORDS[label]
-    if label.startswith("meta:"):
-        return f"the meta tag {label.removeprefix('meta:')}"
+    kind, _, detail = label.partition(":")
+    if detail and kind in _SOURCE_KINDS:
+        return _SOURCE_KINDS[kind].format(detail)
     return label
+
+
+# Labels with a detail after the colon ("generator:WordPress 6.6.2"), as a reader would say them.
+_SOURCE_KINDS = {
+    "meta": "the meta tag {}",
+    "json-ld": "the page's structured data (JSON-LD {})",
+    "generator": "the page's generator tag ({})",
+    "host": "the blog platform in the address ({})",
+    "markup": "the page's markup ({})",
+    "link": "the page's {} link",
+}
 
 
 def local_date(value: str | None, locale: QLocale | None = None) -> str:

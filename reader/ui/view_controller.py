@@ -11,6 +11,7 @@ End move the selection to the first and last article instead of only scrolling.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.library import Filters
 
+from .error_report import log_failure
 from .library_views import ALL, DUPLICATES, TRASH, LibraryViews, ViewBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .operations import SearchAnswer
+
+logger = logging.getLogger(__name__)
 
 
 class ViewController(QObject):
@@ -64,6 +68,15 @@ class ViewController(QObject):
         self.bar.show_view(view, 0, read_only=self.window.read_only)
         self.view_changed.emit(view)
 
+    def count_duplicates(self) -> None:
+        """The Duplicates line's count, without opening the view (at start and after every change)."""
+        self.window.runner.call_latest(
+            lambda library: sum(len(found.ids) for found in library.duplicate_sets()),
+            lambda count: self.views.set_counts({"duplicates": count}),
+            lambda error: log_failure(logger, "the duplicates were not counted", error),
+            channel="duplicates",
+        )
+
     def show_answer(self, answer: SearchAnswer) -> None:
         counts: dict[str, int | None] = {"trash": answer.trash_count, "attention": answer.attention_count}
         if answer.duplicate_count is not None:
@@ -71,6 +84,12 @@ class ViewController(QObject):
         self.views.set_counts(counts)
         shown = answer.trash_count if answer.view == TRASH else len(answer.ids)
         self.bar.show_view(answer.view, shown, read_only=self.window.read_only)
+        # The Edit menu offers what can be done here: restoring inside the Trash, emptying a Trash with
+        # something in it (else the menu item would do nothing and say nothing).
+        writable = not self.window.read_only
+        actions = self.window.actions_by_name
+        actions["restore"].setEnabled(writable and answer.view == TRASH and answer.trash_count > 0)
+        actions["empty_trash"].setEnabled(writable and answer.trash_count > 0)
 
     # -- the actions of the views ----------------------------------------------------------------
     def remove_or_delete(self, ids: Sequence[int]) -> None:

@@ -77,6 +77,18 @@ def test_a_page_that_hangs_is_killed_and_reported(
     assert results["fine.html"].status == ImportStatus.IMPORTED
 
 
+def test_a_slow_starting_worker_does_not_count_against_the_first_pages_time_limit(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a loaded machine a fresh worker can spend seconds loading the extractor: the first page sent
+    # to it must not be killed as "took too long" for that.
+    monkeypatch.setattr(importer, "TIME_LIMIT", 1.0)
+    monkeypatch.setattr(importer, "DEFAULT_EXTRACTOR", "library_slow_start_extract:extract_file")
+    write_page(tmp_path / "pages", "first.html", "First", "A normal page.")
+    results = import_all(lib, [tmp_path / "pages"], workers=1)
+    assert [r.status for r in results] == [ImportStatus.IMPORTED], results[0].error
+
+
 def test_same_bytes_twice_in_one_run_is_one_article(lib: Library, tmp_path: Path) -> None:
     first = write_page(tmp_path / "a", "page.html", "Twin", "Same bytes.")
     second = tmp_path / "b" / "copy.html"

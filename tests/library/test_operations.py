@@ -100,6 +100,16 @@ def test_facets_without_filters_are_the_same_either_way(filled: Library) -> None
     assert filled.facets("arctic", Filters()) == filled.facets("arctic")
 
 
+def test_facets_count_only_the_articles_of_a_view(filled: Library) -> None:
+    """The sidebar of a library view (Needs Attention, Duplicates) counts what that view holds."""
+    one = filled.get(filled.search("arctic", limit=1).hits[0].id)
+    counts = filled.facets("", Filters(), only=[one.id])
+    assert sum(counts["years"].values()) == 1 and counts["topics"] == dict.fromkeys(one.topics, 1)
+    assert counts["added"] and set(counts["added"].values()) == {1}
+    assert all(not values for values in filled.facets("", Filters(), only=[]).values())
+    assert filled.facets("", Filters(), only=[one.id], keep_own_facet_open=False)["years"] == counts["years"]
+
+
 # -- bulk edits ---------------------------------------------------------------------------------------
 
 

@@ -224,3 +224,17 @@ def test_a_scope_the_library_no_longer_has_is_lifted_not_an_error(
     qtbot.waitUntil(lambda: window.research.collections.loaded, timeout=10_000)
     qtbot.waitUntil(lambda: window.facets.filters().is_empty(), timeout=10_000)
     assert window.chip_bar.chips == []
+
+
+def test_the_name_dialog_is_wide_enough_for_its_title_and_a_long_name(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """The New Collection dialog was 170 px wide: its title read "New C…ection" and a name scrolled."""
+    window = open_window(library_folder)
+    flows = window.research.collections
+    window.actions_by_name["new_collection"].trigger()
+    qtbot.waitUntil(lambda: flows.dialog is not None and flows.dialog.isVisible())
+    dialog = flows.dialog
+    name = "Harbour economy fieldwork, spring 2025"
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(name) + 40
+    dialog.reject()

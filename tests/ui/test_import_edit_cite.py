@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from reader.library import BulkEdit
 from reader.library.types import ImportStatus
 from reader.ui.article_model import HitRole
 from reader.ui.metadata_editor import MetadataDialog
@@ -344,3 +345,60 @@ def test_the_editor_shows_where_the_accessed_date_came_from_and_edits_it(
     stored = window.library.get(article.id)
     assert (stored.accessed, stored.item_type) == ("2026-05-02", "article-magazine")
     assert MetadataDialog(stored, window).rows["accessed"].source.text() == "edited by you"
+
+
+def test_the_editor_says_in_words_where_each_value_came_from(qtbot) -> None:
+    """A title "from the page's <title>" once showed as "from the page's" (Qt read the tag as markup), and the
+    extractor's own labels ("byline-element", "generator:WordPress 6.6.2") reached the user as they were."""
+    from dataclasses import replace
+
+    from reader.library.types import StoredArticle
+
+    article = StoredArticle(
+        id=3, content_hash="0" * 64, source_path="/tmp/auction.html", imported_at="2026-11-20T10:00:00+00:00",
+        title="Why Kessvik's fish auction moved online", authors=["Ilse van der Berg"], organizations=[],
+        date="2024-11-17", site="The Quiet Ledger", url="https://quietledger.example/a", language="en-GB",
+        excerpt=None, series=[], topics=[], accessed=None, text="", html="", repairs=[],
+        provenance={"title": "title-tag", "authors": "byline-element", "date": "microformat-published",
+                    "site": "title-suffix", "url": "link:canonical",
+                    "item_type": "generator:WordPress 6.6.2"},
+    )  # fmt: skip
+    article = replace(article, item_type="post-weblog")
+    dialog = MetadataDialog(article)
+    qtbot.addWidget(dialog)
+    shown = {name: row.source for name, row in dialog.rows.items()}
+    assert shown["title"].textFormat() == Qt.TextFormat.PlainText
+    assert shown["title"].text() == "from the page title"
+    assert shown["authors"].text() == "from the byline"
+    assert shown["date"].text() == "from the page's publication-date markup"
+    assert shown["site"].text() == "from the end of the page title"
+    assert shown["url"].text() == "from the canonical link"
+    assert shown["item_type"].text() == "from the page's generator tag (WordPress 6.6.2)"
+
+
+def test_a_bulk_edit_says_how_many_of_the_selected_articles_it_changed(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """Adding a series two of three articles already had said "Saved changes to 1 article." as if the
+    edit had missed the other two."""
+    window = open_window(library_folder)
+    ids = window.model.ids()[:3]
+    window.library.update_many(ids[:2], BulkEdit(add={"series": ["Harbour Money"]}))
+
+    def bulk_add(series: str) -> str:
+        window.article_pane.add_to_selection(ids)
+        assert sorted(window.selected_ids()) == sorted(ids)
+        window.actions_by_name["bulk_edit"].trigger()
+        qtbot.waitUntil(lambda: window.operations.editor is not None, timeout=10_000)
+        dialog = window.operations.editor
+        dialog.add_series.setText(series)
+        with qtbot.waitSignal(window.operations.edited, timeout=10_000):
+            dialog.accept()
+        window.operations.editor = None
+        return window.statusBar().currentMessage()
+
+    assert bulk_add("Harbour Money") == (
+        "Saved changes to 1 of the 3 selected articles (the others already had these values)."
+    )
+    assert bulk_add("Harbour Money") == "Nothing to change: the 3 selected articles already had these values."
+    assert bulk_add("Tidal Records") == "Saved changes to 3 articles."

@@ -335,3 +335,101 @@ def test_merging_duplicates_side_by_side_is_undone_and_redone(
     with qtbot.waitSignal(window.undo.changed, timeout=20_000):
         redo.trigger()
     assert window.library.count() == 1 and window.library.get(keep).title == chosen
+
+
+def test_the_filters_count_the_articles_of_the_view_shown(open_window, library_folder: Path, qtbot) -> None:
+    """Needs Attention (empty here) once listed every series and topic of the library beside an empty
+    list, and the Trash said "No series for these articles" of articles that have one."""
+    window = open_window(library_folder)
+    series = window.facets.sections["series"]
+    assert series.values_shown()  # All Articles: the library's series
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("attention")
+    assert window.model.ids() == []
+    assert {f: s.values_shown() for f, s in window.facets.sections.items() if s.values_shown()} == {}
+    assert series.empty.text() == "No series for these articles"
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("all")
+    assert series.values_shown()
+    trashed = _open_first(window, qtbot)
+    _asking(window, True)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.remove_selected()
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("trash")
+    assert window.model.ids() == [trashed]
+    assert not series.values_shown()
+    assert series.empty.isVisibleTo(window) and series.empty.text() == "Filters do not apply in the Trash"
+
+
+def test_the_duplicates_line_shows_its_count_before_it_is_opened(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    in_sets = [i for found in window.library.duplicate_sets() for i in found.ids]
+    assert in_sets
+    views = window.views.views
+    qtbot.waitUntil(lambda: views.counts["duplicates"] == len(in_sets), timeout=10_000)
+    assert views.item(2).text() == f"Duplicates  ({len(in_sets)})"
+    assert window.views.view == "all"
+    _asking(window, True)
+    window.list_view.setCurrentIndex(window.model.index(window.model.row_of(in_sets[0]), 0))
+    window.remove_selected()  # a duplicate to the Trash: the count follows
+    qtbot.waitUntil(lambda: views.counts["duplicates"] == len(in_sets) - 1, timeout=10_000)
+
+
+def test_opening_the_trash_moves_nothing_in_the_sidebar(open_window, library_folder: Path, qtbot) -> None:
+    """The Trash's bar once went above the sidebar too and pushed it down a line: the next click on
+    "Duplicates" landed on "Needs Attention"."""
+    from PySide6.QtCore import QPoint
+
+    window = open_window(library_folder)
+    views = window.views.views
+    before = views.mapTo(window, QPoint(0, 0))
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        views.set_view("trash")
+    qtbot.waitUntil(lambda: window.views.bar.isVisible(), timeout=5_000)
+    qtbot.wait(50)  # the layout settles
+    assert views.mapTo(window, QPoint(0, 0)) == before
+    assert window.views.bar.empty_button.isVisible()
+    bar = window.views.bar.mapTo(window, QPoint(0, 0))
+    pane = window.article_pane.mapTo(window, QPoint(0, 0))
+    assert bar.x() >= pane.x()  # above the list it acts on
+
+
+def test_the_article_after_the_removed_ones_takes_their_place(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """Del, Del, Del walks down the list as in Zotero: the selection never drops to nothing."""
+    window = open_window(library_folder)
+    ids = window.model.ids()
+    _asking(window, True)
+    window.list_view.setFocus()
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        window.list_view.setCurrentIndex(window.model.index(1, 0))
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    assert window.model.ids() == [ids[0], *ids[2:]]
+    assert window.selected_ids() == [ids[2]] and window.current_id == ids[2]
+    assert window.list_view.currentIndex().row() == 1
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_End)
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)  # the last one: the one before it
+    assert window.selected_ids() == [ids[-2]] and window.current_id == ids[-2]
+
+
+def test_the_edit_menu_offers_restore_and_empty_trash_only_when_they_can_act(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    restore, empty = window.actions_by_name["restore"], window.actions_by_name["empty_trash"]
+    assert not restore.isEnabled() and not empty.isEnabled()  # nothing in the Trash
+    _open_first(window, qtbot)
+    _asking(window, True)
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.remove_selected()
+    assert empty.isEnabled() and not restore.isEnabled()  # restoring is done from inside the Trash
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("trash")
+    assert empty.isEnabled() and restore.isEnabled()

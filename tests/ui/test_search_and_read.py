@@ -218,3 +218,22 @@ def test_a_ticked_facet_keeps_its_other_values_so_several_can_be_ticked(
     with qtbot.waitSignal(window.results_shown, timeout=10_000):
         window.facets.toggle_value("series", "Coastal Notes")
     assert len(_hits(window)) == 8  # values within one facet combine with OR
+
+
+def test_the_first_keys_typed_after_opening_go_to_the_search_field(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    """A user opens the app and types: the words land in the search field, not in the filters sidebar
+    or the citation style box (the style would change under them)."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(library_folder)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5_000)
+    typed_into = QApplication.focusWidget()
+    assert typed_into is window.search_bar
+    style = window.current_style()
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        qtbot.keyClicks(typed_into, "ledger")
+    assert window.search_bar.query() == "ledger"
+    assert window.current_style() == style
