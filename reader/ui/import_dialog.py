@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +42,11 @@ PROGRESS_DELAY_MS = 500
 WELCOME = "welcome"  # the key of the first-import offer in the notice bar
 
 logger = logging.getLogger(__name__)
+
+
+def local_paths(urls: Sequence[QUrl]) -> list[Path]:
+    """The local files and folders among dropped URLs (what a drop onto the window imports)."""
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and url.toLocalFile()]
 
 
 def shipped_sample_corpus() -> Path | None:

@@ -4,7 +4,7 @@ Sidebar (library views, filters) | article list | reader, in splitters; the tool
 and the citation style.  Every library call goes through :class:`LibraryRunner` (off the GUI thread);
 the window only shows answers.  The flows live in :mod:`.operations` (edits, removal, the Trash, merges),
 :mod:`.view_controller` (the library views; actions only on what the list shows), :mod:`.undo`,
-:mod:`.import_dialog` and :mod:`.citations`.
+:mod:`.import_dialog` and :mod:`.citations`; what it remembers between sessions in :mod:`.window_state`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -44,7 +44,7 @@ from .citations import CitationService, default_citer_factory
 from .engine_advice import EngineAdvisor
 from .error_report import log_failure
 from .facets import ChipBar, FacetSidebar
-from .import_dialog import ImportController
+from .import_dialog import ImportController, local_paths
 from .library_views import ALL, TRASH
 from .menus import build_actions, build_menus_and_toolbar, build_theme_group, list_context_menu
 from .notice_bar import NoticeBar, as_sentence
@@ -58,6 +58,7 @@ from .style_picker import StyleController, StylePicker
 from .themes import apply_app_palette, resolve_theme
 from .undo import UndoController
 from .view_controller import ViewController, VisibleSelection
+from .window_state import restore_window_state, save_window_state
 from .workers import LibraryRunner
 
 if TYPE_CHECKING:
@@ -223,34 +224,10 @@ class MainWindow(QMainWindow):
 
     # -- settings ------------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = self.settings
-        if (geometry := s.geometry()) is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 840)
-        if (state := s.splitter_state("main")) is not None:
-            self.splitter.restoreState(state)
-        self.reader.font_size = s.font_size()
-        for action in self.theme_group.actions():
-            action.setChecked(action.data() == s.theme())
-        self._apply_theme()
-        if (header := s.list_header()) is not None:
-            self.article_pane.restore_header_state(header)
-        self.article_pane.set_order(ListOrder.from_setting(s.list_order()), notify=False)
-        self.facets.set_filters(s.last_filters(), notify=False)
-        self.chip_bar.set_filters(self.facets.filters())
+        restore_window_state(self)
 
     def save_settings(self) -> None:
-        s = self.settings
-        s.set_geometry(self.saveGeometry())
-        s.set_splitter_state("main", self.splitter.saveState())
-        s.set_font_size(self.reader.font_size)
-        s.set_last_filters(self.facets.filters())
-        s.set_list_order(self.article_pane.order.to_setting())
-        s.set_list_header(self.article_pane.header_state())
-        self.reader_pane.remember_position()
-        self.research.save_layout()
-        s.sync()
+        save_window_state(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -582,7 +559,7 @@ class MainWindow(QMainWindow):
         self.run_search()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not self.read_only and _local_paths(event.mimeData().urls()):
+        if not self.read_only and local_paths(event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -592,7 +569,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData().urls())
+        paths = local_paths(event.mimeData().urls())
         if paths and self.import_paths(paths):
             event.acceptProposedAction()
         else:
@@ -621,7 +598,3 @@ class MainWindow(QMainWindow):
 
 def _articles(count: int) -> str:
     return f"{count} article{'s' if count != 1 else ''}"
-
-
-def _local_paths(urls: Sequence[QUrl]) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile() and url.toLocalFile()]
