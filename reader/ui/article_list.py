@@ -45,6 +45,7 @@ from reader.library import SearchHit, SortOrder
 from .article_model import COLUMNS, TITLE_COLUMN, ArticleModel, Column, HitRole, column_of
 
 _PADDING = 4
+MIN_LIST_CHARS = 28  # enough of a title to tell articles apart; below it the sidebar gives way instead
 _BOLD = re.compile(r"(</?b>)")
 
 
@@ -278,6 +279,7 @@ class ArticlePane(QWidget):
         self._layout.setSpacing(2)
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.view, 1)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_LIST_CHARS)
 
     def add_above(self, widget: QWidget) -> None:
         """Put ``widget`` (a view's own actions, e.g. the Trash's) above the message and the list."""

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([230, 480, 620])  # the reader with its annotations sidebar beside it
+        self.splitter.setSizes([230, 480, 620])  # list and reader shrink in this ratio, to their minimums
         self.splitter.setChildrenCollapsible(False)
 
         central = QWidget(self)

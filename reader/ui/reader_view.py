@@ -42,6 +42,8 @@ from reader.resources import resource_path
 from .themes import THEMES, Theme
 
 MEASURE_CHARS = 70  # a comfortable line length for reading
+MIN_MEASURE_CHARS = 40  # the shortest line still worth reading: the splitters take room from others first
+MIN_SIDE_MARGIN = 18.0
 LINE_HEIGHT_PERCENT = 145
 MAX_HIGHLIGHTS = 5000
 MAX_DAMAGE_MARKS = 500
@@ -298,6 +300,13 @@ class ReaderView(QTextBrowser):
         font = QFont(installed_family(SERIF_FAMILIES, QFont.StyleHint.Serif))
         font.setPointSize(self.font_size)
         self.document().setDefaultFont(font)
+        self.setMinimumWidth(self._minimum_reading_width(font))
+
+    def _minimum_reading_width(self, font: QFont) -> int:
+        """Room for a line of MIN_MEASURE_CHARS in the reader's font, its margins and scroll bar."""
+        line = QFontMetricsF(font).averageCharWidth() * MIN_MEASURE_CHARS
+        chrome = 2 * MIN_SIDE_MARGIN + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return round(line + chrome)
 
     def _apply_line_height(self) -> None:
         # Qt's CSS ignores line-height on body; set it on every block instead (1.45 reads well for serif).
@@ -312,7 +321,7 @@ class ReaderView(QTextBrowser):
         font = self.document().defaultFont()
         measure = QFontMetricsF(font).averageCharWidth() * MEASURE_CHARS * 1.05
         width = self.viewport().width()
-        side = max(18.0, (width - measure) / 2)
+        side = max(MIN_SIDE_MARGIN, (width - measure) / 2)
         root = self.document().rootFrame()
         fmt: QTextFrameFormat = root.frameFormat()
         if abs(fmt.leftMargin() - side) < 1 and fmt.topMargin() == 24:
