@@ -13,8 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMessageBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from reader import cite
 
@@ -29,6 +38,7 @@ if TYPE_CHECKING:
 MORE = "__more__"
 ADD_FILE = "__add_file__"
 RECENT_LIMIT = 6
+TOOLTIP = "Citation style for Copy Citation and Copy Bibliography Entry"
 CORE_IDS = [style_id for style_id, _alias in cite.CORE_STYLES]
 
 
@@ -44,9 +54,10 @@ class StylePicker(QComboBox):
         self.remembered = remembered
         self.setObjectName("styleBox")
         self.setAccessibleName("Citation style")
-        self.setToolTip("Citation style for Copy Citation and Copy Bibliography Entry")
+        self.setToolTip(TOOLTIP)
         self.setMinimumContentsLength(18)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currentIndexChanged.connect(lambda _index: self._name_style_in_tooltip())
         self.addItem(remembered, remembered)
         self.activated.connect(self._on_activated)
 
@@ -72,6 +83,7 @@ class StylePicker(QComboBox):
         self.addItem("More Styles…", MORE)
         self.addItem("Add Style from File…", ADD_FILE)
         self.blockSignals(False)
+        self._name_style_in_tooltip()
 
     def choose(self, style_id: str) -> None:
         """Make ``style_id`` the chosen style (after the chooser or an added file)."""
@@ -91,6 +103,35 @@ class StylePicker(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(max(0, self.findData(style_id)))
         self.blockSignals(False)
+        self._name_style_in_tooltip()
+
+    def _name_style_in_tooltip(self) -> None:
+        # The box is narrower than many style names ("IEEE Reference Guide version 11.29.2023"): the
+        # tooltip always holds the whole name.
+        self.setToolTip(f"{self.currentText()}\n{TOOLTIP}" if self.currentText() else TOOLTIP)
+
+    # -- the chosen style's name, elided ------------------------------------------------------------------
+    def _label_option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def displayed_text(self) -> str:
+        """The chosen style's name as the box shows it: shortened with "…" to fit, never cut mid-word."""
+        option = self._label_option()
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        room = field.width() - (option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0)
+        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QComboBox clips a long current text at the edge of its field; draw it elided instead.
+        painter = QStylePainter(self)
+        option = self._label_option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.displayed_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 class StyleController(QObject):

@@ -131,3 +131,22 @@ def test_the_chooser_opens_with_the_headings_in_view(qtbot, all_styles) -> None:
     far = _dialog(qtbot, all_styles, current="zoology")
     qtbot.waitUntil(lambda: far.list_view.verticalScrollBar().value() > 0, timeout=2000)
     assert far.list_view.visualRect(far.list_view.currentIndex()).intersects(far.list_view.viewport().rect())
+
+
+def test_a_long_style_name_is_shortened_with_an_ellipsis_and_named_whole_in_the_tooltip(
+    qtbot, all_styles
+) -> None:
+    from reader.ui.style_picker import StylePicker
+
+    long_one = next(s for s in all_styles if len(s.title) > 40 and s.title.count(" ") > 3)
+    picker = StylePicker(long_one.id)
+    qtbot.addWidget(picker)
+    picker.set_styles(all_styles, recent=[long_one.id])
+    picker.resize(picker.sizeHint())
+    picker.show()
+    qtbot.waitExposed(picker)
+    shown = picker.displayed_text()
+    assert shown.endswith("…") and long_one.title.startswith(shown[:-1]), shown
+    assert long_one.title in picker.toolTip()
+    picker.setCurrentIndex(picker.findData("apa"))
+    assert "APA" in picker.toolTip() and long_one.title not in picker.toolTip()
