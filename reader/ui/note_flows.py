@@ -19,6 +19,7 @@ from reader.library import Note
 
 from .error_report import log_failure
 from .note_editor import NoteEditor
+from .placement import place_over
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -125,6 +126,7 @@ class NoteFlows(QObject):
             heading = article.title
         editor = NoteEditor(note, heading, self._save, self.window, read_only=self.window.read_only)
         editor.closed.connect(self._editor_closed)
+        place_over(editor, self.window, cascade=len(self.editors))
         self.editors[note.id] = editor
         editor.show()
         editor.editor.setFocus()

@@ -335,3 +335,45 @@ def test_help_lists_the_keys_of_highlighting(open_window, library_folder: Path) 
     assert rows["Highlight the selection in yellow"].replace("Meta", "Ctrl") in ("Ctrl+Alt+1", "⌃⌥1")
     assert "Comment on the selection, or on the highlight at the cursor" in rows
     assert window.actions_by_name["highlight_purple"].shortcut().toString() == "Ctrl+Alt+5"
+
+
+def test_a_note_window_opens_over_the_main_window_and_whole_on_the_screen(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    available = window.screen().availableGeometry()
+    window.resize(700, 480)
+    window.move(available.left() + 60, available.top() + 50)
+    open_article(window, qtbot)
+    notes = window.research.notes
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL_ALT)
+    qtbot.waitUntil(lambda: bool(notes.editors), timeout=10_000)
+    [editor] = notes.editors.values()
+    qtbot.waitExposed(editor)
+    frame = editor.frameGeometry()
+    assert available.contains(frame), (frame, available)  # not off the screen's edge
+    assert frame.intersects(window.frameGeometry())
+
+
+def test_a_window_placed_over_another_is_centred_on_it_and_kept_on_the_screen(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.placement import place_over
+
+    anchor, note = QWidget(), QWidget()
+    qtbot.addWidget(anchor)
+    qtbot.addWidget(note)
+    available = anchor.screen().availableGeometry()
+    anchor.setGeometry(available.left() + 200, available.top() + 150, 400, 300)
+    anchor.show()
+    qtbot.waitExposed(anchor)
+    note.resize(200, 160)
+    place_over(note, anchor)
+    note.show()
+    qtbot.waitExposed(note)
+    centre, wanted = note.frameGeometry().center(), anchor.frameGeometry().center()
+    assert abs(centre.x() - wanted.x()) <= 8 and abs(centre.y() - wanted.y()) <= 20, (centre, wanted)
+    anchor.move(available.right() - 100, available.bottom() - 100)  # mostly off the screen
+    note.resize(available.width() * 2, available.height() * 2)  # larger than the screen
+    place_over(note, anchor)
+    assert available.contains(note.frameGeometry()), (note.frameGeometry(), available)
