@@ -197,11 +197,18 @@ class Edited:
         return f"Saved changes to {self.count} article{'s' if self.count != 1 else ''}."
 
 
-def ask_yes_no(parent: QWidget | None) -> Callable[[str, str], bool]:
-    """A confirmation by message box (the window's default; tests pass their own answer)."""
+def ask_to_confirm(parent: QWidget | None) -> Callable[[str, str], bool]:
+    """A confirmation by message box (the window's default; tests pass their own answer). Its title is
+    also the text of the button that goes ahead ("Move to Trash", "Empty Trash"), beside Cancel: the
+    button says what happens, as the menu item that asked did."""
 
     def ask(title: str, question: str) -> bool:
-        return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+        cancel = QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, cancel, parent)
+        go_ahead = box.addButton(title, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(go_ahead)
+        box.exec()
+        return box.clickedButton() is go_ahead
 
     return ask
 
@@ -233,7 +240,7 @@ class ArticleOperations(QObject):
         self.runner = runner
         self.parent_widget = parent_widget
         self.read_only = runner.library.read_only
-        self.confirm = confirm or ask_yes_no(parent_widget)
+        self.confirm = confirm or ask_to_confirm(parent_widget)
         self.undo = undo or UndoController(runner, self)
         self.editor: QDialog | None = None  # the open editing dialog (tests fill it in)
 
@@ -324,11 +331,11 @@ class ArticleOperations(QObject):
 
     def _confirm_remove(self, ids: list[int], titles: list[str]) -> None:
         question = (
-            f"Remove {name_articles(titles, len(ids))}?\n\nRemoved articles go to the Trash, with their "
+            f"Move {name_articles(titles, len(ids))} to the Trash?\n\nArticles in the Trash keep their "
             "edits: Edit → Undo (Ctrl+Z) or the Trash brings them back. The saved files you imported "
             "from are not touched."
         )
-        if not self.confirm("Remove Articles", question):
+        if not self.confirm("Move to Trash", question):
             return
 
         def done(count: int) -> None:

@@ -93,11 +93,39 @@ def test_removing_asks_first_naming_the_articles_and_a_no_keeps_every_article(
     with qtbot.assertNotEmitted(operations.removed, wait=200):
         operations.remove(ids[:1])
         qtbot.waitUntil(lambda: len(asked) == 1, timeout=10_000)
-    assert asked[0].startswith(f"Remove “{titles[0]}”?\n\nRemoved articles go to the Trash")
+    assert asked[0].startswith(f"Move “{titles[0]}” to the Trash?\n\nArticles in the Trash keep their edits")
     operations.remove(ids[:7])
     qtbot.waitUntil(lambda: len(asked) == 2, timeout=10_000)
-    assert asked[1].startswith(f"Remove “{titles[0]}”, “{titles[1]}”, “{titles[2]}” and 4 more?")
+    assert asked[1].startswith(f"Move “{titles[0]}”, “{titles[1]}”, “{titles[2]}” and 4 more to the Trash?")
     assert library.count() == 8
+
+
+def test_the_trash_confirmation_is_titled_and_answered_as_the_menu_item_says(library: Library, qtbot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader.ui.operations import ask_to_confirm
+
+    shown: list[tuple[str, list[str]]] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # asked once the titles come back from the library
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        shown.append((box.windowTitle(), sorted(b.text().replace("&", "") for b in box.buttons())))
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
+
+    operations = ArticleOperations(LibraryRunner(library))
+    ids = library.search_ids()
+    QTimer.singleShot(0, lambda: answer("Cancel"))
+    with qtbot.assertNotEmitted(operations.removed, wait=300):
+        operations.remove(ids[:1])
+        qtbot.waitUntil(lambda: len(shown) == 1, timeout=10_000)
+    assert shown[0] == ("Move to Trash", ["Cancel", "Move to Trash"])
+    assert library.count() == 8
+    QTimer.singleShot(0, lambda: answer("Move to Trash"))
+    assert ask_to_confirm(None)("Move to Trash", "Move “Kelp” to the Trash?") is True
 
 
 def test_removing_after_a_yes_removes_exactly_the_chosen_articles(library: Library, qtbot) -> None:

@@ -84,7 +84,7 @@ def test_removing_names_the_article_moves_it_to_the_trash_and_undo_brings_it_bac
     asked = _asking(window, True)
     with qtbot.waitSignal(window.library_changed, timeout=10_000):
         window.remove_selected()
-    assert asked[0].startswith(f"Remove “{title}”?")
+    assert asked[0].startswith(f"Move “{title}” to the Trash?")
     assert window.library.count() == 7 and [t.id for t in window.library.trashed()] == [article_id]
     undo, redo = window.actions_by_name["undo"], window.actions_by_name["redo"]
     assert undo.text() == "Undo Remove Article"
