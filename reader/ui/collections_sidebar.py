@@ -278,6 +278,9 @@ def _search_tooltip(search: SavedSearch) -> str:
     return " · ".join(parts) + " — click to apply it (live: whatever matches now)"
 
 
+ANNOTATED_TOOLTIP = "Only the articles with highlights or notes"
+
+
 class CollectionsPanel(QWidget):
     """The tree, and the "Has annotations" filter under it."""
 
@@ -289,13 +292,20 @@ class CollectionsPanel(QWidget):
         self.tree = CollectionTree(self)
         self.annotated = QCheckBox("Has annotations", self)
         self.annotated.setObjectName("hasAnnotations")
-        self.annotated.setToolTip("Only the articles with highlights or notes")
+        self.annotated.setToolTip(ANNOTATED_TOOLTIP)
         self.annotated.toggled.connect(self.annotated_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(2)
         layout.addWidget(self.tree)
         layout.addWidget(self.annotated)
+
+    def set_applies(self, applies: bool, why: str = "") -> None:
+        """Usable, or greyed out with ``why`` as the tooltip in a view they do not narrow (the Trash)."""
+        self.tree.setEnabled(applies)
+        self.annotated.setEnabled(applies)
+        self.tree.setToolTip("" if applies else why)
+        self.annotated.setToolTip(ANNOTATED_TOOLTIP if applies else why)
 
     def set_annotated(self, on: bool) -> None:
         self.annotated.blockSignals(True)

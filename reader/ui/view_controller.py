@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .operations import SearchAnswer
 
+TRASH_SCOPES_NOTE = "Collections, saved searches and Has annotations do not apply in the Trash"
+
 logger = logging.getLogger(__name__)
 
 
@@ -84,6 +86,7 @@ class ViewController(QObject):
         self.views.set_counts(counts)
         shown = answer.trash_count if answer.view == TRASH else len(answer.ids)
         self.bar.show_view(answer.view, shown, read_only=self.window.read_only)
+        self.window.research.collections.panel.set_applies(answer.view != TRASH, TRASH_SCOPES_NOTE)
         # The Edit menu offers what can be done here: restoring inside the Trash, emptying a Trash with
         # something in it (else the menu item would do nothing and say nothing).
         writable = not self.window.read_only

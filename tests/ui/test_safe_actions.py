@@ -397,6 +397,23 @@ def test_opening_the_trash_moves_nothing_in_the_sidebar(open_window, library_fol
     assert bar.x() >= pane.x()  # above the list it acts on
 
 
+def test_in_the_trash_collections_and_has_annotations_are_greyed_out_saying_why(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    panel = window.research.collections.panel
+    assert panel.tree.isEnabled() and panel.annotated.isEnabled()
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("trash")
+    assert not panel.tree.isEnabled() and not panel.annotated.isEnabled()
+    assert "do not apply in the Trash" in panel.tree.toolTip()
+    assert "do not apply in the Trash" in panel.annotated.toolTip()
+    with qtbot.waitSignal(window.results_shown, timeout=10_000):
+        window.views.views.set_view("all")
+    assert panel.tree.isEnabled() and panel.annotated.isEnabled()
+    assert "do not apply" not in panel.annotated.toolTip()
+
+
 def test_the_article_after_the_removed_ones_takes_their_place(
     open_window, library_folder: Path, qtbot
 ) -> None:
