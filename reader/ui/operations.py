@@ -377,11 +377,16 @@ class ArticleOperations(QObject):
         if not self.confirm("Empty Trash" if ids is None else "Delete for Good", question):
             return
 
-        def done(count: int) -> None:
-            self.undo.stack.clear()  # what the history would bring back is gone
-            self.deleted.emit(count)
+        def work(library: Library) -> list[int]:
+            doomed = [t.id for t in library.trashed() if ids is None or t.id in ids]
+            library.empty_trash(doomed)
+            return doomed
 
-        self.runner.call(lambda library: library.empty_trash(ids), done, self._failed)
+        def done(deleted: list[int]) -> None:
+            self.undo.forget_articles(deleted)  # only what would bring them back goes from the history
+            self.deleted.emit(len(deleted))
+
+        self.runner.call(work, done, self._failed)
 
     def merge(self, keep: int, others: Sequence[int], values: dict[str, Any]) -> None:
         """Merge ``others`` into ``keep`` with the chosen values; undoable."""

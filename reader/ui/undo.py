@@ -9,6 +9,12 @@ first ``redo`` (Qt calls it on push) does nothing.  Undo and redo run off the GU
 one thread, in the order they were asked for; one that fails says so and clears the history (what it
 would undo may no longer be there).  The Edit menu's items carry the command's name ("Undo Edit Title",
 "Undo Remove 3 Articles", "Undo Add Series").
+
+Emptying the Trash deletes articles for good; :meth:`UndoController.forget_articles` then drops only the
+commands that refer to them and keeps the rest.  Commands put back snapshots of the articles they name,
+so one on other articles gives the same result with or without the dropped ones between: a kept command
+names none of the deleted articles nor any article of a newer dropped command.  A command that names no
+articles (collections, saved searches) may touch any, so nothing older than it is kept.
 """
 
 from __future__ import annotations
@@ -99,6 +105,10 @@ class LibraryCommand(QUndoCommand):
     def undo(self) -> None:
         self.controller.run(f"undo {self.text()}", self._undo, self.on_done)
 
+    def copy(self) -> LibraryCommand:
+        """The same command, marked done (pushing it runs nothing), for a stack rebuilt without others."""
+        return LibraryCommand(self.controller, self.text(), self._redo, self._undo, self.ids, self.on_done)
+
 
 class UndoController(QObject):
     """The app's undo history and the thread that replays it."""
@@ -131,6 +141,24 @@ class UndoController(QObject):
             failed,
             pool=self.pool,
         )
+
+    def forget_articles(self, deleted: Sequence[int]) -> None:
+        """``deleted`` are gone for good: drop the commands that refer to them (and older ones on the same
+        articles, see the module docstring), keep the others in order.  What was undone is not redone
+        after this, as after any new action."""
+        blocked = {int(i) for i in deleted}
+        kept: list[LibraryCommand] = []
+        for index in reversed(range(self.stack.index())):
+            command = self.stack.command(index)
+            if not isinstance(command, LibraryCommand) or not command.ids:
+                break  # it may touch any article: nothing older is known to be independent
+            if blocked.intersection(command.ids):
+                blocked.update(command.ids)
+                continue
+            kept.append(command.copy())
+        self.stack.clear()
+        for command in reversed(kept):
+            self.stack.push(command)
 
     # -- the actions, recorded once done -----------------------------------------------------------
     def record(

@@ -123,9 +123,40 @@ def test_the_trash_lists_restores_and_empties_from_the_app(open_window, library_
     with qtbot.waitSignal(window.library_changed, timeout=10_000):
         window.operations.empty_trash()
     assert window.library.trashed() == [] and window.library.count() == 6
-    assert not window.undo.stack.canUndo()  # what it would bring back is gone for good
+    # Undo Remove 3 Articles would bring back articles gone for good: dropped; the restore of the one
+    # that came back out of the Trash stays undoable.
+    assert window.undo.stack.count() == 1 and window.actions_by_name["undo"].text() == "Undo Restore Article"
     qtbot.waitUntil(lambda: window.model.ids() == [], timeout=10_000)
     assert "The Trash is empty." in window.article_pane.message.text()
+
+
+def test_emptying_the_trash_keeps_the_undo_history_of_other_articles(
+    open_window, library_folder: Path, qtbot
+) -> None:
+    window = open_window(library_folder)
+    _asking(window, True)
+    ids = window.model.ids()
+    doomed, other, later = ids[0], ids[1], ids[2]
+    for article_id, title in ((doomed, "Soon deleted"), (other, "Kept before"), (later, "Kept after")):
+        if article_id == later:
+            window.list_view.selectionModel().clearSelection()
+            window.list_view.setCurrentIndex(window.model.index(ids.index(doomed), 0))
+            with qtbot.waitSignal(window.library_changed, timeout=10_000):
+                window.remove_selected()
+        with qtbot.waitSignal(window.article_saved, timeout=10_000):
+            window.save_edits(article_id, {"title": title})
+    assert window.undo.stack.count() == 4  # Edit Title ×2, Remove Article, Edit Title
+    with qtbot.waitSignal(window.library_changed, timeout=10_000):
+        window.operations.empty_trash()
+    assert window.library.trashed() == [] and doomed not in window.library.search_ids()
+    stack = window.undo.stack
+    assert [stack.text(i) for i in range(stack.count())] == ["Edit Title", "Edit Title"]
+    for _ in range(2):
+        with qtbot.waitSignal(window.undo.changed, timeout=10_000):
+            window.actions_by_name["undo"].trigger()
+    assert window.library.get(later).title != "Kept after"
+    assert window.library.get(other).title != "Kept before"
+    assert not stack.canUndo()
 
 
 def test_edits_and_bulk_edits_are_undone_and_redone_by_name(open_window, library_folder: Path, qtbot) -> None:
