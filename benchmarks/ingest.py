@@ -58,6 +58,8 @@ def main() -> None:
         return
     print(f"ingest: {len(pages)} dev-set pages, {pin_to_one_core()}")
     run_once(pages[:10])  # warm-up
+    from htmldate import find_date
+    find_date("<html><body><p>Veröffentlicht am 3. März 2021</p></body></html>", original_date=True, extensive_search=True)
     gc.collect()
     wall, cpu, per_page, failures = run_once(pages)
     rate, cpu_rate = len(pages) / wall, len(pages) / cpu

@@ -45,7 +45,8 @@ _BOILERPLATE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?:^|[\s_-])(?:related|recommended|recommendations|more-(?:stories|articles|news)|"
                 r"also-?read|you-may-like|outbrain|taboola|trending|most-(?:popular|read))(?:$|[\s_-])",
                 re.I), 4000),
-    (re.compile(r"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus|respond)(?:$|[\s_-])",
+    # "commentbody", "commentlist", "comment-text" too; a "commentary" is a kind of article.
+    (re.compile(r"(?:^|[\s_-])(?:comment(?!ar|ator)[a-z]*|disqus|respond)(?:$|[\s_-])",
                 re.I), 10**9),
     (re.compile(r"(?:^|[\s_-])(?:skip-?link|skip-to-content|screen-reader-text|sr-only|visually-hidden)(?:$|[\s_-])",
                 re.I), 200),
@@ -214,12 +215,19 @@ _AD_SCREEN = re.compile(
 )
 
 
+_SMALL_LABELS = (
+    ".//*[self::p or self::div or self::span or self::section or self::figcaption or self::h6 or self::small]"
+    "[count(*) <= 3][string-length(normalize-space()) <= 400]"
+)
+
+
 def drop_ad_labels(root: HtmlElement) -> None:
     """Small elements that only say "Advertisement" (the ad itself was never saved)."""
     if not _AD_SCREEN.search(root.text_content()):
         return
-    for element in list(root.iter("p", "div", "span", "section", "figcaption", "h6", "small")):
-        if element.getparent() is None or len(element) > 3:
+    # libxml2 measures the text first (a loose bound: it counts only ASCII white space as space).
+    for element in root.xpath(_SMALL_LABELS):
+        if element.getparent() is None:
             continue
         text = inner_text(element)
         if text and len(text) <= 40 and _AD_LABEL.match(text):
