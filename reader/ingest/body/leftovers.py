@@ -61,6 +61,14 @@ _PROMO_LINE = re.compile(
     r"(?:published|appeared|republished)\b.{0,200}$"
     r"|^(?:listen to this (?:article|story)|\d+\s*min(?:ute)?s? read|reading time\b.{0,20}$)"
     r"|^(?:view this post on instagram|a post shared by\b)"
+    r"|^a version of this (?:article|story|review|column|op-ed) appear(?:s|ed) in print\b.{0,200}$"
+    # Blog engines' furniture: an entry's "« Previous | Main | Next »" links, its trackback and comment
+    # feed notes (Movable Type, TypePad, WordPress).
+    r"|^«.{0,200}\|\s*main\b(?:\s*\|.{0,200})?$|^main\s*\|.{0,200}»$"
+    r"|^(?:trackback url for this entry|listed below are links to (?:weblogs|blogs) that reference)\b"
+    r"|^trackback (?:url|uri)\s*:?$"
+    r"|^(?:rss feed for comments on this post|(?:you can )?follow any responses to this entry)\b"
+    r"|^(?:no comments yet|comments are closed|(?:the )?comments (?:to|on|for) this (?:entry|post) are closed)\.?$"
     r"|^(?:(?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|e-?mail|print|copy link|tweet|"
     r"share)\s*[|·•,/]?\s*){1,8}$",
     re.I,
@@ -161,10 +169,7 @@ def comment_stamps(section: list[HtmlElement]) -> int:
     """How many readers' comment signatures ("Posted by: Ann at …", "Ann says:") the blocks hold."""
     found = 0
     for top in section:
-        for element in top.iter("p", "div", "span", "cite", "dt", "dd", "li", "small", "strong", "b"):
-            text = inner_text(element)
-            if text and len(text) <= _STAMP_MAX_CHARS and _COMMENT_STAMP.match(text):
-                found += 1
+        found += len(_stamp_elements(top))
     return found
 
 
@@ -180,7 +185,7 @@ def drop_comment_thread(article: HtmlElement) -> None:
     to the next; the first signature may be the post's own ("Posted by the author at …"), so what comes
     before it stays.  A signature over a comment opens it: the thread runs from the first one on.
     """
-    stamps = [element for element in _stamp_elements(article)]
+    stamps = _stamp_elements(article)
     if len(stamps) < MIN_THREAD_STAMPS:
         return
     container = _common_ancestor(stamps)
@@ -201,9 +206,19 @@ def drop_comment_thread(article: HtmlElement) -> None:
         remove(child)
 
 
+_STAMP_SCREEN = re.compile(r"(?:posted|written|submitted|commented?)\s+by|\ssays:", re.I)
+# Short blocks only (libxml2 measures them first, loosely: it counts only ASCII white space as space).
+_SHORT_BLOCKS = (
+    "descendant-or-self::*[self::p or self::div or self::span or self::cite or self::dt or self::dd or self::li or self::small"
+    " or self::strong or self::b][string-length(normalize-space()) <= 600]"
+)
+
+
 def _stamp_elements(article: HtmlElement) -> list[HtmlElement]:
-    found = []
-    for element in article.iter("p", "div", "span", "cite", "dt", "dd", "li", "small", "strong", "b"):
+    found: list[HtmlElement] = []
+    if not _STAMP_SCREEN.search(article.text_content()):
+        return found
+    for element in article.xpath(_SHORT_BLOCKS):
         text = inner_text(element)
         if text and len(text) <= _STAMP_MAX_CHARS and _COMMENT_STAMP.match(text):
             if found and found[-1] in element.iterancestors():
