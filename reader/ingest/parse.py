@@ -26,7 +26,9 @@ from reader.ingest.treebuild import browser_parse, html_parser_tree
 # Characters lxml keeps when parsing but refuses when a tree is edited (control codes, lone surrogates).
 _NOT_XML_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # The same characters looked for one by one (a substring search is several times faster than the class).
-_CONTROL_CHARACTERS = tuple(chr(code) for code in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
+_CONTROL_CHARACTERS = tuple(
+    chr(code) for code in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
 # An XML declaration up to its "?>", or, when a "?>" never comes (garbage in the encoding label), its ">".
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b(?:[^?]|\?(?!>)){0,1000}\?>|^\s*<\?xml\b[^>]{0,1000}>?", re.I)
 

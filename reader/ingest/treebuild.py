@@ -21,7 +21,6 @@ from lxml.html import HtmlElement
 __all__ = ["browser_parse", "browser_tree", "html_parser_tree"]
 
 
-
 def _plain_parser(**options: Any) -> lxml.html.HTMLParser:
     """An HTML parser whose elements are all plain :class:`HtmlElement`\\s, looked up in C.
 

@@ -217,7 +217,7 @@ _AD_SCREEN = re.compile(
 
 _SMALL_LABELS = (
     ".//*[self::p or self::div or self::span or self::section or self::figcaption or self::h6 or self::small]"
-    "[count(*) <= 3][string-length(normalize-space()) <= 400]"
+    "[count(*) <= 3][string-length(normalize-space(translate(., '\u00a0', ' '))) <= 80]"
 )
 
 
@@ -225,7 +225,7 @@ def drop_ad_labels(root: HtmlElement) -> None:
     """Small elements that only say "Advertisement" (the ad itself was never saved)."""
     if not _AD_SCREEN.search(root.text_content()):
         return
-    # libxml2 measures the text first (a loose bound: it counts only ASCII white space as space).
+    # libxml2 measures the text first (loosely: it collapses ASCII white space and no-break spaces only).
     for element in root.xpath(_SMALL_LABELS):
         if element.getparent() is None:
             continue

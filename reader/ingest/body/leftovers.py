@@ -68,7 +68,8 @@ _PROMO_LINE = re.compile(
     r"|^(?:trackback url for this entry|listed below are links to (?:weblogs|blogs) that reference)\b"
     r"|^trackback (?:url|uri)\s*:?$"
     r"|^(?:rss feed for comments on this post|(?:you can )?follow any responses to this entry)\b"
-    r"|^(?:no comments yet|comments are closed|(?:the )?comments (?:to|on|for) this (?:entry|post) are closed)\.?$"
+    r"|^(?:no comments yet|comments are closed"
+    r"|(?:the )?comments (?:to|on|for) this (?:entry|post) are closed)\.?$"
     r"|^(?:(?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|e-?mail|print|copy link|tweet|"
     r"share)\s*[|·•,/]?\s*){1,8}$",
     re.I,
@@ -100,7 +101,8 @@ _CLOSING_WIDGET_HEADING = re.compile(
 )
 _WIDGET_SECTION_CHARS = 1200
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:(?:leave a |post a |add a |reader )?(?:comments?|responses?|replies|reactions|discussion))"
+    r"^(?:\d+\s+)?(?:(?:leave a |post a |add a |reader )?"
+    r"(?:comments?|responses?|replies|reactions|discussion))"
     r"(?:\s*\(\d+\))?(?:\s+(?:to|on)\b.{0,150})?\s*:?$",
     re.I,
 )
@@ -209,8 +211,8 @@ def drop_comment_thread(article: HtmlElement) -> None:
 _STAMP_SCREEN = re.compile(r"(?:posted|written|submitted|commented?)\s+by|\ssays:", re.I)
 # Short blocks only (libxml2 measures them first, loosely: it counts only ASCII white space as space).
 _SHORT_BLOCKS = (
-    "descendant-or-self::*[self::p or self::div or self::span or self::cite or self::dt or self::dd or self::li or self::small"
-    " or self::strong or self::b][string-length(normalize-space()) <= 600]"
+    "descendant-or-self::*[self::p or self::div or self::span or self::cite or self::dt or self::dd"
+    " or self::li or self::small or self::strong or self::b][string-length(normalize-space()) <= 600]"
 )
 
 
