@@ -208,7 +208,7 @@ def drop_comment_thread(article: HtmlElement) -> None:
         remove(child)
 
 
-_STAMP_SCREEN = re.compile(r"(?:posted|written|submitted|commented?)\s+by|\ssays:", re.I)
+_STAMP_SCREEN = re.compile(r"(?:posted|written|submitted|commented?)\s+by|\ssays:")  # on lower-cased text
 # Short blocks only (libxml2 measures them first, loosely: it counts only ASCII white space as space).
 _SHORT_BLOCKS = (
     "descendant-or-self::*[self::p or self::div or self::span or self::cite or self::dt or self::dd"
@@ -218,7 +218,7 @@ _SHORT_BLOCKS = (
 
 def _stamp_elements(article: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
-    if not _STAMP_SCREEN.search(article.text_content()):
+    if not _STAMP_SCREEN.search(article.text_content().lower()):
         return found
     for element in article.xpath(_SHORT_BLOCKS):
         text = inner_text(element)
