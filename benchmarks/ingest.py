@@ -29,9 +29,11 @@ def dev_pages() -> list[Path]:
 
 def warm_up(pages: list[Path]) -> None:
     """What a long import pays once per process, paid before the clock starts: imports, compiled
-    patterns, codec tables (the first pages), and the language data dateparser loads the first time
-    htmldate's extensive search runs (0.4 s; few of the first pages need that search)."""
+    patterns, codec tables (the first pages), trafilatura's import (0.15 s; imported when a page first
+    needs its opinion) and the language data dateparser loads the first time htmldate's extensive
+    search runs (0.4 s; few of the first pages need either)."""
     run_once(pages[:10])
+    import trafilatura  # noqa: F401  (imported for its one-time cost)
     from htmldate import find_date
 
     find_date(
