@@ -45,8 +45,9 @@ _BOILERPLATE: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"(?:^|[\s_-])(?:related|recommended|recommendations|more-(?:stories|articles|news)|"
                 r"also-?read|you-may-like|outbrain|taboola|trending|most-(?:popular|read))(?:$|[\s_-])",
                 re.I), 4000),
-    # "commentbody", "commentlist", "comment-text" too; a "commentary" is a kind of article.
-    (re.compile(r"(?:^|[\s_-])(?:comment(?!ar|ator)[a-z]*|disqus|respond)(?:$|[\s_-])",
+    # "commentbody", "commentlist", "comment-text" too ("commentary" is a kind of article).
+    (re.compile(r"(?:^|[\s_-])(?:comments?(?:list|body|text|content|thread|wrap|area|block|section)?"
+                r"|disqus|respond)(?:$|[\s_-])",
                 re.I), 10**9),
     (re.compile(r"(?:^|[\s_-])(?:skip-?link|skip-to-content|screen-reader-text|sr-only|visually-hidden)(?:$|[\s_-])",
                 re.I), 200),
