@@ -20,8 +20,24 @@ from lxml.html import HtmlElement
 
 __all__ = ["browser_parse", "browser_tree", "html_parser_tree"]
 
-_PARSER = lxml.html.HTMLParser()
-_UNLIMITED = lxml.html.HTMLParser(huge_tree=True)  # no 256-level limit
+
+def _plain_parser(**options: Any) -> lxml.html.HTMLParser:
+    """An HTML parser whose elements are all plain :class:`HtmlElement`\\s, looked up in C.
+
+    lxml.html's own lookup is a Python method called for every element proxy (700,000 calls over the
+    130 Readability pages, 6% of ingest time) to give forms and inputs their own classes, which ingest
+    never uses."""
+    parser = lxml.html.HTMLParser(**options)
+    parser.set_element_class_lookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction
+        )
+    )
+    return parser
+
+
+_PARSER = _plain_parser()
+_UNLIMITED = _plain_parser(huge_tree=True)  # no 256-level limit
 _ELEMENT, _TEXT_NODE = 1, 3  # DOM node types
 # libxml2's HTML trees take almost any name; these characters it refuses.
 _BAD_TAG_CHARACTERS = re.compile(r"[^\w:.-]")

@@ -134,3 +134,61 @@ def test_sentences_that_start_like_promotions_are_kept() -> None:
     text = extract_text(f"<article>{STORY}" + "".join(f"<p>{s}</p>" for s in sentences) + "</article>")
     for sentence in sentences:
         assert sentence in text
+
+
+COMMENTS = [
+    ("Ellen", "Our lows were in the eighties all summer, so the ferry deck was the only cool place in town."),
+    ("Toni", "We took the night boat twice in August and the crossing was calm both times, a real treat."),
+    ("Gina", "The timetable change will make my commute longer, but the later boat suits the train better."),
+]
+
+
+def test_a_signed_comment_thread_inside_the_article_goes_but_the_post_and_its_own_signature_stay() -> None:
+    thread = "".join(
+        f"<div id='c{n}'><p>{text}</p></div><p class='posted'>Posted by: {name} at May 3, 2012 11:{n}0 AM</p>"
+        for n, (name, text) in enumerate(COMMENTS, 1)
+    )
+    body = f"<div class='entry'>{STORY}<p>Posted by Laurie at May 3, 2012 9:01 AM</p>{thread}</div>"
+    text = extract_text(body)
+    assert PARAGRAPHS[0] in text and PARAGRAPHS[-1] in text
+    for name, comment in COMMENTS:
+        assert comment not in text
+        assert f"Posted by: {name}" not in text
+
+
+def test_a_wordpress_thread_signed_above_each_comment_goes_from_its_first_comment() -> None:
+    thread = "".join(
+        f"<div class='c'><p>{name} says:</p><p>May 3, 2012 at 6:24 am</p><p>{text}</p></div>"
+        for name, text in COMMENTS
+    )
+    text = extract_text(f"<div class='entry'>{STORY}{thread}</div>")
+    assert PARAGRAPHS[-1] in text
+    assert not any(comment in text for _, comment in COMMENTS)
+
+
+def test_quotes_introduced_with_said_are_not_a_comment_thread() -> None:
+    quotes = "".join(f"<p>{name} said:</p><blockquote><p>{text}</p></blockquote>" for name, text in COMMENTS)
+    text = extract_text(f"<article>{STORY}{quotes}</article>")
+    assert all(comment in text for _, comment in COMMENTS)
+
+
+def test_blog_engine_furniture_inside_the_article_goes() -> None:
+    furniture = (
+        "<p>« Leather or not | Main | City lights »</p>"
+        "<p>TrackBack URL for this entry:</p>"
+        "<p>Listed below are links to weblogs that reference City chic:</p>"
+        "<p>You can follow any responses to this entry through the RSS 2.0 feed.</p>"
+        "<p>The comments to this entry are closed.</p>"
+        "<p>A version of this article appears in print on May 4, 2012, on page A10 of the city edition.</p>"
+    )
+    text = extract_text(f"<article>{STORY}{furniture}</article>")
+    assert PARAGRAPHS[-1] in text
+    for line in (
+        "Main |",
+        "TrackBack",
+        "weblogs that reference",
+        "follow any responses",
+        "are closed",
+        "in print",
+    ):
+        assert line not in text

@@ -144,30 +144,38 @@ def trafilatura_article(root: HtmlElement, *, precision: bool = False) -> HtmlEl
 def article_from_text(markup: str, text: str) -> HtmlElement:
     """The page's own blocks whose text a plain-text reading kept, in page order, as an article ``<div>``.
 
-    A block is kept when its whole text (white space aside) lies within one paragraph of the reading, so
-    links, emphasis and lists survive where the reading had only their words.
+    A block is kept when its whole text lies within the reading, so links, emphasis and lists survive
+    where the reading had only their words.  White space is left out of the comparison: the reading
+    breaks lines at ``<br>`` and between blocks where the page's text runs on, so a block of several
+    lines (an old blog's ``<br><br>`` paragraphs) is found too.
     """
     kept_lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    haystack = "\n".join(kept_lines)
+    reading = _Reading(set(kept_lines), "".join("".join(kept_lines).split()))
     article = new_element("div")
     try:
         document = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return article
     body = document.find("body")
-    for block in _outermost_blocks_within(body if body is not None else document, set(kept_lines), haystack):
+    for block in _outermost_blocks_within(body if body is not None else document, reading):
         block.tail = None
         article.append(block)
     return article
 
 
-def _outermost_blocks_within(root: HtmlElement, lines: set[str], haystack: str) -> list[HtmlElement]:
+@dataclass
+class _Reading:
+    lines: set[str]  # the reading's lines, white space collapsed
+    squashed: str  # the whole reading without white space
+
+
+def _outermost_blocks_within(root: HtmlElement, reading: _Reading) -> list[HtmlElement]:
     chosen: list[HtmlElement] = []
     pending = [root]
     while pending:
         element = pending.pop()
         words = inner_text(element)
-        if words and element is not root and element.tag in _TEXT_BLOCKS and _within(words, lines, haystack):
+        if words and element is not root and element.tag in _TEXT_BLOCKS and _within(words, reading):
             chosen.append(element)
             continue
         if words:
@@ -175,6 +183,8 @@ def _outermost_blocks_within(root: HtmlElement, lines: set[str], haystack: str) 
     return chosen
 
 
-def _within(words: str, lines: set[str], haystack: str) -> bool:
+def _within(words: str, reading: _Reading) -> bool:
     # A short block ("Home", "Share") must be a whole line of the reading, not any line's substring.
-    return words in lines or (len(words) >= LONG_BLOCK_CHARS and words in haystack)
+    if words in reading.lines:
+        return True
+    return len(words) >= LONG_BLOCK_CHARS and "".join(words.split()) in reading.squashed

@@ -53,10 +53,11 @@ def read_article(
     for control in list(root.iter(*CONTROL_CONTAINERS, "label")):
         if holds_prose(control):  # left open, it swallowed the story; other readers drop controls whole
             control.drop_tag()
-    too_large = _too_large(root)
+    page_chars = _page_chars(root)
+    too_large = page_chars > HUGE_PAGE_CHARS
     # The cleaned page as the other readers see it (Readability's preparation changes the tree).
     markup = "" if too_large else lxml.html.tostring(root, encoding="unicode")
-    article = choose_article(root, title=title)
+    article = choose_article(root, title=title, page_chars=page_chars)
     if article is not None:
         article = narrow_to_marked_article(article)
         remove_leftovers(article)
@@ -82,9 +83,9 @@ def _cleaned(article: HtmlElement) -> HtmlElement:
     return article
 
 
-def _too_large(root: HtmlElement) -> bool:
+def _page_chars(root: HtmlElement) -> int:
     body = root.find("body")
-    return len(inner_text(body if body is not None else root)) > HUGE_PAGE_CHARS
+    return len(inner_text(body if body is not None else root))
 
 
 MARKED_SHARE = 0.6  # of the chosen text that the page's own article container must hold to be preferred
@@ -117,15 +118,17 @@ def narrow_to_marked_article(article: HtmlElement) -> HtmlElement:
     return narrowed
 
 
-def choose_article(root: HtmlElement, *, title: str | None) -> HtmlElement | None:
+def choose_article(
+    root: HtmlElement, *, title: str | None, page_chars: int | None = None
+) -> HtmlElement | None:
     """The article ``<div>`` found in a cleaned page tree, or None when the page has no text at all.
 
     Readability's scorer decides; when it comes back with next to nothing from a page full of text
     (its failure mode on pages without paragraph markup), or with a list of links, trafilatura's
     extractor is asked too and the longer, less link-heavy answer wins.
     """
-    body = root.find("body")
-    page_chars = len(inner_text(body if body is not None else root))
+    if page_chars is None:  # the length of the body's text, when the caller has not measured it
+        page_chars = _page_chars(root)
     if page_chars > HUGE_PAGE_CHARS:
         return whole_container(root)
     article = Readability(title).run(root)

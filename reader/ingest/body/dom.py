@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from lxml import etree
 from lxml.html import HtmlElement, html_parser
 
 
@@ -18,7 +19,14 @@ def new_element(tag: str) -> HtmlElement:
 
 def inner_text(element: HtmlElement) -> str:
     """The element's text with runs of white space collapsed (Readability's ``_getInnerText``)."""
-    return " ".join(element.text_content().split())
+    return " ".join(_text_of(element).split())
+
+
+def _text_of(element: HtmlElement) -> str:
+    # The same text as ``text_content()`` (the XPath ``string()``), from libxml2's text serialiser: about
+    # half the time per call, and the body stage asks for an element's text 700 times a page.
+    text: str = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return text
 
 
 def is_hidden(element: HtmlElement) -> bool:

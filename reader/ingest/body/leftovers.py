@@ -61,6 +61,15 @@ _PROMO_LINE = re.compile(
     r"(?:published|appeared|republished)\b.{0,200}$"
     r"|^(?:listen to this (?:article|story)|\d+\s*min(?:ute)?s? read|reading time\b.{0,20}$)"
     r"|^(?:view this post on instagram|a post shared by\b)"
+    r"|^a version of this (?:article|story|review|column|op-ed) appear(?:s|ed) in print\b.{0,200}$"
+    # Blog engines' furniture: an entry's "« Previous | Main | Next »" links, its trackback and comment
+    # feed notes (Movable Type, TypePad, WordPress).
+    r"|^«.{0,200}\|\s*main\b(?:\s*\|.{0,200})?$|^main\s*\|.{0,200}»$"
+    r"|^(?:trackback url for this entry|listed below are links to (?:weblogs|blogs) that reference)\b"
+    r"|^trackback (?:url|uri)\s*:?$"
+    r"|^(?:rss feed for comments on this post|(?:you can )?follow any responses to this entry)\b"
+    r"|^(?:no comments yet|comments are closed"
+    r"|(?:the )?comments (?:to|on|for) this (?:entry|post) are closed)\.?$"
     r"|^(?:(?:facebook|twitter|linkedin|pinterest|reddit|whatsapp|telegram|e-?mail|print|copy link|tweet|"
     r"share)\s*[|·•,/]?\s*){1,8}$",
     re.I,
@@ -91,12 +100,27 @@ _CLOSING_WIDGET_HEADING = re.compile(
     re.I,
 )
 _WIDGET_SECTION_CHARS = 1200
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:(?:leave a |post a |add a |reader )?"
+    r"(?:comments?|responses?|replies|reactions|discussion))"
+    r"(?:\s*\(\d+\))?(?:\s+(?:to|on)\b.{0,150})?\s*:?$",
+    re.I,
+)
+# The signature of one reader's comment: "Posted by: Ann at May 1, 2012 9:01 AM", "Ann | Apr 6, 2007",
+# "Ann says:".  A thread of them under a comments heading goes whatever its length.
+_COMMENT_STAMP = re.compile(
+    r"^(?:posted|written|submitted|comment(?:ed)?)\s+by:?\s+\S.{0,80}?(?:\s(?:at|on)\s|\s*[|@–—]\s*).{0,40}\d"
+    r"|^\S.{0,60}?\ssays:$",  # WordPress's; "He said:" introduces a quote in a story
+    re.I,
+)
+_STAMP_MAX_CHARS = 200
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 
 
 def remove_leftovers(article: HtmlElement) -> None:
     """Drop promotional lines, link teasers and closing related/comment sections from an article, in place."""
     drop_closing_sections(article)
+    drop_comment_thread(article)
     for element in list(article.iter("p", "div", "li", "h2", "h3", "h4", "h5", "h6")):
         if element.getparent() is None or _has_block_child(element):
             continue
@@ -137,9 +161,92 @@ def drop_closing_sections(article: HtmlElement) -> None:
             chars == 0
             or (widget and chars <= _WIDGET_SECTION_CHARS)
             or (chars <= 3000 and links >= 0.4 * chars)
+            or (_COMMENTS_HEADING.match(title) is not None and comment_stamps(section) >= 2)
         ):
             for element in (heading, *section):
                 remove(element)
+
+
+def comment_stamps(section: list[HtmlElement]) -> int:
+    """How many readers' comment signatures ("Posted by: Ann at …", "Ann says:") the blocks hold."""
+    found = 0
+    for top in section:
+        found += len(_stamp_elements(top))
+    return found
+
+
+_SIGNED_ABOVE = re.compile(r"\ssays:$", re.I)  # "Ann says:" heads her comment
+MIN_THREAD_STAMPS = 3
+
+
+def drop_comment_thread(article: HtmlElement) -> None:
+    """Readers' comments left inside the article: three signatures or more ("Posted by: Ann at …" under
+    each comment, or "Ann says:" over it), and the comments they sign.
+
+    A signature under a comment closes it, so each comment runs from the block after the one signature
+    to the next; the first signature may be the post's own ("Posted by the author at …"), so what comes
+    before it stays.  A signature over a comment opens it: the thread runs from the first one on.
+    """
+    stamps = _stamp_elements(article)
+    if len(stamps) < MIN_THREAD_STAMPS:
+        return
+    container = _common_ancestor(stamps)
+    if container is None:
+        return
+    anchors: list[HtmlElement] = []
+    for stamp in stamps:
+        anchor = _child_toward(container, stamp)
+        if anchor is not None and (not anchors or anchors[-1] is not anchor):
+            anchors.append(anchor)
+    if len(anchors) < MIN_THREAD_STAMPS:
+        return
+    children = [child for child in container if isinstance(child.tag, str)]
+    positions = [children.index(anchor) for anchor in anchors]
+    above = sum(1 for stamp in stamps if _SIGNED_ABOVE.search(inner_text(stamp))) > len(stamps) // 2
+    start = positions[0] if above else positions[0] + 1
+    for child in children[start:] if above else children[start : positions[-1] + 1]:
+        remove(child)
+
+
+_STAMP_SCREEN = re.compile(r"(?:posted|written|submitted|commented?)\s+by|\ssays:")  # on lower-cased text
+# Short blocks only (libxml2 measures them first, loosely: it counts only ASCII white space as space).
+_SHORT_BLOCKS = (
+    "descendant-or-self::*[self::p or self::div or self::span or self::cite or self::dt or self::dd"
+    " or self::li or self::small or self::strong or self::b][string-length(normalize-space()) <= 600]"
+)
+
+
+def _stamp_elements(article: HtmlElement) -> list[HtmlElement]:
+    found: list[HtmlElement] = []
+    if not _STAMP_SCREEN.search(article.text_content().lower()):
+        return found
+    for element in article.xpath(_SHORT_BLOCKS):
+        text = inner_text(element)
+        if text and len(text) <= _STAMP_MAX_CHARS and _COMMENT_STAMP.match(text):
+            if found and found[-1] in element.iterancestors():
+                found[-1] = element  # the innermost element that holds the signature
+            else:
+                found.append(element)
+    return found
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    first = elements[0]
+    shared = [first, *first.iterancestors()]
+    for element in elements[1:]:
+        chain = {id(e) for e in (element, *element.iterancestors())}
+        shared = [e for e in shared if id(e) in chain]
+    for candidate in shared:
+        if all(candidate is not element for element in elements):
+            return candidate
+    return None
+
+
+def _child_toward(container: HtmlElement, element: HtmlElement) -> HtmlElement | None:
+    node: HtmlElement | None = element
+    while node is not None and node.getparent() is not container:
+        node = node.getparent()
+    return node
 
 
 def _section_after(heading: HtmlElement) -> list[HtmlElement]:
