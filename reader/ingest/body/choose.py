@@ -5,7 +5,8 @@
 Readability's scorer decides, trafilatura is asked when the scorer comes back with next to nothing or
 with a list of links, a wrapper around the page's own marked article is narrowed to it, and a page too
 large to score is taken whole.  Then the second opinions of :mod:`.candidates` (resiliparse always,
-trafilatura's precision mode when resiliparse reads much more) may overrule the answer.
+trafilatura's precision mode when resiliparse reads much more) may overrule the answer, and the page's
+own marked story container may replace an answer that holds it and a sidebar besides.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from reader.ingest.body.candidates import (
+    MARKED,
     READABILITY,
     RESILIPARSE,
     TRAFILATURA_PRECISION,
     Reading,
     article_from_text,
     best_reading,
+    marked_container,
     needs_second_opinions,
     resiliparse_text,
     trafilatura_article,
@@ -41,8 +44,14 @@ def find_article_body(root: HtmlElement, *, title: str | None, as_parsed: Any = 
 
     ``as_parsed`` is lexbor's tree of the whole page (resiliparse's), which resiliparse reads; without it
     resiliparse reads the cleaned page."""
-    readings = read_article(root, title=title, as_parsed=as_parsed)
-    return best_reading(readings).article if len(readings) > 1 else readings[0].article
+    return finished(best_reading(read_article(root, title=title, as_parsed=as_parsed)))
+
+
+def finished(reading: Reading) -> HtmlElement | None:
+    """The chosen reading's article; the page's marked container is cleaned only once it is chosen."""
+    if reading.name == MARKED and reading.article is not None:
+        remove_leftovers(reading.article)
+    return reading.article
 
 
 def read_article(
@@ -57,6 +66,7 @@ def read_article(
     too_large = page_chars > HUGE_PAGE_CHARS
     # The cleaned page as the other readers see it (Readability's preparation changes the tree).
     markup = "" if too_large else lxml.html.tostring(root, encoding="unicode")
+    marked = None if too_large else marked_container(root, markup)  # before Readability takes the tree apart
     article = choose_article(root, title=title, page_chars=page_chars)
     if article is not None:
         article = narrow_to_marked_article(article)
@@ -64,10 +74,13 @@ def read_article(
     own = Reading(READABILITY, inner_text(article) if article is not None else "", article)
     if too_large:
         return [own]
+    # The container the page marks as its story (a blog's entry-content) does not vote: it overrules
+    # the vote's answer when that answer holds it and more (see candidates.prefers_marked).
+    aside = [Reading(MARKED, inner_text(marked), marked)] if marked is not None else []
     quick_text = resiliparse_text(as_parsed if as_parsed is not None else markup)
     quick = Reading(RESILIPARSE, quick_text)
     if not everyone and not needs_second_opinions(own, quick):
-        return [own]
+        return [own, *aside]
     quick.article = _cleaned(article_from_text(markup, quick_text))
     readings = [own, quick]
     # Its precision mode only: with the recall mode too the chooser scored the same on held-out pages
@@ -75,7 +88,7 @@ def read_article(
     other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True)
     if other is not None:
         readings.append(Reading(TRAFILATURA_PRECISION, inner_text(other), _cleaned(other)))
-    return readings
+    return [*readings, *aside]
 
 
 def _cleaned(article: HtmlElement) -> HtmlElement:
