@@ -110,13 +110,18 @@ def resiliparse_text(page: Any) -> str:
     return text
 
 
-def trafilatura_article(root: HtmlElement, *, precision: bool = False) -> HtmlElement | None:
-    """trafilatura's reading of a (cleaned) page tree as a ``<div>``, or None."""
+def trafilatura_article(
+    root: HtmlElement, *, precision: bool = False, consume: bool = False
+) -> HtmlElement | None:
+    """trafilatura's reading of a (cleaned) page tree as a ``<div>``, or None.
+
+    trafilatura prunes the tree it reads: it gets a copy unless ``consume`` (the caller's tree is used
+    by no one after, so the copy, a millisecond on a long page, is saved)."""
     import trafilatura  # imported on first use: it costs time to load and is asked on few pages
 
     try:
         markup = trafilatura.extract(
-            copy.deepcopy(root),
+            root if consume else copy.deepcopy(root),
             output_format="html",
             include_tables=True,
             include_images=True,

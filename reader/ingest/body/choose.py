@@ -72,7 +72,7 @@ def read_article(
     readings = [own, quick]
     # Its precision mode only: with the recall mode too the chooser scored the same on held-out pages
     # (benchmarks/fit_chooser.py) and trafilatura took twice as long.
-    other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True)
+    other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True, consume=True)
     if other is not None:
         readings.append(Reading(TRAFILATURA_PRECISION, inner_text(other), _cleaned(other)))
     return readings
