@@ -21,13 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.errors import swallowed
 from reader.ingest.body.chooser_rule import RULE
-from reader.ingest.body.dom import child_nodes, inner_text, new_element, set_child_nodes
+from reader.ingest.body.dom import child_nodes, inner_text, new_element, parse_document, set_child_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +136,7 @@ def trafilatura_article(
     if not markup:
         return None
     try:
-        document = lxml.html.document_fromstring(markup)
+        document = parse_document(markup)
     except (etree.ParserError, ValueError):
         return None
     body = document.find("body")
@@ -158,7 +157,7 @@ def article_from_text(markup: str, text: str) -> HtmlElement:
     reading = _Reading(set(kept_lines), "".join("".join(kept_lines).split()))
     article = new_element("div")
     try:
-        document = lxml.html.document_fromstring(markup)
+        document = parse_document(markup)
     except (etree.ParserError, ValueError):
         return article
     body = document.find("body")

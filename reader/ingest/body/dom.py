@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import lxml.html
 from lxml import etree
-from lxml.html import HtmlElement, html_parser
+from lxml.html import HtmlElement
+
+from reader.ingest.treebuild import PLAIN_PARSER
 
 
 def new_element(tag: str) -> HtmlElement:
-    """A fresh element that behaves like the parsed ones (``text_content``, ``drop_tree``)."""
-    return html_parser.makeelement(tag)
+    """A fresh element that behaves like the parsed ones (``text_content``, ``drop_tree``), made by the
+    parser whose element classes are looked up in C (as the page tree's are)."""
+    element: HtmlElement = PLAIN_PARSER.makeelement(tag)
+    return element
+
+
+def parse_document(markup: str) -> HtmlElement:
+    """``lxml.html.document_fromstring`` with the parser of :func:`new_element`."""
+    document: HtmlElement = lxml.html.document_fromstring(markup, parser=PLAIN_PARSER)
+    return document
 
 
 def inner_text(element: HtmlElement) -> str:
