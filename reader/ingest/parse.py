@@ -93,8 +93,7 @@ def prepared(text: str) -> str:
     declaration = _XML_DECLARATION.match(text)
     if declaration is not None:
         text = text[declaration.end() :]
-    if _has_non_xml_characters(text):
-        text = _NOT_XML_CHARACTERS.sub("", text)
+    text = _without_non_xml_characters(text)
     # A start tag that long needs a run that long without a ">" (cheap tests before the costly pattern).
     if _may_hold_long_run(text, 20000) and max(map(len, text.split(">"))) >= 20000:
         text = _HUGE_START_TAG.sub(r"<\1>", text)
@@ -110,14 +109,18 @@ def _may_hold_long_run(text: str, length: int) -> bool:
     return any(text.find(">", start, start + window) < 0 for start in range(0, len(text), window))
 
 
-def _has_non_xml_characters(text: str) -> bool:
-    if any(character in text for character in _CONTROL_CHARACTERS):
-        return True
-    try:
-        text.encode("utf-8")  # fails on a lone surrogate, and only on that
-    except UnicodeEncodeError:
-        return True
-    return False
+def _without_non_xml_characters(text: str) -> str:
+    """The text less the characters of :data:`_NOT_XML_CHARACTERS` (one substring search each, and a
+    deletion each of those found, unless a lone surrogate needs the pattern)."""
+    present = [character for character in _CONTROL_CHARACTERS if character in text]
+    if not text.isascii():
+        try:
+            text.encode("utf-8")  # fails on a lone surrogate, and only on that
+        except UnicodeEncodeError:
+            return _NOT_XML_CHARACTERS.sub("", text)
+    for character in present:
+        text = text.replace(character, "")
+    return text
 
 
 def swallowed_by(tree: HtmlElement) -> str | None:

@@ -145,7 +145,6 @@ class ArticleCleaner:
         images = sum(1 for _ in node.iter("img"))
         items = sum(1 for _ in node.iter("li")) - 100
         inputs = sum(1 for _ in node.iter("input"))
-        heading_density = text_density(node, HEADINGS, len(text))
         embeds = 0
         for embed in node.iter("object", "embed", "iframe"):
             attributes = " ".join(embed.attrib.values())
@@ -157,8 +156,9 @@ class ArticleCleaner:
         if AD_WORDS.match(text) or LOADING_WORDS.match(text):
             return True
         density = link_density(node, len(text))
-        textish = text_density(node, ("span", "li", "td", *DIV_TO_P_ELEMS), len(text))
         in_figure = has_ancestor(node, "figure")
+        # The text densities (a walk over every heading or block inside) are measured only when the
+        # other tests leave them to decide, in the order Readability.js gives.
         reasons = (
             (not in_figure and images > 1 and paragraphs / images < 0.5)
             or (not is_list and items > paragraphs)
@@ -166,15 +166,15 @@ class ArticleCleaner:
             or (
                 not is_list
                 and not in_figure
-                and heading_density < 0.9
                 and len(text) < 25
                 and (images == 0 or images > 2)
                 and density > 0
+                and text_density(node, HEADINGS, len(text)) < 0.9
             )
             or (not is_list and weight < 25 and density > 0.2)
             or (weight >= 25 and density > 0.5)
             or ((embeds == 1 and len(text) < 75) or embeds > 1)
-            or (images == 0 and textish == 0)
+            or (images == 0 and not _holds_text(node, _TEXTISH, len(text)))
         )
         if is_list and reasons:
             if any(len(child) > 1 for child in node):
@@ -182,3 +182,11 @@ class ArticleCleaner:
             if images == sum(1 for _ in node.iter("li")):
                 return False
         return bool(reasons)
+
+
+_TEXTISH = ("span", "li", "td", *DIV_TO_P_ELEMS)
+
+
+def _holds_text(node: HtmlElement, tags: tuple[str, ...], total: int) -> bool:
+    """``text_density(node, tags, total) > 0``, stopping at the first of ``tags`` that holds text."""
+    return bool(total) and any(inner_text(child) for child in node.iterdescendants(*tags))
