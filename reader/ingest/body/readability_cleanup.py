@@ -5,6 +5,8 @@ score as clutter, and the tables, lists and ``div``s that look like link lists o
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -112,7 +114,7 @@ class ArticleCleaner:
         for element in list(root.iterdescendants()):
             if element.getparent() is None or not isinstance(element.tag, str):
                 continue
-            if SHARE_ELEMENTS.search(class_and_id(element)) and len(element.text_content()) < CHAR_THRESHOLD:
+            if _share_names(class_and_id(element)) and len(element.text_content()) < CHAR_THRESHOLD:
                 remove(element)
 
     def clean_conditionally(self, article: HtmlElement, tag: str) -> None:
@@ -190,3 +192,9 @@ _TEXTISH = ("span", "li", "td", *DIV_TO_P_ELEMS)
 def _holds_text(node: HtmlElement, tags: tuple[str, ...], total: int) -> bool:
     """``text_density(node, tags, total) > 0``, stopping at the first of ``tags`` that holds text."""
     return bool(total) and any(inner_text(child) for child in node.iterdescendants(*tags))
+
+
+@lru_cache(maxsize=4096)  # a page repeats its class names on many elements
+def _share_names(names: str) -> bool:
+    """Class and id (``class_and_id``) name a share widget."""
+    return names != " " and SHARE_ELEMENTS.search(names) is not None
