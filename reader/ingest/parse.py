@@ -89,23 +89,38 @@ def parse_page(text: str, path: str) -> Parsed:
 
 def prepared(text: str) -> str:
     """The document less what no lxml tree can hold (see the module's docstring)."""
-    text = _XML_DECLARATION.sub("", text, count=1)
-    if _has_non_xml_characters(text):
-        text = _NOT_XML_CHARACTERS.sub("", text)
-    # A start tag that long needs a run that long without a ">" (a cheap test before the costly pattern).
-    if len(text) > 20000 and max(map(len, text.split(">"))) >= 20000:
+    # Only at the start (each branch is anchored): matching there spares a search through the page.
+    declaration = _XML_DECLARATION.match(text)
+    if declaration is not None:
+        text = text[declaration.end() :]
+    text = _without_non_xml_characters(text)
+    # A start tag that long needs a run that long without a ">" (cheap tests before the costly pattern).
+    if _may_hold_long_run(text, 20000) and max(map(len, text.split(">"))) >= 20000:
         text = _HUGE_START_TAG.sub(r"<\1>", text)
     return text
 
 
-def _has_non_xml_characters(text: str) -> bool:
-    if any(character in text for character in _CONTROL_CHARACTERS):
-        return True
-    try:
-        text.encode("utf-8")  # fails on a lone surrogate, and only on that
-    except UnicodeEncodeError:
-        return True
-    return False
+def _may_hold_long_run(text: str, length: int) -> bool:
+    """False when no ``length`` characters in a row lack a ">": such a run would hold a whole window of
+    ``length // 2`` characters starting at a multiple of it, and every such window has a ">"."""
+    if len(text) <= length:
+        return False
+    window = length // 2
+    return any(text.find(">", start, start + window) < 0 for start in range(0, len(text), window))
+
+
+def _without_non_xml_characters(text: str) -> str:
+    """The text less the characters of :data:`_NOT_XML_CHARACTERS` (one substring search each, and a
+    deletion each of those found, unless a lone surrogate needs the pattern)."""
+    present = [character for character in _CONTROL_CHARACTERS if character in text]
+    if not text.isascii():
+        try:
+            text.encode("utf-8")  # fails on a lone surrogate, and only on that
+        except UnicodeEncodeError:
+            return _NOT_XML_CHARACTERS.sub("", text)
+    for character in present:
+        text = text.replace(character, "")
+    return text
 
 
 def swallowed_by(tree: HtmlElement) -> str | None:

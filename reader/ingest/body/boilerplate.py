@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -171,12 +172,9 @@ def is_boilerplate(element: HtmlElement, protected: set[HtmlElement]) -> bool:
     names = f"{element.get('class') or ''} {element.get('id') or ''}".strip()
     if not names:
         return False
-    if not _SCREEN.search(names.lower()):  # a cheap literal screen before the costly pattern
+    index = boilerplate_kind(names)
+    if index is None:
         return False
-    match = _ANY_BOILERPLATE.search(names)
-    if match is None:
-        return False
-    index = int(match.lastgroup[1:])  # type: ignore[index]
     if element.tag in _INLINE and index not in _INLINE_BOILERPLATE:  # a link or span in a sentence stays
         return False
     if index == _CREDIT and is_caption(element):
@@ -187,6 +185,17 @@ def is_boilerplate(element: HtmlElement, protected: set[HtmlElement]) -> bool:
         return False
     # Comment sections hold real prose; other boilerplate that does is more likely the story.
     return index == _COMMENTS or not has_article_text(element)
+
+
+@lru_cache(maxsize=4096)  # a page repeats its class names on many elements
+def boilerplate_kind(names: str) -> int | None:
+    """The index in :data:`_BOILERPLATE` of the kind of boilerplate that class and id names, or None."""
+    if not _SCREEN.search(names.lower()):  # a cheap literal screen before the costly pattern
+        return None
+    match = _ANY_BOILERPLATE.search(names)
+    if match is None:
+        return None
+    return int(match.lastgroup[1:])  # type: ignore[index]
 
 
 def is_caption(element: HtmlElement) -> bool:

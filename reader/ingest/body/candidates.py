@@ -25,13 +25,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.errors import swallowed
 from reader.ingest.body.chooser_rule import RULE
-from reader.ingest.body.dom import child_nodes, inner_text, new_element, set_child_nodes
+from reader.ingest.body.dom import child_nodes, inner_text, new_element, parse_document, set_child_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -127,13 +126,18 @@ def resiliparse_text(page: Any) -> str:
     return text
 
 
-def trafilatura_article(root: HtmlElement, *, precision: bool = False) -> HtmlElement | None:
-    """trafilatura's reading of a (cleaned) page tree as a ``<div>``, or None."""
+def trafilatura_article(
+    root: HtmlElement, *, precision: bool = False, consume: bool = False
+) -> HtmlElement | None:
+    """trafilatura's reading of a (cleaned) page tree as a ``<div>``, or None.
+
+    trafilatura prunes the tree it reads: it gets a copy unless ``consume`` (the caller's tree is used
+    by no one after, so the copy, a millisecond on a long page, is saved)."""
     import trafilatura  # imported on first use: it costs time to load and is asked on few pages
 
     try:
         markup = trafilatura.extract(
-            copy.deepcopy(root),
+            root if consume else copy.deepcopy(root),
             output_format="html",
             include_tables=True,
             include_images=True,
@@ -149,7 +153,7 @@ def trafilatura_article(root: HtmlElement, *, precision: bool = False) -> HtmlEl
     if not markup:
         return None
     try:
-        document = lxml.html.document_fromstring(markup)
+        document = parse_document(markup)
     except (etree.ParserError, ValueError):
         return None
     body = document.find("body")
@@ -212,7 +216,7 @@ def article_from_text(markup: str, text: str) -> HtmlElement:
     reading = _Reading(set(kept_lines), "".join("".join(kept_lines).split()))
     article = new_element("div")
     try:
-        document = lxml.html.document_fromstring(markup)
+        document = parse_document(markup)
     except (etree.ParserError, ValueError):
         return article
     body = document.find("body")

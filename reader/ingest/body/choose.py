@@ -29,7 +29,7 @@ from reader.ingest.body.candidates import (
     resiliparse_text,
     trafilatura_article,
 )
-from reader.ingest.body.dom import holds_prose, inner_text, link_density, new_element
+from reader.ingest.body.dom import holds_prose, inner_text, link_density, new_element, parse_document
 from reader.ingest.body.leftovers import remove_leftovers
 from reader.ingest.body.readability import PROSE_PARAGRAPH_CHARS, Readability
 from reader.ingest.body.sanitize import CONTROL_CONTAINERS
@@ -85,7 +85,7 @@ def read_article(
     readings = [own, quick]
     # Its precision mode only: with the recall mode too the chooser scored the same on held-out pages
     # (benchmarks/fit_chooser.py) and trafilatura took twice as long.
-    other = trafilatura_article(lxml.html.document_fromstring(markup), precision=True)
+    other = trafilatura_article(parse_document(markup), precision=True, consume=True)
     if other is not None:
         readings.append(Reading(TRAFILATURA_PRECISION, inner_text(other), _cleaned(other)))
     return [*readings, *aside]

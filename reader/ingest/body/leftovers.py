@@ -216,9 +216,18 @@ _SHORT_BLOCKS = (
 )
 
 
+def _may_hold_stamps(lowered: str) -> bool:
+    """``_STAMP_SCREEN`` matches: tried only when one of its words is there (substring tests are fast)."""
+    words = ("by" in lowered and any(word in lowered for word in _STAMP_WORDS)) or "says:" in lowered
+    return words and _STAMP_SCREEN.search(lowered) is not None
+
+
+_STAMP_WORDS = ("posted", "written", "submitted", "comment")
+
+
 def _stamp_elements(article: HtmlElement) -> list[HtmlElement]:
     found: list[HtmlElement] = []
-    if not _STAMP_SCREEN.search(article.text_content().lower()):
+    if not _may_hold_stamps(article.text_content().lower()):
         return found
     for element in article.xpath(_SHORT_BLOCKS):
         text = inner_text(element)

@@ -5,6 +5,8 @@ score as clutter, and the tables, lists and ``div``s that look like link lists o
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -112,7 +114,7 @@ class ArticleCleaner:
         for element in list(root.iterdescendants()):
             if element.getparent() is None or not isinstance(element.tag, str):
                 continue
-            if SHARE_ELEMENTS.search(class_and_id(element)) and len(element.text_content()) < CHAR_THRESHOLD:
+            if _share_names(class_and_id(element)) and len(element.text_content()) < CHAR_THRESHOLD:
                 remove(element)
 
     def clean_conditionally(self, article: HtmlElement, tag: str) -> None:
@@ -145,7 +147,6 @@ class ArticleCleaner:
         images = sum(1 for _ in node.iter("img"))
         items = sum(1 for _ in node.iter("li")) - 100
         inputs = sum(1 for _ in node.iter("input"))
-        heading_density = text_density(node, HEADINGS, len(text))
         embeds = 0
         for embed in node.iter("object", "embed", "iframe"):
             attributes = " ".join(embed.attrib.values())
@@ -157,8 +158,9 @@ class ArticleCleaner:
         if AD_WORDS.match(text) or LOADING_WORDS.match(text):
             return True
         density = link_density(node, len(text))
-        textish = text_density(node, ("span", "li", "td", *DIV_TO_P_ELEMS), len(text))
         in_figure = has_ancestor(node, "figure")
+        # The text densities (a walk over every heading or block inside) are measured only when the
+        # other tests leave them to decide, in the order Readability.js gives.
         reasons = (
             (not in_figure and images > 1 and paragraphs / images < 0.5)
             or (not is_list and items > paragraphs)
@@ -166,15 +168,15 @@ class ArticleCleaner:
             or (
                 not is_list
                 and not in_figure
-                and heading_density < 0.9
                 and len(text) < 25
                 and (images == 0 or images > 2)
                 and density > 0
+                and text_density(node, HEADINGS, len(text)) < 0.9
             )
             or (not is_list and weight < 25 and density > 0.2)
             or (weight >= 25 and density > 0.5)
             or ((embeds == 1 and len(text) < 75) or embeds > 1)
-            or (images == 0 and textish == 0)
+            or (images == 0 and not _holds_text(node, _TEXTISH, len(text)))
         )
         if is_list and reasons:
             if any(len(child) > 1 for child in node):
@@ -182,3 +184,17 @@ class ArticleCleaner:
             if images == sum(1 for _ in node.iter("li")):
                 return False
         return bool(reasons)
+
+
+_TEXTISH = ("span", "li", "td", *DIV_TO_P_ELEMS)
+
+
+def _holds_text(node: HtmlElement, tags: tuple[str, ...], total: int) -> bool:
+    """``text_density(node, tags, total) > 0``, stopping at the first of ``tags`` that holds text."""
+    return bool(total) and any(inner_text(child) for child in node.iterdescendants(*tags))
+
+
+@lru_cache(maxsize=4096)  # a page repeats its class names on many elements
+def _share_names(names: str) -> bool:
+    """Class and id (``class_and_id``) name a share widget."""
+    return names != " " and SHARE_ELEMENTS.search(names) is not None

@@ -33,8 +33,10 @@ class _TextWriter:
         self.current: list[str] = []
 
     def inline(self, text: str | None) -> None:
+        # Only a newline needs replacing here (it would split the line): :meth:`flush` collapses every
+        # run of white space in each line anyway.
         if text:
-            self.current.append(_WS.sub(" ", text))
+            self.current.append(text.replace("\n", " "))
 
     def newline(self) -> None:
         self.current.append("\n")

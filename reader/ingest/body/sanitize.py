@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from reader.ingest.body.dom import holds_prose, new_element
@@ -98,9 +99,8 @@ def _copy_element(element: HtmlElement, target: HtmlElement, context: SanitizeCo
         if image is not None:
             target.append(image)
         return
-    copy = new_element(tag)
+    copy: HtmlElement = etree.SubElement(target, tag)  # (made and appended in one call)
     _copy_attributes(element, copy, tag, context)
-    target.append(copy)
     _copy_children(element, copy, context)
     if tag == "a" and copy.get("href") is None and len(copy) == 0:
         _unwrap(copy)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.etree
 import lxml.html
@@ -165,21 +166,28 @@ def scan_body(
 
 
 def _scan_names(scan: BodyScan, position: int, el: lxml.html.HtmlElement, low: str) -> None:
-    """File an element under what its (lower-cased) class and id say it is (literal screens first: fast)."""
-    tag = el.tag
-    if ("tag" in low or "topic" in low or "keyword" in low) and TAG_CONTAINER.search(low):
+    """File an element under what its (lower-cased) class and id say it is."""
+    tag_container, series, published, brand, byline = _name_kinds(low)
+    if tag_container:
         scan.tag_containers.append(el)
-    if tag == "a" and "series" in low:
+    if series and el.tag == "a":
         scan.series_links.append(el)
-    if "published" in low and PUBLISHED_CLASS.search(low):
+    if published:
         scan.published.append(el)
-    if (
-        ("logo" in low or "brand" in low or "mast" in low or "site-" in low)
-        and tag != "img"
-        and BRAND_HINT.search(low)
-    ):
+    if brand and el.tag != "img":
         scan.brands.append(el)
-    if (
+    if byline:
+        scan.class_bylines.append((position, el))
+
+
+@lru_cache(maxsize=4096)  # a page repeats its class names on many elements: each is read once
+def _name_kinds(low: str) -> tuple[bool, bool, bool, bool, bool]:
+    """What lower-cased class and id names say: a tag list, a series, a publication stamp, the brand, a
+    byline (literal screens first: fast)."""
+    tag_container = ("tag" in low or "topic" in low or "keyword" in low) and TAG_CONTAINER.search(low)
+    published = "published" in low and PUBLISHED_CLASS.search(low)
+    brand = ("logo" in low or "brand" in low or "mast" in low or "site-" in low) and BRAND_HINT.search(low)
+    byline = (
         (
             "author" in low
             or "byline" in low
@@ -193,8 +201,8 @@ def _scan_names(scan: BodyScan, position: int, el: lxml.html.HtmlElement, low: s
         )
         and BYLINE_CLASS.search(low)
         and not BYLINE_CLASS_EXCLUDE.search(low)
-    ):
-        scan.class_bylines.append((position, el))
+    )
+    return bool(tag_container), "series" in low, bool(published), bool(brand), bool(byline)
 
 
 def _add_tail_byline(scan: BodyScan, position: int, el: lxml.html.HtmlElement) -> None:

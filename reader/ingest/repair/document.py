@@ -51,14 +51,15 @@ def _repair(text: str) -> Repaired:
     repaired, cjk = _repair_pass(text, allow_weak=True)
     if cjk.fixes and not cjk.weak_allowed():
         # Too little evidence in the document to trust the weak CJK repairs: again, without them.
-        repaired, _cjk = _repair_pass(text, allow_weak=False)
+        repaired, _cjk = _repair_pass(text, allow_weak=False, genuine=cjk.genuine)
     return repaired
 
 
-def _repair_pass(text: str, *, allow_weak: bool) -> tuple[Repaired, _CjkPass]:
-    """One pass over the suspicious lines: Western code pages, then cp1251/mac-roman, then CJK codecs."""
+def _repair_pass(text: str, *, allow_weak: bool, genuine: bool | None = None) -> tuple[Repaired, _CjkPass]:
+    """One pass over the suspicious lines: Western code pages, then cp1251/mac-roman, then CJK codecs
+    (``genuine``: whether the text is a CJK page, when an earlier pass has found out)."""
     report = RepairReport()
-    cjk = _CjkPass(text, allow_weak=allow_weak)
+    cjk = _CjkPass(text, allow_weak=allow_weak, genuine=genuine)
     pieces: list[str] = []
     cursor = 0
     for start, end in suspicious_lines(text, cjk.prefilter):
@@ -79,13 +80,13 @@ def _repair_pass(text: str, *, allow_weak: bool) -> tuple[Repaired, _CjkPass]:
 class _CjkPass:
     """CJK-codec repair over a document's lines, with the codec votes and typography hints they share."""
 
-    def __init__(self, text: str, *, allow_weak: bool = True) -> None:
+    def __init__(self, text: str, *, allow_weak: bool = True, genuine: bool | None = None) -> None:
         self.text = text
         self.allow_weak = allow_weak
         self.hints: TypographyHints | None = None
         self.votes: dict[str, int] = {}
         self.fixes: list[CjkFix] = []
-        self.genuine = _genuine_cjk_document(text)
+        self.genuine = _genuine_cjk_document(text) if genuine is None else genuine
         # On a page of genuine CJK text only lines with the signature of UTF-8 punctuation are looked at
         # (its thousands of CJK runs would cost seconds and could only yield false repairs).
         self.prefilter = GENUINE_CJK_PREFILTER if self.genuine else PREFILTER
