@@ -34,7 +34,7 @@ LIST_MENU = (
 )
 
 
-def _make_action(
+def make_action(
     window: MainWindow, name: str, text: str, slot: Callable[[], Any], *, writes: bool
 ) -> QAction:
     action = QAction(text, window)
@@ -90,7 +90,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         ("quit", "Quit", window.close, False),
     ]
     actions = {
-        name: _make_action(window, name, text, slot, writes=writes) for name, text, slot, writes in table
+        name: make_action(window, name, text, slot, writes=writes) for name, text, slot, writes in table
     }
     for name, make in (
         ("undo", window.undo.stack.createUndoAction),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
@@ -22,8 +22,8 @@ from .annotation_flows import AnnotationFlows
 from .collection_flows import CollectionFlows
 from .collection_menus import add_list_items, tree_menu
 from .highlights import HIGHLIGHT_COLOURS, swatch_icon
+from .menus import make_action
 from .note_flows import NoteFlows
-from .shortcuts import SHORTCUTS, key_sequences
 
 if TYPE_CHECKING:
     from .annotations_window import AnnotationsWindow
@@ -67,7 +67,10 @@ class Research(QObject):
             ("new_collection", "New Collection…", lambda: self.collections.new_collection(), True),
             ("save_search", "Save Search…", self.collections.save_search, True),
         ]
-        actions = {name: self._action(name, text, slot, writes=writes) for name, text, slot, writes in table}
+        actions = {
+            name: make_action(self.window, name, text, slot, writes=writes)
+            for name, text, slot, writes in table
+        }
         for colour in HIGHLIGHT_COLOURS:
             actions[colour.key].setIcon(swatch_icon(colour.name))
         sidebar = actions["annotations_sidebar"]
@@ -75,21 +78,6 @@ class Research(QObject):
         sidebar.setChecked(True)
         pane.annotations_panel.installEventFilter(self)
         return actions
-
-    def _action(self, name: str, text: str, slot: Callable[[], Any], *, writes: bool) -> QAction:
-        window = self.window
-        action = QAction(text, window)
-        action.setObjectName(name)
-        if name in SHORTCUTS:
-            action.setShortcuts(key_sequences(name))
-            action.setToolTip(f"{SHORTCUTS[name].description} ({SHORTCUTS[name].keys[0]})")
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        if writes and window.read_only:
-            action.setEnabled(False)
-            action.setToolTip("The library is open read-only")
-        window.addAction(action)
-        return action
 
     def _build_menus(self) -> None:
         bar = self.window.menuBar()
