@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -69,10 +70,15 @@ def check_library(library: Library, *, repair: bool = False) -> CheckReport:
     return report
 
 
+def _first_ids(ids: Sequence[int], limit: int = 10) -> str:
+    """The first ``limit`` article ids for a note, "…" when there are more."""
+    return ", ".join(str(i) for i in ids[:limit]) + (" …" if len(ids) > limit else "")
+
+
 def _check_attention(library: Library, report: CheckReport, repair: bool) -> None:
     empty = library.store.needs_attention("no-text")
     if empty:
-        shown = ", ".join(str(i) for i in sorted(empty)[:10]) + (" …" if len(empty) > 10 else "")
+        shown = _first_ids(sorted(empty))
         report.notes.append(
             f"{len(empty)} article(s) have no article text (marked “no text found”, under Needs "
             f"Attention): {shown}"
@@ -94,7 +100,7 @@ def _check_highlights(library: Library, report: CheckReport, repair: bool) -> No
     """Every placed highlight covers its quote on its article's text; orphaned ones are worth a note."""
     orphaned = library.marks.orphaned()
     if orphaned:
-        shown = ", ".join(str(i) for i in orphaned[:10]) + (" …" if len(orphaned) > 10 else "")
+        shown = _first_ids(orphaned)
         report.notes.append(
             f"{len(orphaned)} article(s) have highlights no longer found in their text (kept, listed as "
             f"orphaned): {shown}"

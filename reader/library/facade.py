@@ -179,9 +179,7 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
         if not marker.exists():
             return
         try:
-            orphans = set(self.originals.stored_hashes()) - set(self.store.hashes())
-            for content_hash in orphans:
-                self.originals.delete(content_hash)
+            orphans = self._delete_orphan_originals()
             marker.unlink(missing_ok=True)
         except (OSError, StorageError) as exc:
             logger.warning("could not finish emptying the trash in %s: %s", self.folder, exc)
@@ -190,6 +188,13 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
             self.notices.append(
                 f"emptying the trash was interrupted: deleted the {len(orphans)} original file(s) left behind"
             )
+
+    def _delete_orphan_originals(self) -> set[str]:
+        """Delete the kept originals no article in the store refers to; their hashes."""
+        orphans = set(self.originals.stored_hashes()) - set(self.store.hashes())
+        for content_hash in orphans:
+            self.originals.delete(content_hash)
+        return orphans
 
     def _finish_interrupted_import(self) -> None:
         """Delete what a crashed import left half-done: temporary originals and originals with no article.
@@ -205,9 +210,7 @@ class Library(ArticleActions, AnnotationActions, CollectionActions):
             leftovers = self.originals.leftovers()
             for path in leftovers:
                 path.unlink(missing_ok=True)
-            orphans = set(self.originals.stored_hashes()) - set(self.store.hashes())
-            for content_hash in orphans:
-                self.originals.delete(content_hash)
+            orphans = self._delete_orphan_originals()
             marker.unlink(missing_ok=True)
         except (OSError, StorageError) as exc:
             # best effort: the marker stays, the next open tries again, `offprint check` reports it
