@@ -94,6 +94,9 @@ class DuplicateFinder:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.path: Path = store.path
+        # The last scan and the store's change mark it was made at: the app asks for the count after
+        # every change of the library, and a scan reads every signature (0.7 s at 10,000 articles).
+        self._scanned: tuple[tuple[int, int], list[DuplicateSet]] | None = None
 
     @reads
     def signature(self, article_id: int) -> TextSignature | None:
@@ -181,7 +184,14 @@ class DuplicateFinder:
         return sorted(found, key=lambda pair: -pair[1])
 
     def sets(self) -> list[DuplicateSet]:
-        """Every set of duplicates in the library (the trash left out)."""
+        """Every set of duplicates in the library (the trash left out); scanned again only once the
+        store has changed since the last scan."""
+        mark = self.store.change_mark()
+        if self._scanned is None or self._scanned[0] != mark:
+            self._scanned = (mark, self._scan())
+        return list(self._scanned[1])
+
+    def _scan(self) -> list[DuplicateSet]:
         distinct = self._distinct()
         joined = _Joined()
         for a, b in self._same_page_pairs():

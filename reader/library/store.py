@@ -49,6 +49,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._conn = connect(path, read_only=read_only)
+        self._commits = 0  # write transactions committed on this connection (see change_mark)
 
     def close(self) -> None:
         self._conn.close()
@@ -66,6 +67,7 @@ class Store:
                     "UPDATE settings SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
                 )
             conn.execute("COMMIT")
+            self._commits += 1
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -78,6 +80,13 @@ class Store:
             yield conn
 
     # -- settings ----------------------------------------------------------------------------------
+
+    @reads
+    def change_mark(self) -> tuple[int, int]:
+        """A value that changes whenever anything in the database may have: this connection's commits,
+        and SQLite's ``data_version``, which moves when another connection (another process) commits.
+        For results derived from the whole store and kept until it changes."""
+        return self._commits, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     @reads
     def generation(self) -> int:

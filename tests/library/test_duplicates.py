@@ -96,6 +96,14 @@ def test_articles_called_different_are_not_proposed_again(library: Library) -> N
     assert first.ids[0] not in {i for s in library.duplicate_sets() for i in s.ids}
 
 
+def test_a_change_made_by_another_process_is_seen_by_the_next_scan(library: Library, tmp_path: Path) -> None:
+    # The sets are kept until the store changes; a change through another connection counts too.
+    with Library.open(tmp_path / "lib", read_only=True) as other:
+        first = other.duplicate_sets()[0]
+        library.mark_not_duplicates(first.ids)
+        assert first.ids[0] not in {i for s in other.duplicate_sets() for i in s.ids}
+
+
 def test_one_page_under_tracking_and_amp_urls_is_one_key() -> None:
     key = page_key("https://www.example.org/news/story/")
     assert page_key("http://example.org/news/story?utm_source=x&fbclid=1") == key
